@@ -1,0 +1,174 @@
+//! The resolved catalog: roles and activities with every reference turned into an index.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+/// How much a catalog needs a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Requirement {
+    Required,
+    Recommended,
+    Optional,
+}
+
+impl Requirement {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Required => "required",
+            Self::Recommended => "recommended",
+            Self::Optional => "optional",
+        }
+    }
+}
+
+/// The business area an activity belongs to; rows of a RACI matrix are grouped by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Area {
+    Strategy,
+    Merchandising,
+    Marketing,
+    Technology,
+    Operations,
+    Customer,
+    Content,
+    Analytics,
+    Finance,
+    Compliance,
+}
+
+impl Area {
+    pub const ALL: [Area; 10] = [
+        Area::Strategy,
+        Area::Merchandising,
+        Area::Marketing,
+        Area::Technology,
+        Area::Operations,
+        Area::Customer,
+        Area::Content,
+        Area::Analytics,
+        Area::Finance,
+        Area::Compliance,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Area::Strategy => "strategy",
+            Area::Merchandising => "merchandising",
+            Area::Marketing => "marketing",
+            Area::Technology => "technology",
+            Area::Operations => "operations",
+            Area::Customer => "customer",
+            Area::Content => "content",
+            Area::Analytics => "analytics",
+            Area::Finance => "finance",
+            Area::Compliance => "compliance",
+        }
+    }
+}
+
+/// Per-person limits used by the `overloaded` rule.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Limits {
+    /// Activities a full-time person may be accountable or responsible for.
+    pub ra_per_fte: f64,
+    /// Roles one person may hold.
+    pub roles_per_person: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            ra_per_fte: 15.0,
+            roles_per_person: 3,
+        }
+    }
+}
+
+/// Index of a role in [`Catalog::roles`].
+pub type RoleIdx = usize;
+/// Index of an activity in [`Catalog::activities`].
+pub type ActivityIdx = usize;
+
+/// A role of a resolved catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub requirement: Requirement,
+    pub aliases: Vec<String>,
+    pub single: bool,
+    pub conflicts: Vec<RoleIdx>,
+    pub source: String,
+}
+
+/// The default assignment of an activity, by role.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Raci {
+    pub accountable: RoleIdx,
+    pub responsible: Vec<RoleIdx>,
+    pub consulted: Vec<RoleIdx>,
+    pub informed: Vec<RoleIdx>,
+}
+
+/// An activity (a responsibility) of a resolved catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Activity {
+    pub id: String,
+    pub title: String,
+    pub area: Area,
+    pub raci: Raci,
+    pub must_consult: Vec<RoleIdx>,
+    pub must_inform: Vec<RoleIdx>,
+    pub keep_in_house: bool,
+    pub source: String,
+}
+
+/// A catalog ready for use: every role reference is an index, every alias is known.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub limits: Limits,
+    pub roles: Vec<Role>,
+    pub activities: Vec<Activity>,
+    pub(crate) role_lookup: HashMap<String, RoleIdx>,
+    pub(crate) activity_lookup: HashMap<String, ActivityIdx>,
+}
+
+impl Catalog {
+    /// Find a role by id or alias.
+    #[must_use]
+    pub fn role(&self, id_or_alias: &str) -> Option<RoleIdx> {
+        self.role_lookup.get(id_or_alias).copied()
+    }
+
+    /// Find an activity by id.
+    #[must_use]
+    pub fn activity(&self, id: &str) -> Option<ActivityIdx> {
+        self.activity_lookup.get(id).copied()
+    }
+
+    /// Every id and alias a role reference may use, for "did you mean".
+    pub fn role_names(&self) -> impl Iterator<Item = &str> {
+        self.role_lookup.keys().map(String::as_str)
+    }
+
+    /// Every activity id, for "did you mean".
+    pub fn activity_names(&self) -> impl Iterator<Item = &str> {
+        self.activities.iter().map(|a| a.id.as_str())
+    }
+
+    /// The ids of the given roles.
+    #[must_use]
+    pub fn role_ids(&self, roles: &[RoleIdx]) -> Vec<String> {
+        roles.iter().map(|&r| self.roles[r].id.clone()).collect()
+    }
+}

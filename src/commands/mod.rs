@@ -1,0 +1,3 @@
+//! One file per subcommand, gluing load → resolve → rules → report.
+
+pub mod check;

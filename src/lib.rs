@@ -1,0 +1,52 @@
+//! teamplan: plan e-commerce teams against a role catalog.
+//!
+//! The pipeline: [`team`] loads a file (with [`catalog`]), [`resolve`] builds the RACI
+//! matrix, [`rules`] turn it into [`finding::Finding`]s, and [`report`] renders them.
+#![forbid(unsafe_code)]
+
+pub mod catalog;
+pub mod cli;
+pub mod commands;
+pub mod discover;
+pub mod finding;
+pub mod load;
+pub mod report;
+pub mod resolve;
+pub mod rules;
+pub mod source;
+pub mod suggest;
+pub mod team;
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use cli::{Cli, ColorChoice, Command};
+
+/// Run the parsed command line and return the process exit code.
+#[must_use]
+pub fn run(cli: &Cli) -> ExitCode {
+    let choice = match cli.color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
+    let mut stdout = anstream::stdout();
+    let result = match &cli.command {
+        Command::Check(args) => commands::check::run(args, cli.quiet, &mut stdout),
+    };
+    let _ = stdout.flush();
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            let mut stderr = anstream::stderr();
+            let _ = writeln!(stderr, "error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

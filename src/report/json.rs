@@ -1,0 +1,29 @@
+//! `--format json`: the stable machine-readable shape (`"version": 1`).
+
+use serde::Serialize;
+
+use super::{Outcome, Summary, TeamSummary};
+use crate::finding::Finding;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    teams: &'a [TeamSummary],
+    findings: &'a [Finding],
+    summary: Summary,
+}
+
+/// Render the outcome as pretty JSON with a trailing newline.
+#[must_use]
+pub fn render(outcome: &Outcome) -> String {
+    let doc = Document {
+        version: 1,
+        teams: &outcome.teams,
+        findings: &outcome.findings,
+        summary: outcome.summary(),
+    };
+    let mut text =
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}

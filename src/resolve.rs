@@ -1,0 +1,271 @@
+//! The resolved RACI matrix of a team: who holds which role, and each person's letters for
+//! each activity. Every rule and every renderer reads this one resolution.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::catalog::{ActivityIdx, RoleIdx};
+use crate::team::{Ref, Team};
+
+/// A set of RACI letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Letters(u8);
+
+impl Letters {
+    pub const NONE: Letters = Letters(0);
+    pub const A: Letters = Letters(1);
+    pub const R: Letters = Letters(2);
+    pub const C: Letters = Letters(4);
+    pub const I: Letters = Letters(8);
+
+    #[must_use]
+    pub fn has(self, other: Letters) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    #[must_use]
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn add(&mut self, other: Letters) {
+        self.0 |= other.0;
+        // The strongest letters win: doing the work (A, R) includes knowing about it.
+        if self.has(Letters(3)) {
+            self.0 &= 3;
+        } else if self.has(Letters::C) {
+            self.0 &= !Letters::I.0;
+        }
+    }
+
+    /// Whether the person does the work or answers for it.
+    #[must_use]
+    pub fn is_ra(self) -> bool {
+        self.has(Letters(3))
+    }
+
+    fn letters(self) -> impl Iterator<Item = char> {
+        [
+            (Letters::A, 'A'),
+            (Letters::R, 'R'),
+            (Letters::C, 'C'),
+            (Letters::I, 'I'),
+        ]
+        .into_iter()
+        .filter(move |(l, _)| self.has(*l))
+        .map(|(_, c)| c)
+    }
+
+    /// `AR`, as in the JSON output.
+    #[must_use]
+    pub fn compact(self) -> String {
+        self.letters().collect()
+    }
+}
+
+impl fmt::Display for Letters {
+    /// `A/R`, as in tables.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, c) in self.letters().enumerate() {
+            if i > 0 {
+                f.write_str("/")?;
+            }
+            write!(f, "{c}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One activity of the matrix.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub activity: ActivityIdx,
+    /// The `[raci.X]` override that replaced the catalog's assignment, if any.
+    pub override_idx: Option<usize>,
+    /// Letters by person index.
+    pub by_person: Vec<Letters>,
+    /// Letters by role index.
+    pub by_role: Vec<Letters>,
+}
+
+impl Row {
+    /// People with the given letter.
+    pub fn people_with(&self, letter: Letters) -> impl Iterator<Item = usize> + '_ {
+        self.by_person
+            .iter()
+            .enumerate()
+            .filter(move |(_, l)| l.has(letter))
+            .map(|(i, _)| i)
+    }
+}
+
+/// A reference in an override that names neither a person nor a role.
+#[derive(Debug, Clone)]
+pub struct UnknownRef {
+    pub override_idx: usize,
+    pub reference: Ref,
+}
+
+/// The team after every reference is looked up.
+#[derive(Debug)]
+pub struct Resolved<'t> {
+    pub team: &'t Team,
+    /// Role index → the people holding it.
+    pub holders: Vec<Vec<usize>>,
+    /// Person index → the catalog roles they hold (known, without repeats).
+    pub person_roles: Vec<Vec<RoleIdx>>,
+    /// Role references of people that match no role: (person index, reference).
+    pub unknown_roles: Vec<(usize, Ref)>,
+    /// Override tables whose activity is not in the catalog (by override index).
+    pub unknown_activities: Vec<usize>,
+    /// References in overrides that match no person and no role.
+    pub unknown_refs: Vec<UnknownRef>,
+    /// One row per catalog activity, in catalog order.
+    pub rows: Vec<Row>,
+}
+
+impl<'t> Resolved<'t> {
+    /// Resolve a team against its catalog.
+    #[must_use]
+    pub fn new(team: &'t Team) -> Self {
+        let catalog = &team.catalog;
+        let mut holders = vec![Vec::new(); catalog.roles.len()];
+        let mut person_roles = Vec::with_capacity(team.people.len());
+        let mut unknown_roles = Vec::new();
+        for (p, person) in team.people.iter().enumerate() {
+            let mut roles: Vec<RoleIdx> = Vec::with_capacity(person.roles.len());
+            for r in &person.roles {
+                match catalog.role(&r.name) {
+                    Some(idx) if !roles.contains(&idx) => {
+                        roles.push(idx);
+                        holders[idx].push(p);
+                    }
+                    Some(_) => {}
+                    None => unknown_roles.push((p, r.clone())),
+                }
+            }
+            person_roles.push(roles);
+        }
+
+        let person_index: HashMap<&str, usize> = team
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+
+        let mut overrides_by_activity: HashMap<ActivityIdx, usize> = HashMap::new();
+        let mut unknown_activities = Vec::new();
+        for (o, ov) in team.overrides.iter().enumerate() {
+            match catalog.activity(&ov.activity.name) {
+                Some(a) => {
+                    overrides_by_activity.insert(a, o);
+                }
+                None => unknown_activities.push(o),
+            }
+        }
+
+        let mut unknown_refs = Vec::new();
+        let people_count = team.people.len();
+        let role_count = catalog.roles.len();
+        let rows = catalog
+            .activities
+            .iter()
+            .enumerate()
+            .map(|(a, activity)| {
+                let mut by_person = vec![Letters::NONE; people_count];
+                let mut by_role = vec![Letters::NONE; role_count];
+                let override_idx = overrides_by_activity.get(&a).copied();
+                if let Some(o) = override_idx {
+                    let ov = &team.overrides[o];
+                    let groups = [
+                        (Letters::A, ov.accountable.as_slice()),
+                        (Letters::R, ov.responsible.as_slice()),
+                        (Letters::C, ov.consulted.as_slice()),
+                        (Letters::I, ov.informed.as_slice()),
+                    ];
+                    for (letter, refs) in groups {
+                        for r in refs {
+                            if let Some(&p) = person_index.get(r.name.as_str()) {
+                                by_person[p].add(letter);
+                                for &role in &person_roles[p] {
+                                    by_role[role].add(letter);
+                                }
+                            } else if let Some(role) = catalog.role(&r.name) {
+                                by_role[role].add(letter);
+                                for &p in &holders[role] {
+                                    by_person[p].add(letter);
+                                }
+                            } else {
+                                unknown_refs.push(UnknownRef {
+                                    override_idx: o,
+                                    reference: r.clone(),
+                                });
+                            }
+                        }
+                    }
+                } else {
+                    let raci = &activity.raci;
+                    let groups = [
+                        (Letters::A, std::slice::from_ref(&raci.accountable)),
+                        (Letters::R, raci.responsible.as_slice()),
+                        (Letters::C, raci.consulted.as_slice()),
+                        (Letters::I, raci.informed.as_slice()),
+                    ];
+                    for (letter, roles) in groups {
+                        for &role in roles {
+                            by_role[role].add(letter);
+                            for &p in &holders[role] {
+                                by_person[p].add(letter);
+                            }
+                        }
+                    }
+                }
+                Row {
+                    activity: a,
+                    override_idx,
+                    by_person,
+                    by_role,
+                }
+            })
+            .collect();
+
+        Self {
+            team,
+            holders,
+            person_roles,
+            unknown_roles,
+            unknown_activities,
+            unknown_refs,
+            rows,
+        }
+    }
+
+    /// How many activities a person is accountable or responsible for.
+    #[must_use]
+    pub fn ra_count(&self, person: usize) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.by_person[person].is_ra())
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Letters;
+
+    #[test]
+    fn strongest_letters_win() {
+        let mut l = Letters::NONE;
+        l.add(Letters::I);
+        l.add(Letters::C);
+        assert_eq!(l.compact(), "C");
+        l.add(Letters::R);
+        l.add(Letters::A);
+        assert_eq!(l.compact(), "AR");
+        assert_eq!(l.to_string(), "A/R");
+        l.add(Letters::I);
+        assert_eq!(l.compact(), "AR");
+    }
+}

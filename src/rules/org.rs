@@ -1,0 +1,124 @@
+//! Rules across the team files checked together: over-allocated, duplicate-team,
+//! inconsistent-person.
+
+use std::collections::BTreeMap;
+
+use super::Rule;
+use crate::finding::{Context, Finding};
+use crate::team::Team;
+
+/// Run the cross-team rules. Teams are in the order they were loaded (sorted paths).
+#[must_use]
+pub fn check_org(teams: &[&Team]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    duplicate_teams(teams, &mut findings);
+    people_across_teams(teams, &mut findings);
+    findings
+}
+
+fn duplicate_teams(teams: &[&Team], findings: &mut Vec<Finding>) {
+    let mut first: BTreeMap<&str, &Team> = BTreeMap::new();
+    for team in teams {
+        if let Some(earlier) = first.get(team.name.as_str()) {
+            findings.push(
+                Finding::new(
+                    Rule::DuplicateTeam,
+                    &team.source,
+                    Some(team.span.clone()),
+                    format!(
+                        "the team name `{}` is also declared in {}",
+                        team.name,
+                        earlier.source.path().display()
+                    ),
+                    "give each team a unique name".to_owned(),
+                )
+                .team(&team.name)
+                .context(Context {
+                    teams: vec![team.name.clone()],
+                    ..Context::default()
+                }),
+            );
+        } else {
+            first.insert(&team.name, team);
+        }
+    }
+}
+
+fn people_across_teams(teams: &[&Team], findings: &mut Vec<Finding>) {
+    // person id → (team, person index) in load order
+    let mut by_id: BTreeMap<&str, Vec<(&Team, usize)>> = BTreeMap::new();
+    for team in teams {
+        for (i, p) in team.people.iter().enumerate() {
+            by_id.entry(p.id.as_str()).or_default().push((team, i));
+        }
+    }
+    for (id, places) in by_id {
+        if places.len() < 2 {
+            continue;
+        }
+        let total: f64 = places.iter().map(|(t, i)| t.people[*i].fte).sum();
+        if total > 1.0 + 1e-9 {
+            let parts: Vec<String> = places
+                .iter()
+                .map(|(t, i)| format!("{} in {}", t.people[*i].fte, t.name))
+                .collect();
+            let (team, i) = places[places.len() - 1];
+            let person = &team.people[i];
+            findings.push(
+                Finding::new(
+                    Rule::OverAllocated,
+                    &team.source,
+                    Some(person.span.clone()),
+                    format!(
+                        "`{id}` is allocated {total:.2} fte across teams: {}",
+                        parts.join(", ")
+                    ),
+                    "lower `fte` in some teams so the total is at most 1.0".to_owned(),
+                )
+                .team(&team.name)
+                .context(Context {
+                    person: Some(id.to_owned()),
+                    teams: places.iter().map(|(t, _)| t.name.clone()).collect(),
+                    ..Context::default()
+                }),
+            );
+        }
+        let (first_team, first_i) = places[0];
+        let first = &first_team.people[first_i];
+        for &(team, i) in &places[1..] {
+            let person = &team.people[i];
+            let mut differences = Vec::new();
+            if person.name != first.name {
+                differences.push(format!(
+                    "name `{}` here, `{}` in {}",
+                    person.name, first.name, first_team.name
+                ));
+            }
+            if person.email.is_some() && first.email.is_some() && person.email != first.email {
+                differences.push(format!(
+                    "email `{}` here, `{}` in {}",
+                    person.email.as_deref().unwrap_or_default(),
+                    first.email.as_deref().unwrap_or_default(),
+                    first_team.name
+                ));
+            }
+            if !differences.is_empty() {
+                findings.push(
+                    Finding::new(
+                        Rule::InconsistentPerson,
+                        &team.source,
+                        Some(person.span.clone()),
+                        format!("person `{id}` differs between teams: {}", differences.join("; ")),
+                        "use the same name and email for one person id everywhere, or use different ids for different people".to_owned(),
+                    )
+                    .team(&team.name)
+                    .context(Context {
+                        person: Some(id.to_owned()),
+                        teams: vec![first_team.name.clone(), team.name.clone()],
+                        ..Context::default()
+                    }),
+                );
+            }
+        }
+    }
+}

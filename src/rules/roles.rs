@@ -1,0 +1,210 @@
+//! Rules about who holds which role: missing-role, missing-recommended-role,
+//! shared-single-role, conflicting-roles, unknown-role, person-without-roles.
+
+use super::{Out, Rule, short_list};
+use crate::catalog::Requirement;
+use crate::finding::Context;
+use crate::suggest;
+
+pub(super) fn check(out: &mut Out<'_, '_>) {
+    missing_roles(out);
+    shared_single_roles(out);
+    conflicting_roles(out);
+    unknown_roles(out);
+    people_without_roles(out);
+}
+
+fn missing_roles(out: &mut Out<'_, '_>) {
+    let r = out.resolved;
+    let catalog = &r.team.catalog;
+    for (idx, role) in catalog.roles.iter().enumerate() {
+        if !r.holders[idx].is_empty() {
+            continue;
+        }
+        match role.requirement {
+            Requirement::Required => {
+                let left: Vec<String> = r
+                    .rows
+                    .iter()
+                    .filter(|row| row.override_idx.is_none())
+                    .filter(|row| {
+                        let a = &catalog.activities[row.activity];
+                        let uses = a.raci.accountable == idx || a.raci.responsible.contains(&idx);
+                        let no_a = row.people_with(crate::resolve::Letters::A).next().is_none();
+                        let no_r = row.people_with(crate::resolve::Letters::R).next().is_none();
+                        uses && (no_a || no_r)
+                    })
+                    .map(|row| catalog.activities[row.activity].id.clone())
+                    .collect();
+                let message = if left.is_empty() {
+                    format!("no one holds the required role {}", out.role_label(idx))
+                } else {
+                    format!(
+                        "no one holds the required role {}: {} {} no one accountable or responsible ({})",
+                        out.role_label(idx),
+                        left.len(),
+                        if left.len() == 1 {
+                            "activity has"
+                        } else {
+                            "activities have"
+                        },
+                        short_list(&left, 4)
+                    )
+                };
+                let help = format!(
+                    "add \"{}\" to the roles of the person who does this work",
+                    role.id
+                );
+                let span = out.resolved.team.span.clone();
+                out.push(
+                    Rule::MissingRole,
+                    span,
+                    message,
+                    help,
+                    Context {
+                        role: Some(role.id.clone()),
+                        activities: left,
+                        ..Context::default()
+                    },
+                );
+            }
+            Requirement::Recommended => {
+                let span = out.resolved.team.span.clone();
+                out.push(
+                    Rule::MissingRecommendedRole,
+                    span,
+                    format!("no one holds the recommended role {}", out.role_label(idx)),
+                    format!(
+                        "add \"{}\" to someone's roles, or set `missing-recommended-role = \"allow\"` in [rules] if the team goes without on purpose",
+                        role.id
+                    ),
+                    Context {
+                        role: Some(role.id.clone()),
+                        ..Context::default()
+                    },
+                );
+            }
+            Requirement::Optional => {}
+        }
+    }
+}
+
+fn shared_single_roles(out: &mut Out<'_, '_>) {
+    let r = out.resolved;
+    let catalog = &r.team.catalog;
+    for (idx, role) in catalog.roles.iter().enumerate() {
+        let holders = &r.holders[idx];
+        if !role.single || holders.len() < 2 {
+            continue;
+        }
+        // A shared role that is accountable somewhere is reported once, as multiple-accountable.
+        let accountable_somewhere = r.rows.iter().any(|row| {
+            row.override_idx.is_none() && catalog.activities[row.activity].raci.accountable == idx
+        });
+        if accountable_somewhere {
+            continue;
+        }
+        let names: Vec<String> = holders.iter().map(|&p| out.person_label(p)).collect();
+        let span = out.role_entry_span(holders[1], idx);
+        out.push(
+            Rule::SharedSingleRole,
+            span,
+            format!(
+                "{} is meant for one person but is held by {}",
+                out.role_label(idx),
+                names.join(" and ")
+            ),
+            "keep one holder and give the others a different role; a shared role blurs who decides"
+                .to_owned(),
+            Context {
+                role: Some(role.id.clone()),
+                people: holders
+                    .iter()
+                    .map(|&p| r.team.people[p].id.clone())
+                    .collect(),
+                ..Context::default()
+            },
+        );
+    }
+}
+
+fn conflicting_roles(out: &mut Out<'_, '_>) {
+    let r = out.resolved;
+    let catalog = &r.team.catalog;
+    for (p, roles) in r.person_roles.iter().enumerate() {
+        for (i, &a) in roles.iter().enumerate() {
+            for &b in &roles[i + 1..] {
+                if catalog.roles[a].conflicts.contains(&b)
+                    || catalog.roles[b].conflicts.contains(&a)
+                {
+                    let span = out.role_entry_span(p, b);
+                    out.push(
+                        Rule::ConflictingRoles,
+                        span,
+                        format!(
+                            "{} holds both {} and {}, which should be kept apart",
+                            out.person_label(p),
+                            out.role_label(a),
+                            out.role_label(b)
+                        ),
+                        format!(
+                            "give \"{}\" to someone else, so no one checks their own work",
+                            catalog.roles[b].id
+                        ),
+                        Context {
+                            person: Some(r.team.people[p].id.clone()),
+                            roles: vec![catalog.roles[a].id.clone(), catalog.roles[b].id.clone()],
+                            ..Context::default()
+                        },
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn unknown_roles(out: &mut Out<'_, '_>) {
+    let r = out.resolved;
+    let catalog = &r.team.catalog;
+    for (p, reference) in &r.unknown_roles {
+        let hint = suggest::hint(&reference.name, catalog.role_names());
+        out.push(
+            Rule::UnknownRole,
+            reference.span.clone(),
+            format!(
+                "{} has the role `{}`, which is not in the `{}` catalog",
+                out.person_label(*p),
+                reference.name,
+                catalog.id
+            ),
+            if hint.is_empty() {
+                format!("`teamplan catalog show {}` lists the roles", catalog.id)
+            } else {
+                hint
+            },
+            Context {
+                role: Some(reference.name.clone()),
+                person: Some(r.team.people[*p].id.clone()),
+                ..Context::default()
+            },
+        );
+    }
+}
+
+fn people_without_roles(out: &mut Out<'_, '_>) {
+    let r = out.resolved;
+    for (p, person) in r.team.people.iter().enumerate() {
+        if person.roles.is_empty() {
+            out.push(
+                Rule::PersonWithoutRoles,
+                person.span.clone(),
+                format!("{} holds no role", out.person_label(p)),
+                "add `roles = [\"...\"]` to the person, or remove them from the team".to_owned(),
+                Context {
+                    person: Some(person.id.clone()),
+                    ..Context::default()
+                },
+            );
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! The `overloaded` rule: more work or more hats than one person's time allows.
+
+use super::{Out, Rule};
+use crate::finding::Context;
+
+pub(super) fn check(out: &mut Out<'_, '_>) {
+    let r = out.resolved;
+    let team = r.team;
+    let limits = team.catalog.limits;
+    for (p, person) in team.people.iter().enumerate() {
+        let ra = r.ra_count(p);
+        let allowed = limits.ra_per_fte * person.fte;
+        #[allow(clippy::cast_precision_loss)]
+        if ra as f64 > allowed + 1e-9 {
+            out.push(
+                Rule::Overloaded,
+                person.roles_span.clone(),
+                format!(
+                    "{} is accountable or responsible for {ra} activities; at {} fte the `{}` catalog allows {}",
+                    out.person_label(p),
+                    person.fte,
+                    team.catalog.id,
+                    allowed.floor()
+                ),
+                "hand some roles to someone else, or raise their fte".to_owned(),
+                Context {
+                    person: Some(person.id.clone()),
+                    ..Context::default()
+                },
+            );
+        }
+        let roles = r.person_roles[p].len();
+        if roles > limits.roles_per_person {
+            out.push(
+                Rule::Overloaded,
+                person.roles_span.clone(),
+                format!(
+                    "{} holds {roles} roles; the `{}` catalog expects at most {} per person",
+                    out.person_label(p),
+                    team.catalog.id,
+                    limits.roles_per_person
+                ),
+                "spread the roles over more people".to_owned(),
+                Context {
+                    person: Some(person.id.clone()),
+                    roles: r.person_roles[p]
+                        .iter()
+                        .map(|&i| team.catalog.roles[i].id.clone())
+                        .collect(),
+                    ..Context::default()
+                },
+            );
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Source text of a loaded file and the one place byte offsets become line:column.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// A file's text plus the index needed to turn byte offsets into positions.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user gave it (or `builtin:ID` for an embedded catalog).
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based line and column (column counted in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceFile {
+    #[must_use]
+    pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The position of a byte offset; offsets past the end clamp to the end.
+    #[must_use]
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line_index = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = self.line_starts.get(line_index).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(offset - line_start, |s| s.chars().count())
+            + 1;
+        Position {
+            line: line_index + 1,
+            column,
+        }
+    }
+
+    /// The byte range of the whole lines that `span` touches.
+    #[must_use]
+    pub fn line_range(&self, span: &Range<usize>) -> Range<usize> {
+        let start = span.start.min(self.text.len());
+        let end = span.end.clamp(start, self.text.len());
+        let first = self.line_starts.partition_point(|&s| s <= start) - 1;
+        let last = self
+            .line_starts
+            .partition_point(|&s| s <= end.saturating_sub(1).max(start))
+            - 1;
+        let from = self.line_starts.get(first).copied().unwrap_or(0);
+        let to = self
+            .line_starts
+            .get(last + 1)
+            .map_or(self.text.len(), |&s| s.saturating_sub(1));
+        from..to.max(from)
+    }
+}
+
+/// Replace characters that would disturb a terminal (control characters, ANSI escapes,
+/// bidirectional overrides) with visible stand-ins of the same UTF-8 length, so byte spans
+/// into the text stay valid.
+#[must_use]
+pub fn sanitize_same_len(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\t' {
+            out.push(' ');
+        } else if c.is_control() || is_bidi_control(c) {
+            match c.len_utf8() {
+                1 => out.push('?'),
+                2 => out.push_str("??"),
+                _ => {
+                    out.push('\u{FFFD}');
+                    for _ in 3..c.len_utf8() {
+                        out.push('?');
+                    }
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Escape characters that would disturb a terminal or a table, for names shown to a person.
+#[must_use]
+pub fn escape_for_display(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_bidi_control(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let f = SourceFile::new("t.toml", "a = 1\nné = 2\n".to_owned());
+        assert_eq!(f.position(0), Position { line: 1, column: 1 });
+        assert_eq!(f.position(6), Position { line: 2, column: 1 });
+        // "né" is 3 bytes; the '=' after it is the 4th character.
+        assert_eq!(f.position(10), Position { line: 2, column: 5 });
+        assert_eq!(f.position(999), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn line_range_covers_whole_lines() {
+        let f = SourceFile::new("t.toml", "one\ntwo\nthree".to_owned());
+        assert_eq!(&f.text[f.line_range(&(5..6))], "two");
+        assert_eq!(&f.text[f.line_range(&(1..6))], "one\ntwo");
+        assert_eq!(&f.text[f.line_range(&(9..13))], "three");
+    }
+
+    #[test]
+    fn sanitizing_keeps_byte_length() {
+        let hostile = "a\u{1b}[31mred\u{202e}x\u{85}";
+        let clean = sanitize_same_len(hostile);
+        assert_eq!(clean.len(), hostile.len());
+        assert!(!clean.contains('\u{1b}') && !clean.contains('\u{202e}'));
+    }
+
+    #[test]
+    fn display_escaping_makes_controls_visible() {
+        assert_eq!(escape_for_display("a\nb\u{1b}"), "a\\nb\\u{1b}");
+        assert_eq!(escape_for_display("plain"), "plain");
+    }
+}
