@@ -44,6 +44,101 @@ pub enum Command {
         after_help = "Examples:\n  teamplan check team.toml\n  teamplan check teams/ --format json\n  teamplan check teams/ --strict --allow missing-recommended-role\n\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 unreadable input or bad usage."
     )]
     Check(CheckArgs),
+    /// Print the resolved RACI matrix of a team, or keep a copy in a docs file fresh.
+    #[command(
+        after_help = "Examples:\n  teamplan raci team.toml\n  teamplan raci team.toml --by role --format markdown\n  teamplan raci team.toml --person alice\n  teamplan raci team.toml --format html --output raci.html\n  teamplan raci team.toml --inject docs/TEAM.md\n  teamplan raci team.toml --inject docs/TEAM.md --check   # in CI: exit 1 on drift\n\n--inject replaces the text between <!-- teamplan:raci:begin --> and <!-- teamplan:raci:end -->."
+    )]
+    Raci(RaciArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RaciArgs {
+    /// The team file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Columns are people (default) or roles.
+    #[arg(long, value_enum, default_value_t = crate::raci::By::Person)]
+    pub by: crate::raci::By,
+
+    /// Output format [default: table; markdown with --inject; else from the --output extension]
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<RaciFormat>,
+
+    /// Only these activities (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub activity: Vec<String>,
+
+    /// Only activities of these areas (repeatable).
+    #[arg(long, value_enum, value_name = "AREA")]
+    pub area: Vec<AreaArg>,
+
+    /// Only this person's column and the activities they are on.
+    #[arg(long, value_name = "ID")]
+    pub person: Option<String>,
+
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "inject")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the matrix between the teamplan markers in this file.
+    #[arg(long, value_name = "FILE")]
+    pub inject: Option<PathBuf>,
+
+    /// Write nothing; print a diff and exit 1 if --inject/--output would change the file.
+    #[arg(long)]
+    pub check: bool,
+
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::load::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RaciFormat {
+    /// A terminal table with a legend.
+    Table,
+    /// A GitHub-flavoured markdown table.
+    Markdown,
+    /// Comma-separated values (RFC 4180).
+    Csv,
+    /// The stable JSON shape (`"version": 1`).
+    Json,
+    /// One self-contained HTML page.
+    Html,
+}
+
+/// Business areas, for `--area`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AreaArg {
+    Strategy,
+    Merchandising,
+    Marketing,
+    Technology,
+    Operations,
+    Customer,
+    Content,
+    Analytics,
+    Finance,
+    Compliance,
+}
+
+impl From<AreaArg> for crate::catalog::Area {
+    fn from(a: AreaArg) -> Self {
+        use crate::catalog::Area;
+        match a {
+            AreaArg::Strategy => Area::Strategy,
+            AreaArg::Merchandising => Area::Merchandising,
+            AreaArg::Marketing => Area::Marketing,
+            AreaArg::Technology => Area::Technology,
+            AreaArg::Operations => Area::Operations,
+            AreaArg::Customer => Area::Customer,
+            AreaArg::Content => Area::Content,
+            AreaArg::Analytics => Area::Analytics,
+            AreaArg::Finance => Area::Finance,
+            AreaArg::Compliance => Area::Compliance,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -10,12 +10,14 @@ pub mod commands;
 pub mod discover;
 pub mod finding;
 pub mod load;
+pub mod raci;
 pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod source;
 pub mod suggest;
 pub mod team;
+pub mod write;
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -34,6 +36,9 @@ pub fn run(cli: &Cli) -> ExitCode {
     let mut stdout = anstream::stdout();
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(args, cli.quiet, &mut stdout),
+        Command::Raci(args) => {
+            commands::raci::run(args, cli.quiet, &mut stdout, &mut anstream::stderr())
+        }
     };
     let _ = stdout.flush();
     match result {

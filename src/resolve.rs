@@ -103,6 +103,8 @@ impl Row {
 #[derive(Debug, Clone)]
 pub struct UnknownRef {
     pub override_idx: usize,
+    /// The letter the reference would have given.
+    pub letter: Letters,
     pub reference: Ref,
 }
 
@@ -199,6 +201,7 @@ impl<'t> Resolved<'t> {
                             } else {
                                 unknown_refs.push(UnknownRef {
                                     override_idx: o,
+                                    letter,
                                     reference: r.clone(),
                                 });
                             }

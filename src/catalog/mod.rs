@@ -1,6 +1,7 @@
 //! Role catalogs: the built-in ones embedded from `catalogs/*.toml`, and custom catalog
 //! files, both read by the same loader.
 
+pub mod export;
 mod file;
 mod model;
 mod resolve;

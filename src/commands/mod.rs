@@ -1,3 +1,4 @@
 //! One file per subcommand, gluing load → resolve → rules → report.
 
 pub mod check;
+pub mod raci;

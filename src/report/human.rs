@@ -21,11 +21,7 @@ pub fn render(outcome: &Outcome, quiet: bool) -> String {
     let mut out = String::new();
     let summary = outcome.summary();
     if !quiet {
-        let renderer = Renderer::styled().decor_style(DecorStyle::Unicode);
-        for finding in &outcome.findings {
-            out.push_str(&render_finding(&renderer, finding));
-            out.push_str("\n\n");
-        }
+        out.push_str(&render_findings(outcome));
         for note in &outcome.notes {
             let _ = writeln!(out, "note: {}", escape_for_display(note));
         }
@@ -37,6 +33,18 @@ pub fn render(outcome: &Outcome, quiet: bool) -> String {
     }
     out.push_str(&summary_line(&summary));
     out.push('\n');
+    out
+}
+
+/// Just the findings, each with its snippet and help.
+#[must_use]
+pub fn render_findings(outcome: &Outcome) -> String {
+    let renderer = Renderer::styled().decor_style(DecorStyle::Unicode);
+    let mut out = String::new();
+    for finding in &outcome.findings {
+        out.push_str(&render_finding(&renderer, finding));
+        out.push_str("\n\n");
+    }
     out
 }
 

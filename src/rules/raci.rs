@@ -95,11 +95,15 @@ fn unknown_references(out: &mut Out<'_, '_>) {
 }
 
 /// A row the catalog assigns to a required role nobody holds: `missing-role` reports it.
-fn covered_by_missing_role(out: &Out<'_, '_>, row: &Row, letter: Letters) -> bool {
-    if row.override_idx.is_some() {
-        return false;
-    }
+/// An override row whose only names for the letter were unknown: `unknown-person` reports it.
+fn covered_by_earlier_finding(out: &Out<'_, '_>, row: &Row, letter: Letters) -> bool {
     let r = out.resolved;
+    if let Some(o) = row.override_idx {
+        return r
+            .unknown_refs
+            .iter()
+            .any(|u| u.override_idx == o && u.letter == letter);
+    }
     let catalog = &r.team.catalog;
     let raci = &catalog.activities[row.activity].raci;
     let missing = |role: RoleIdx| {
@@ -120,7 +124,7 @@ fn accountable_and_responsible(out: &mut Out<'_, '_>) {
     for row in &r.rows {
         let activity = &catalog.activities[row.activity];
         let accountable: Vec<usize> = row.people_with(Letters::A).collect();
-        if accountable.is_empty() && !covered_by_missing_role(out, row, Letters::A) {
+        if accountable.is_empty() && !covered_by_earlier_finding(out, row, Letters::A) {
             let why = if row.override_idx.is_some() {
                 "its [raci] override names no accountable person who is on the team"
             } else {
@@ -135,7 +139,7 @@ fn accountable_and_responsible(out: &mut Out<'_, '_>) {
             );
         }
         if row.people_with(Letters::R).next().is_none()
-            && !covered_by_missing_role(out, row, Letters::R)
+            && !covered_by_earlier_finding(out, row, Letters::R)
         {
             out.push(
                 Rule::NoResponsible,

@@ -1,0 +1,152 @@
+//! `teamplan raci FILE`: render the resolved matrix, write it, or keep a docs file fresh.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+
+use crate::catalog::CatalogStore;
+use crate::cli::{RaciArgs, RaciFormat};
+use crate::raci::{self, Filter, Matrix};
+use crate::report::{self, Outcome};
+use crate::resolve::Resolved;
+use crate::rules;
+use crate::team::{self, LoadOptions, Loaded};
+
+/// Run `raci`; returns the exit code.
+///
+/// # Errors
+/// Bad filters, unwritable targets, bad markers.
+pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {
+    let mut store = CatalogStore::default();
+    let options = LoadOptions {
+        max_file_size: args.max_file_size,
+    };
+    let team = match team::load_path(&args.file, &mut store, options) {
+        Ok(Loaded::Team(t)) => t,
+        Ok(_) => {
+            writeln!(
+                err,
+                "error: {} is not a team file: it has no [team] table",
+                args.file.display()
+            )?;
+            return Ok(2);
+        }
+        Err(findings) => {
+            let outcome = Outcome {
+                findings,
+                ..Outcome::default()
+            };
+            err.write_all(report::human::render_findings(&outcome).as_bytes())?;
+            return Ok(2);
+        }
+    };
+    let resolved = Resolved::new(&team);
+    if !quiet {
+        let outcome = Outcome {
+            findings: rules::check_team(&resolved),
+            ..Outcome::default()
+        };
+        let s = outcome.summary();
+        if s.errors + s.warnings > 0 {
+            writeln!(
+                err,
+                "warning: {} has {} error(s) and {} warning(s); run `teamplan check {}` for details",
+                args.file.display(),
+                s.errors,
+                s.warnings,
+                args.file.display()
+            )?;
+        }
+    }
+    let filter = Filter {
+        activities: args.activity.clone(),
+        areas: args.area.iter().map(|&a| a.into()).collect(),
+        person: args.person.clone(),
+    };
+    let matrix = Matrix::new(&resolved, args.by, &filter)?;
+    let target = args.inject.as_deref().or(args.output.as_deref());
+    let format = args.format.unwrap_or_else(|| default_format(args));
+    let rendered = match format {
+        RaciFormat::Table => raci::table::render(&matrix, None),
+        RaciFormat::Markdown => raci::markdown::render(&matrix),
+        RaciFormat::Csv => raci::csv::render(&matrix)?,
+        RaciFormat::Json => raci::json::render(&matrix),
+        RaciFormat::Html => raci::html::render(&matrix),
+    };
+    let Some(target) = target else {
+        if args.check {
+            anyhow::bail!("--check needs --inject FILE or --output FILE to compare with");
+        }
+        out.write_all(rendered.as_bytes())?;
+        return Ok(0);
+    };
+    let current = match std::fs::read_to_string(target) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && args.inject.is_none() => None,
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", target.display())),
+    };
+    let wanted = if args.inject.is_some() {
+        let doc = current.as_deref().unwrap_or_default();
+        raci::inject::inject(doc, &rendered)
+            .with_context(|| format!("cannot inject into {}", target.display()))?
+    } else {
+        rendered
+    };
+    let old = current.unwrap_or_default();
+    if args.check {
+        if old == wanted {
+            if !quiet {
+                writeln!(err, "{} is up to date", target.display())?;
+            }
+            return Ok(0);
+        }
+        out.write_all(diff(target, &old, &wanted).as_bytes())?;
+        writeln!(
+            err,
+            "error: {} is out of date; run the same command without --check to update it",
+            target.display()
+        )?;
+        return Ok(1);
+    }
+    if old != wanted {
+        crate::write::atomic_write(target, wanted.as_bytes())?;
+    }
+    if !quiet {
+        writeln!(
+            err,
+            "{} {}",
+            if old == wanted { "unchanged:" } else { "wrote" },
+            target.display()
+        )?;
+    }
+    Ok(0)
+}
+
+fn default_format(args: &RaciArgs) -> RaciFormat {
+    if args.inject.is_some() {
+        return RaciFormat::Markdown;
+    }
+    let ext = args
+        .output
+        .as_deref()
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("md" | "markdown") => RaciFormat::Markdown,
+        Some("csv") => RaciFormat::Csv,
+        Some("json") => RaciFormat::Json,
+        Some("html" | "htm") => RaciFormat::Html,
+        _ => RaciFormat::Table,
+    }
+}
+
+/// A unified diff of the change `--check` found.
+fn diff(path: &Path, old: &str, new: &str) -> String {
+    let name = path.display().to_string();
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&name, &name)
+        .to_string()
+}
