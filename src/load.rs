@@ -103,7 +103,14 @@ fn io_reason(e: &std::io::Error) -> String {
 /// A parse or shape error from `toml`/`serde` as a finding, with "did you mean" for unknown
 /// keys and values.
 pub fn toml_error(err: &toml::de::Error, source: &Arc<SourceFile>) -> Finding {
-    let message = err.message().trim().to_owned();
+    let mut message = err.message().trim().to_owned();
+    if message.starts_with("duplicate key") {
+        if let Some(key) = err.span().and_then(|s| source.text.get(s)) {
+            if key.len() < 80 && !key.contains('\n') {
+                message = format!("duplicate key `{}`", key.trim());
+            }
+        }
+    }
     let (message, help) = explain_serde_message(&message);
     Finding::new(Rule::ParseError, source, err.span(), message, help)
 }

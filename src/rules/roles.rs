@@ -97,13 +97,6 @@ fn shared_single_roles(out: &mut Out<'_, '_>) {
         if !role.single || holders.len() < 2 {
             continue;
         }
-        // A shared role that is accountable somewhere is reported once, as multiple-accountable.
-        let accountable_somewhere = r.rows.iter().any(|row| {
-            row.override_idx.is_none() && catalog.activities[row.activity].raci.accountable == idx
-        });
-        if accountable_somewhere {
-            continue;
-        }
         let names: Vec<String> = holders.iter().map(|&p| out.person_label(p)).collect();
         let span = out.role_entry_span(holders[1], idx);
         out.push(

@@ -1,0 +1,320 @@
+//! The built-in catalogs: consistent, faithful to the seed documents, and usable.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use teamplan::catalog::{self, BUILTIN_IDS, Catalog, CatalogStore, Requirement};
+use teamplan::resolve::Resolved;
+use teamplan::source::SourceFile;
+use teamplan::team::{self, LoadOptions, Loaded};
+
+fn builtin(id: &str) -> Arc<Catalog> {
+    let mut store = CatalogStore::default();
+    match store.builtin(id) {
+        Some(Ok(c)) => c,
+        Some(Err(findings)) => panic!(
+            "built-in catalog {id} is inconsistent:\n{}",
+            findings
+                .iter()
+                .map(|f| format!("{}:{}: {}", f.file, f.line, f.message))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+        None => panic!("no built-in catalog {id}"),
+    }
+}
+
+const SEED_DOCUMENTS: [&str; 5] = [
+    "Adobe Commerce roles",
+    "4 essential eCommerce roles",
+    "5 e-commerce manager responsibilities",
+    "E-commerce manager job role",
+    "B2B eCommerce team whitepaper",
+];
+
+#[test]
+fn every_builtin_catalog_is_consistent() {
+    for id in BUILTIN_IDS {
+        let c = builtin(id);
+        assert_eq!(c.id, id);
+        assert!(
+            !c.activities.is_empty() && !c.roles.is_empty(),
+            "{id} is empty"
+        );
+        let mut names = HashSet::new();
+        for role in &c.roles {
+            assert!(
+                names.insert(role.id.clone()),
+                "{id}: duplicate id {}",
+                role.id
+            );
+            for alias in &role.aliases {
+                assert!(names.insert(alias.clone()), "{id}: duplicate alias {alias}");
+            }
+        }
+        for a in &c.activities {
+            assert!(
+                names.insert(a.id.clone()),
+                "{id}: activity id {} clashes",
+                a.id
+            );
+            let acc = &c.roles[a.raci.accountable];
+            assert_eq!(
+                acc.requirement,
+                Requirement::Required,
+                "{id}/{}: accountable {} is not required",
+                a.id,
+                acc.id
+            );
+            assert!(
+                a.raci
+                    .responsible
+                    .iter()
+                    .any(|&r| r == a.raci.accountable
+                        || c.roles[r].requirement == Requirement::Required),
+                "{id}/{}: no required responsible role",
+                a.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_role_and_activity_names_its_seed_document() {
+    for id in BUILTIN_IDS {
+        let c = builtin(id);
+        let sources = c
+            .roles
+            .iter()
+            .map(|r| (&r.id, &r.source))
+            .chain(c.activities.iter().map(|a| (&a.id, &a.source)));
+        for (item, source) in sources {
+            assert!(
+                SEED_DOCUMENTS.iter().any(|d| source.starts_with(d)),
+                "{id}/{item}: source `{source}` names no seed document"
+            );
+        }
+    }
+}
+
+fn slug(title: &str) -> String {
+    title
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[test]
+fn every_role_the_seeds_name_is_in_a_catalog() {
+    let seed_roles = [
+        "Head of Digital",
+        "Director of eCommerce",
+        "eCommerce Manager",
+        "E-commerce manager",
+        "Ecommerce SME",
+        "Technical SME",
+        "Ecommerce Business Analyst",
+        "Marketing Manager",
+        "Digital Marketing Specialist",
+        "Digital Marketer",
+        "Paid Advertising Specialist",
+        "Customer Relationship Manager",
+        "Content Creator",
+        "Content Writer",
+        "Graphic Designer",
+        "Web Designer",
+        "Web Developer",
+        "Frontend Developer",
+        "Backend Developer",
+        "Full stack Developer",
+        "Tester",
+        "Product Manager",
+        "Analytics Specialist",
+        "Sales Representative",
+        "Customer Experience Manager",
+        "Customer Service Representative",
+        "Logistics Manager",
+        "Inventory Manager",
+        "Project Manager",
+    ];
+    let known: HashSet<String> = BUILTIN_IDS
+        .iter()
+        .flat_map(|id| {
+            let c = builtin(id);
+            c.roles
+                .iter()
+                .flat_map(|r| std::iter::once(r.id.clone()).chain(r.aliases.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for title in seed_roles {
+        assert!(
+            known.contains(&slug(title)),
+            "the seeds name `{title}` but no catalog has `{}`",
+            slug(title)
+        );
+    }
+}
+
+#[test]
+fn every_numbered_duty_of_the_manager_documents_is_an_activity() {
+    let sources: Vec<String> = BUILTIN_IDS
+        .iter()
+        .flat_map(|id| {
+            builtin(id)
+                .activities
+                .iter()
+                .map(|a| a.source.clone())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (doc, count) in [
+        ("E-commerce manager job role", 15),
+        ("5 e-commerce manager responsibilities", 5),
+    ] {
+        for n in 1..=count {
+            let needle = format!("{doc}: {n} ");
+            assert!(
+                sources.iter().any(|s| s.contains(&needle)),
+                "no activity cites `{needle}`"
+            );
+        }
+    }
+}
+
+#[test]
+fn catalogs_differ_as_the_seeds_say() {
+    let small = builtin("small-team");
+    let required: Vec<&str> = small
+        .roles
+        .iter()
+        .filter(|r| r.requirement == Requirement::Required)
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(
+        required.len(),
+        4,
+        "small-team is the four-person team: {required:?}"
+    );
+    assert!(small.limits.roles_per_person > builtin("b2b").limits.roles_per_person);
+    let b2b = builtin("b2b");
+    let sales = b2b.role("sales-representative").expect("b2b has sales");
+    assert_eq!(b2b.roles[sales].requirement, Requirement::Required);
+    let d2c = builtin("d2c");
+    let logistics = d2c.role("logistics-manager").expect("d2c has logistics");
+    assert_eq!(
+        d2c.roles[logistics].requirement,
+        Requirement::Required,
+        "a D2C brand owns fulfilment"
+    );
+    // Coordination the seeds insist on is data.
+    for id in BUILTIN_IDS {
+        let c = builtin(id);
+        let promo = c
+            .activity("plan-promotions")
+            .map(|a| &c.activities[a])
+            .expect("promotions");
+        assert!(
+            promo
+                .must_consult
+                .contains(&c.role("inventory-manager").expect("inventory")),
+            "{id}"
+        );
+        assert!(
+            promo
+                .must_inform
+                .contains(&c.role("customer-service").expect("cs")),
+            "{id}"
+        );
+        assert!(
+            c.activities.iter().any(|a| a.keep_in_house),
+            "{id} keeps nothing in-house"
+        );
+        let qa = c.role("qa-tester").expect("qa");
+        assert!(
+            c.roles[qa]
+                .conflicts
+                .contains(&c.role("web-developer").expect("dev")),
+            "{id}"
+        );
+    }
+}
+
+/// A team with one full-time person for every required and recommended role.
+fn fully_staffed(c: &Catalog) -> String {
+    let mut text = format!("[team]\nname = \"Full {}\"\ncatalog = \"{}\"\n", c.id, c.id);
+    for r in c
+        .roles
+        .iter()
+        .filter(|r| r.requirement != Requirement::Optional)
+    {
+        text.push_str(&format!("\n[people.p-{}]\nroles = [\"{}\"]\n", r.id, r.id));
+    }
+    text
+}
+
+fn check_text(text: &str) -> Vec<teamplan::finding::Finding> {
+    let source = Arc::new(SourceFile::new("mem.toml", text.to_owned()));
+    let mut store = CatalogStore::default();
+    match team::load_source(&source, &mut store, LoadOptions::default()) {
+        Ok(Loaded::Team(t)) => teamplan::rules::check_team(&Resolved::new(&t)),
+        other => panic!("not a team: {other:?}"),
+    }
+}
+
+#[test]
+fn a_team_staffing_every_required_and_recommended_role_checks_clean() {
+    for id in BUILTIN_IDS {
+        let c = builtin(id);
+        let findings = check_text(&fully_staffed(&c));
+        assert!(
+            findings.is_empty(),
+            "{id}: {:?}",
+            findings
+                .iter()
+                .map(|f| format!("{}: {}", f.rule, f.message))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn an_empty_team_reports_each_missing_required_role_once() {
+    for id in BUILTIN_IDS {
+        let c = builtin(id);
+        let findings = check_text(&format!("[team]\nname = \"Empty\"\ncatalog = \"{id}\"\n"));
+        let missing = findings
+            .iter()
+            .filter(|f| f.rule.name() == "missing-role")
+            .count();
+        let required = c
+            .roles
+            .iter()
+            .filter(|r| r.requirement == Requirement::Required)
+            .count();
+        assert_eq!(missing, required, "{id}");
+        assert!(
+            !findings
+                .iter()
+                .any(|f| matches!(f.rule.name(), "no-accountable" | "no-responsible")),
+            "{id}: a missing role must not also be reported per activity"
+        );
+    }
+}
+
+#[test]
+fn toml_export_loads_back_unchanged() {
+    for id in BUILTIN_IDS {
+        let c = builtin(id);
+        let text = catalog::export::to_toml(&c).expect("export");
+        let again =
+            catalog::load(&Arc::new(SourceFile::new(format!("{id}.toml"), text))).expect("reload");
+        assert_eq!(
+            catalog::export::to_json(&again),
+            catalog::export::to_json(&c),
+            "{id}"
+        );
+    }
+}

@@ -1,0 +1,336 @@
+//! `teamplan check` as a user runs it: exit codes, formats, folders, bad input.
+
+use crate::support::{CLEAN_SMALL_TEAM, Scratch, check_json, findings_of, redact, rules, teamplan};
+
+fn stdout_of(args: &[&str]) -> (i32, String, String) {
+    let out = teamplan().args(args).output().expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn examples_produce_the_findings_their_comments_promise() {
+    let cases: [(&str, i32, &[&str]); 5] = [
+        ("examples/pine-and-pixel-small-team.toml", 0, &[]),
+        (
+            "examples/northwind-b2b.toml",
+            0,
+            &["missing-recommended-role", "overloaded"],
+        ),
+        (
+            "examples/ember-roast-d2c.toml",
+            0,
+            &[
+                "missing-recommended-role",
+                "outsourced-accountability",
+                "not-informed",
+            ],
+        ),
+        (
+            "examples/lumiere-b2c.toml",
+            1,
+            &[
+                "missing-role",
+                "shared-single-role",
+                "multiple-accountable",
+                "overloaded",
+                "conflicting-roles",
+                "missing-recommended-role",
+            ],
+        ),
+        (
+            "examples/broken.toml",
+            1,
+            &[
+                "unknown-role",
+                "missing-role",
+                "conflicting-roles",
+                "person-without-roles",
+                "unknown-activity",
+                "unknown-person",
+                "no-accountable",
+                "multiple-accountable",
+                "overloaded",
+            ],
+        ),
+    ];
+    for (file, code, expected) in cases {
+        let (got_code, doc) = check_json(&[std::path::Path::new(file)], &[]);
+        let mut got = rules(&doc);
+        got.sort();
+        got.dedup();
+        let mut want: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
+        want.sort();
+        assert_eq!(got, want, "{file}");
+        assert_eq!(got_code, code, "{file}");
+    }
+}
+
+#[test]
+fn human_output_of_the_broken_example() {
+    let (code, out, _) = stdout_of(&["check", "examples/broken.toml"]);
+    assert_eq!(code, 1);
+    assert!(!out.contains('\u{1b}'), "no colour when piped");
+    insta::assert_snapshot!("check_broken_human", out);
+}
+
+#[test]
+fn human_output_of_a_clean_team_says_so() {
+    let (code, out, _) = stdout_of(&["check", "examples/pine-and-pixel-small-team.toml"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("check_clean_human", out);
+}
+
+#[test]
+fn quiet_prints_only_the_summary_line() {
+    let (code, out, _) = stdout_of(&["check", "-q", "examples/broken.toml"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "error: 1 team (4 people) checked, 6 errors, 3 warnings\n"
+    );
+}
+
+#[test]
+fn colour_is_used_only_when_asked_or_on_a_terminal() {
+    let out = teamplan()
+        .args(["--color", "always", "check", "examples/broken.toml"])
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let (code, doc) = check_json(&[std::path::Path::new("examples/northwind-b2b.toml")], &[]);
+    assert_eq!(code, 0);
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["teams"][0]["name"], "Northwind Supply");
+    assert_eq!(doc["teams"][0]["catalog"], "b2b");
+    assert_eq!(
+        doc["summary"],
+        serde_json::json!({"errors": 0, "warnings": 2, "teams": 1, "people": 14})
+    );
+    let f = &doc["findings"][1];
+    assert_eq!(f["rule"], "overloaded");
+    assert_eq!(f["level"], "warning");
+    assert_eq!(f["team"], "Northwind Supply");
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(43), Some(9))
+    );
+}
+
+#[test]
+fn strict_makes_warnings_fail() {
+    let northwind = std::path::Path::new("examples/northwind-b2b.toml");
+    assert_eq!(check_json(&[northwind], &[]).0, 0);
+    assert_eq!(check_json(&[northwind], &["--strict"]).0, 1);
+    assert_eq!(
+        check_json(
+            &[northwind],
+            &[
+                "--strict",
+                "--allow",
+                "overloaded",
+                "--allow",
+                "missing-recommended-role"
+            ]
+        )
+        .0,
+        0
+    );
+}
+
+#[test]
+fn unknown_rule_on_the_command_line_is_a_usage_error_with_a_suggestion() {
+    let (code, _, err) = stdout_of(&["check", "examples/broken.toml", "--allow", "overloded"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `overloaded`?"), "{err}");
+}
+
+#[test]
+fn all_files_are_checked_even_when_one_is_unreadable() {
+    let s = Scratch::new();
+    let good = s.write(
+        "a.toml",
+        &CLEAN_SMALL_TEAM.replace("roles = [\"web-developer\"]", "roles = []"),
+    );
+    let bad = s.write("b.toml", "[team\nname = 1");
+    let (code, doc) = check_json(&[&good, &bad, &s.path().join("missing.toml")], &[]);
+    assert_eq!(code, 2, "unreadable input wins");
+    let got = rules(&doc);
+    assert!(got.contains(&"missing-role".to_owned()), "{got:?}");
+    assert_eq!(
+        got.iter().filter(|r| *r == "parse-error").count(),
+        2,
+        "{got:?}"
+    );
+}
+
+#[test]
+fn parse_errors_have_a_position_and_a_snippet() {
+    let s = Scratch::new();
+    let path = s.write(
+        "team.toml",
+        "[team]\nname = \"X\"\ncatalog = \"b2b\"\n\n[people.a]\nnmae = \"A\"\n",
+    );
+    let out = teamplan().args(["check"]).arg(&path).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let text = redact(&String::from_utf8_lossy(&out.stdout), s.path());
+    assert!(
+        text.contains("error[parse-error]: unknown key `nmae`"),
+        "{text}"
+    );
+    assert!(text.contains("[DIR]/team.toml:6:1"), "{text}");
+    assert!(text.contains("nmae = \"A\""), "{text}");
+    assert!(text.contains("did you mean `name`?"), "{text}");
+}
+
+#[test]
+fn bad_values_are_shape_errors() {
+    let cases = [
+        ("fte = nan", "`fte` must be more than 0 and at most 1"),
+        ("fte = inf", "`fte` must be more than 0 and at most 1"),
+        ("fte = -0.5", "`fte` must be more than 0 and at most 1"),
+        ("fte = 0", "`fte` must be more than 0 and at most 1"),
+        ("fte = 1.0000001", "`fte` must be more than 0 and at most 1"),
+        ("fte = \"full\"", "invalid type"),
+        ("engagement = \"freelancer\"", "unknown value `freelancer`"),
+        ("roles = [\"qa-tester\"]", "duplicate key `roles`"),
+    ];
+    for (line, message) in cases {
+        let s = Scratch::new();
+        let text = CLEAN_SMALL_TEAM.replace(
+            "roles = [\"web-developer\"]",
+            &format!("roles = [\"web-developer\"]\n{line}"),
+        );
+        let path = s.write("team.toml", &text);
+        let (code, doc) = check_json(&[&path], &[]);
+        assert_eq!(code, 2, "{line}");
+        let f = findings_of(&doc, "parse-error");
+        assert!(
+            f[0]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains(message),
+            "{line}: {}",
+            f[0]
+        );
+        assert_eq!(f[0]["line"], 12, "{line}");
+    }
+}
+
+#[test]
+fn unknown_catalog_suggests_a_builtin() {
+    let s = Scratch::new();
+    let path = s.write(
+        "team.toml",
+        &CLEAN_SMALL_TEAM.replace("small-team", "smal-team"),
+    );
+    let (code, doc) = check_json(&[&path], &[]);
+    assert_eq!(code, 2);
+    assert!(
+        doc["findings"][0]["help"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("`small-team`")
+    );
+}
+
+#[test]
+fn folders_are_searched_recursively_and_non_team_files_are_said() {
+    let s = Scratch::new();
+    s.write("teams/a.toml", &CLEAN_SMALL_TEAM.replace("Clean", "A"));
+    s.write(
+        "teams/nested/b.toml",
+        &CLEAN_SMALL_TEAM
+            .replace("Clean", "B")
+            .replace("[people.", "[people.b-"),
+    );
+    s.write("teams/notes.toml", "title = \"not a team\"\n");
+    s.write("teams/.hidden/c.toml", "garbage [");
+    s.write("teams/target/d.toml", "garbage [");
+    s.write("teams/readme.md", "not toml");
+    let (code, doc) = check_json(&[&s.path().join("teams")], &[]);
+    assert_eq!(code, 0, "{doc}");
+    assert_eq!(doc["summary"]["teams"], 2);
+    let not_team = findings_of(&doc, "not-a-team-file");
+    assert_eq!(not_team.len(), 1);
+    assert!(
+        not_team[0]["file"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("notes.toml")
+    );
+    let (code, doc) = check_json(&[&s.path().join("teams")], &["--exclude", "notes.toml"]);
+    assert_eq!((code, rules(&doc)), (0, vec![]));
+}
+
+#[test]
+fn cross_team_rules_fire_across_files() {
+    let s = Scratch::new();
+    let a = CLEAN_SMALL_TEAM.replace("Clean", "Shop").replace(
+        "roles = [\"ecommerce-manager\"]",
+        "roles = [\"ecommerce-manager\"]\nfte = 0.7",
+    );
+    let b = CLEAN_SMALL_TEAM
+        .replace("[people.", "[people.b-")
+        .replace("[people.b-maya]", "[people.maya]")
+        .replace(
+            "roles = [\"ecommerce-manager\"]",
+            "roles = [\"ecommerce-manager\"]\nfte = 0.5",
+        )
+        .replace("name = \"Maya\"", "name = \"Maya M.\"");
+    s.write("org/a.toml", &a);
+    s.write("org/b.toml", &b.replace("Clean", "Shop"));
+    let (code, doc) = check_json(&[&s.path().join("org")], &[]);
+    assert_eq!(code, 1);
+    let over = findings_of(&doc, "over-allocated");
+    assert_eq!(over.len(), 1);
+    assert!(
+        over[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("1.20 fte"),
+        "{}",
+        over[0]
+    );
+    assert_eq!(over[0]["teams"], serde_json::json!(["Shop", "Shop"]));
+    assert_eq!(findings_of(&doc, "duplicate-team").len(), 1);
+    let inconsistent = findings_of(&doc, "inconsistent-person");
+    assert_eq!(inconsistent.len(), 1);
+    assert_eq!(inconsistent[0]["person"], "maya");
+}
+
+#[test]
+fn an_explicit_file_without_a_team_table_is_unreadable() {
+    let s = Scratch::new();
+    let path = s.write("x.toml", "a = 1\n");
+    let (code, doc) = check_json(&[&path], &[]);
+    assert_eq!(code, 2);
+    assert_eq!(rules(&doc), vec!["parse-error"]);
+}
+
+#[test]
+fn no_arguments_is_a_usage_error() {
+    let (code, _, err) = stdout_of(&["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("PATH"), "{err}");
+}
+
+#[test]
+fn hostile_names_do_not_reach_the_terminal_raw() {
+    let s = Scratch::new();
+    let text = "[team]\nname = \"Evil\\u001b[31m\\u202e\"\ncatalog = \"small-team\"\n\n[people.x]\nname = \"X\\u001b[2J|y\\nz\"\nroles = [\"nope\\u001b[0m\"]\n";
+    let path = s.write("team.toml", text);
+    let out = teamplan().arg("check").arg(&path).output().expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains('\u{1b}'), "{stdout}");
+    assert!(!stdout.contains('\u{202e}'), "{stdout}");
+    assert!(stdout.contains("\\u{1b}"), "{stdout}");
+}

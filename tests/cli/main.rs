@@ -1,0 +1,7 @@
+//! The integration tests: one binary (link once), one module per area.
+
+mod catalogs;
+mod check;
+mod raci;
+mod rules;
+mod support;

@@ -1,0 +1,1 @@
+//! `teamplan raci` as a user runs it.

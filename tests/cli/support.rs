@@ -1,0 +1,108 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+/// The built binary, run from the crate root with colour off.
+pub fn teamplan() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_teamplan"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .env("COLUMNS", "100");
+    cmd
+}
+
+/// A temporary folder for files a test writes.
+pub struct Scratch {
+    pub dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    pub fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(&path, text).expect("write");
+        path
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+/// Run `check --format json` on paths: (exit code, document).
+pub fn check_json(paths: &[&Path], extra: &[&str]) -> (i32, Value) {
+    let out = teamplan()
+        .arg("check")
+        .args(paths)
+        .args(["--format", "json"])
+        .args(extra)
+        .output()
+        .expect("run teamplan");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap_or(-1), doc)
+}
+
+/// The rule names of the findings in a check document.
+pub fn rules(doc: &Value) -> Vec<String> {
+    doc["findings"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|f| f["rule"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The findings of one rule.
+pub fn findings_of<'a>(doc: &'a Value, rule: &str) -> Vec<&'a Value> {
+    doc["findings"]
+        .as_array()
+        .map(|a| a.iter().filter(|f| f["rule"] == rule).collect())
+        .unwrap_or_default()
+}
+
+/// The clean four-person team of the small-team catalog, for tests to break one way.
+pub const CLEAN_SMALL_TEAM: &str = r#"[team]
+name = "Clean"
+catalog = "small-team"
+
+[people.maya]
+name = "Maya"
+roles = ["ecommerce-manager"]
+
+[people.tom]
+name = "Tom"
+roles = ["web-developer"]
+
+[people.ines]
+name = "Ines"
+roles = ["digital-marketing-specialist"]
+
+[people.sam]
+name = "Sam"
+roles = ["customer-service-representative"]
+"#;
+
+/// Normalize a path-bearing text for snapshots: the scratch dir becomes `[DIR]`.
+pub fn redact(text: &str, dir: &Path) -> String {
+    text.replace(&dir.display().to_string(), "[DIR]")
+}
