@@ -18,7 +18,7 @@ use crate::rules::Rule;
     after_help = "Examples:\n  teamplan check team.toml\n  teamplan check teams/ --format json\n  teamplan explain missing-role"
 )]
 pub struct Cli {
-    /// When to use colour (also honours NO_COLOR and CLICOLOR_FORCE).
+    /// When to use colour (also honours `NO_COLOR` and `CLICOLOR_FORCE`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 

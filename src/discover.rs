@@ -70,7 +70,7 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Discovered {
                     out.files.push(Candidate {
                         path: e.into_path(),
                         explicit: false,
-                    })
+                    });
                 }
                 Ok(_) => {}
                 Err(e) => {

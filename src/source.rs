@@ -1,5 +1,6 @@
 //! Source text of a loaded file and the one place byte offsets become line:column.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -113,7 +114,7 @@ pub fn escape_for_display(text: &str) -> std::borrow::Cow<'_, str> {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if c.is_control() || is_bidi_control(c) => {
-                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
             }
             c => out.push(c),
         }
@@ -134,8 +135,8 @@ mod tests {
         let f = SourceFile::new("t.toml", "a = 1\nné = 2\n".to_owned());
         assert_eq!(f.position(0), Position { line: 1, column: 1 });
         assert_eq!(f.position(6), Position { line: 2, column: 1 });
-        // "né" is 3 bytes; the '=' after it is the 4th character.
-        assert_eq!(f.position(10), Position { line: 2, column: 5 });
+        // "né" is 3 bytes but 2 characters; the '=' after it is the 4th character.
+        assert_eq!(f.position(10), Position { line: 2, column: 4 });
         assert_eq!(f.position(999), Position { line: 3, column: 1 });
     }
 

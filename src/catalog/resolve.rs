@@ -30,7 +30,7 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
             }
         };
     for (idx, (id, role)) in raw.roles.iter().enumerate() {
-        if check_id(id, "role", &role.span, problems)
+        if check_id(id, "role", role.span.as_ref(), problems)
             && problems_if_taken(id, "role", &role.span, problems)
         {
             role_lookup.insert(id.clone(), idx);
@@ -39,7 +39,7 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
     for (idx, (id, role)) in raw.roles.iter().enumerate() {
         for alias in &role.aliases {
             let what = format!("alias of role `{id}`");
-            if check_id(alias, &what, &role.span, problems)
+            if check_id(alias, &what, role.span.as_ref(), problems)
                 && problems_if_taken(alias, &what, &role.span, problems)
             {
                 role_lookup.insert(alias.clone(), idx);
@@ -47,7 +47,7 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
         }
     }
     for (idx, (id, activity)) in raw.activities.iter().enumerate() {
-        if check_id(id, "activity", &activity.span, problems)
+        if check_id(id, "activity", activity.span.as_ref(), problems)
             && problems_if_taken(id, "activity", &activity.span, problems)
         {
             activity_lookup.insert(id.clone(), idx);
@@ -195,14 +195,14 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
 fn check_id(
     name: &str,
     what: &str,
-    span: &Option<std::ops::Range<usize>>,
+    span: Option<&std::ops::Range<usize>>,
     problems: &mut Vec<CatalogProblem>,
 ) -> bool {
     if is_kebab_case(name) {
         return true;
     }
     problems.push(CatalogProblem::new(
-        span.clone(),
+        span.cloned(),
         format!("{what} `{name}` is not a kebab-case id"),
         "use lowercase letters, digits and single hyphens, e.g. `ecommerce-manager`",
     ));

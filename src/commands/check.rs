@@ -131,9 +131,7 @@ pub fn exit_code(outcome: &Outcome, strict: bool) -> u8 {
     let summary = outcome.summary();
     if outcome.unreadable() {
         2
-    } else if summary.errors > 0 || (strict && summary.warnings > 0) {
-        1
     } else {
-        0
+        u8::from(summary.errors > 0 || (strict && summary.warnings > 0))
     }
 }

@@ -67,6 +67,7 @@ mod tests {
         assert_eq!(escape("a|b"), "a\\|b");
         assert_eq!(escape("line\nbreak"), "line break");
         assert_eq!(escape("<script>"), "&lt;script&gt;");
-        assert_eq!(escape("x\u{1b}[31m"), "x\\u{1b}\\[31m");
+        // The visible escape's backslash is itself escaped, so GitHub shows `\u{1b}`.
+        assert_eq!(escape("x\u{1b}[31m"), "x\\\\u{1b}\\[31m");
     }
 }

@@ -266,7 +266,11 @@ fn resolve_catalog(
     if let Some(found) = store.builtin(value) {
         return found;
     }
-    let looks_like_path = value.ends_with(".toml") || value.contains('/') || value.contains('\\');
+    let looks_like_path = Path::new(value)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        || value.contains('/')
+        || value.contains('\\');
     if !looks_like_path {
         let help = match suggest::did_you_mean(value, catalog::BUILTIN_IDS) {
             Some(s) => format!(

@@ -1,6 +1,7 @@
 //! The built-in catalogs: consistent, faithful to the seed documents, and usable.
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use teamplan::catalog::{self, BUILTIN_IDS, Catalog, CatalogStore, Requirement};
@@ -250,7 +251,7 @@ fn fully_staffed(c: &Catalog) -> String {
         .iter()
         .filter(|r| r.requirement != Requirement::Optional)
     {
-        text.push_str(&format!("\n[people.p-{}]\nroles = [\"{}\"]\n", r.id, r.id));
+        let _ = write!(text, "\n[people.p-{}]\nroles = [\"{}\"]\n", r.id, r.id);
     }
     text
 }
