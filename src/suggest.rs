@@ -1,19 +1,27 @@
 //! "Did you mean" suggestions for misspelt keys, ids and names.
 
-/// The closest candidate to `input`, if one is close enough to be a likely typo.
+/// The closest candidate to `input`, if one is close enough to be a likely typo: a few
+/// edits away (swapped letters count as one), or similar by Jaro-Winkler for longer names.
 pub fn did_you_mean<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let max_edits = (input.chars().count() / 4).max(1);
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(input, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(input, c),
+                strsim::jaro_winkler(input, c),
+                c,
+            )
+        })
+        .filter(|(edits, similarity, _)| *edits <= max_edits || *similarity > 0.85)
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map(|(_, _, c)| c)
 }
 
-/// `; did you mean `x`?` or nothing, for appending to a message.
+/// `did you mean `x`?`, or nothing when no candidate is close.
 pub fn hint<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     did_you_mean(input, candidates).map_or_else(String::new, |s| format!("did you mean `{s}`?"))
 }
@@ -31,5 +39,7 @@ mod tests {
         );
         assert_eq!(did_you_mean("web-develper", names), Some("web-developer"));
         assert_eq!(did_you_mean("astronaut", names), None);
+        assert_eq!(did_you_mean("gsu", ["gus", "ivan"]), Some("gus"));
+        assert_eq!(did_you_mean("xyz", ["gus", "ivan"]), None);
     }
 }

@@ -111,10 +111,23 @@ fn summary_table(s: &Summary) -> String {
     table.to_string()
 }
 
+/// `2 errors, 1 warning`.
+#[must_use]
+pub fn counts(s: &Summary) -> String {
+    format!(
+        "{}, {}",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning")
+    )
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 /// One line: what was checked and what was found.
 #[must_use]
 pub fn summary_line(s: &Summary) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let checked = format!(
         "{} ({})",
         plural(s.teams, "team"),
@@ -124,10 +137,9 @@ pub fn summary_line(s: &Summary) -> String {
         format!("ok: {checked} checked, no findings")
     } else {
         format!(
-            "{}: {checked} checked, {}, {}",
+            "{}: {checked} checked, {}",
             if s.errors > 0 { "error" } else { "warning" },
-            plural(s.errors, "error"),
-            plural(s.warnings, "warning")
+            counts(s)
         )
     }
 }

@@ -1,1 +1,321 @@
-//! `teamplan raci` as a user runs it.
+//! `teamplan raci` as a user runs it: every format, filters, writing files, and keeping a docs
+//! file fresh.
+
+use crate::support::{CLEAN_SMALL_TEAM, Scratch, teamplan};
+
+const PINE: &str = "examples/pine-and-pixel-small-team.toml";
+const NORTHWIND: &str = "examples/northwind-b2b.toml";
+const BEGIN: &str = "<!-- teamplan:raci:begin -->";
+const END: &str = "<!-- teamplan:raci:end -->";
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = teamplan().args(args).output().expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn stdout_ok(args: &[&str]) -> String {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    out
+}
+
+#[test]
+fn table_fits_the_terminal_width() {
+    for width in ["60", "80", "120"] {
+        let out = teamplan()
+            .args(["raci", PINE])
+            .env("COLUMNS", width)
+            .output()
+            .expect("run");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        assert!(
+            widest <= width.parse().unwrap_or(0),
+            "width {width}: a line is {widest} wide"
+        );
+        assert!(text.contains("A/R"), "cells are never cut");
+    }
+    let out = teamplan()
+        .args(["raci", PINE])
+        .env("COLUMNS", "80")
+        .output()
+        .expect("run");
+    insta::assert_snapshot!("raci_pine_table", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn too_many_people_for_the_width_get_numbered_columns_and_a_key() {
+    let out = teamplan()
+        .args(["raci", NORTHWIND])
+        .env("COLUMNS", "80")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(" 14  Kim Berg"), "{text}");
+    assert!(text.contains("A accountable · R responsible"));
+}
+
+#[test]
+fn markdown_snapshot() {
+    insta::assert_snapshot!(
+        "raci_pine_markdown",
+        stdout_ok(&["raci", PINE, "--format", "markdown"])
+    );
+}
+
+#[test]
+fn csv_snapshot_and_quoting() {
+    let out = stdout_ok(&["raci", PINE, "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    assert_eq!(
+        header.iter().take(3).collect::<Vec<_>>(),
+        ["area", "activity", "title"]
+    );
+    let rows: Vec<_> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("valid csv");
+    assert!(
+        rows.iter().any(|r| r[2].contains(',')),
+        "titles with commas are quoted and survive"
+    );
+    insta::assert_snapshot!("raci_pine_csv", out);
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let doc: serde_json::Value =
+        serde_json::from_str(&stdout_ok(&["raci", NORTHWIND, "--format", "json"])).expect("json");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["team"], "Northwind Supply");
+    assert_eq!(doc["catalog"], "b2b");
+    assert_eq!(doc["by"], "person");
+    assert_eq!(doc["columns"].as_array().map(Vec::len), Some(14));
+    let payment = doc["rows"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["activity"] == "payment-processing"))
+        .expect("payment row");
+    // The team file overrides payments: Alice accountable, the agency responsible.
+    assert_eq!(payment["cells"]["alice"], "A");
+    assert_eq!(payment["cells"]["webco"], "R");
+    assert_eq!(payment["cells"]["kim"], "C");
+    assert_eq!(payment["area"], "technology");
+    insta::assert_snapshot!(
+        "raci_pine_json",
+        stdout_ok(&["raci", PINE, "--format", "json"])
+    );
+}
+
+#[test]
+fn by_role_uses_catalog_roles_as_columns() {
+    let doc: serde_json::Value = serde_json::from_str(&stdout_ok(&[
+        "raci", PINE, "--format", "json", "--by", "role",
+    ]))
+    .expect("json");
+    assert_eq!(doc["by"], "role");
+    let columns = doc["columns"].as_array().expect("columns");
+    assert!(columns.iter().any(|c| c == "ecommerce-manager"));
+    assert!(
+        columns.iter().any(|c| c == "qa-tester"),
+        "optional roles are columns too"
+    );
+}
+
+#[test]
+fn html_is_one_self_contained_page() {
+    let html = stdout_ok(&["raci", PINE, "--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !html.contains("<link") && !html.contains("<script") && !html.contains("src="),
+        "no external assets"
+    );
+    assert!(html.contains("position: sticky"));
+    assert!(html.contains("<td class=\"cell AR\">A/R</td>"));
+    assert!(html.contains("@media print"));
+    insta::assert_snapshot!("raci_pine_html", html);
+}
+
+#[test]
+fn filters_show_what_a_person_is_on_the_hook_for() {
+    let out = stdout_ok(&["raci", NORTHWIND, "--person", "gus", "--format", "csv"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "area,activity,title,gus");
+    assert!(
+        lines.len() > 2 && lines[1..].iter().all(|l| !l.ends_with(',')),
+        "only Gus's rows:\n{out}"
+    );
+    let out = stdout_ok(&["raci", NORTHWIND, "--area", "finance", "--format", "csv"]);
+    assert!(
+        out.lines().skip(1).all(|l| l.starts_with("finance,")),
+        "{out}"
+    );
+    let out = stdout_ok(&[
+        "raci",
+        NORTHWIND,
+        "--activity",
+        "plan-promotions",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.lines().count(), 2);
+    let (code, _, err) = run(&["raci", NORTHWIND, "--person", "gsu"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `gus`?"), "{err}");
+}
+
+#[test]
+fn hostile_names_are_escaped_in_every_format() {
+    let s = Scratch::new();
+    let team =
+        CLEAN_SMALL_TEAM.replace("name = \"Tom\"", "name = \"T|o<b>m\\n\\u001b[31mX\\u202e\"");
+    let path = s.write("team.toml", &team);
+    let path = path.to_string_lossy().into_owned();
+    for format in ["table", "markdown", "csv", "json", "html"] {
+        let out = stdout_ok(&["raci", &path, "--format", format]);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{format} leaks control characters"
+        );
+    }
+    let md = stdout_ok(&["raci", &path, "--format", "markdown"]);
+    assert!(md.contains("T\\|o&lt;b&gt;m"), "{md}");
+    let header = md.lines().next().unwrap_or_default();
+    assert_eq!(
+        header.matches(" |").count(),
+        5,
+        "the header still has 5 cells: {header}"
+    );
+    let html = stdout_ok(&["raci", &path, "--format", "html"]);
+    assert!(html.contains("T|o&lt;b&gt;m"));
+}
+
+#[test]
+fn output_writes_a_file_in_the_format_its_extension_names() {
+    let s = Scratch::new();
+    let target = s.path().join("raci.html");
+    let (code, out, _) = run(&["raci", PINE, "--output", &target.to_string_lossy()]);
+    assert_eq!(code, 0);
+    assert!(out.is_empty(), "nothing on stdout when writing a file");
+    let html = std::fs::read_to_string(&target).expect("written");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    let leftovers: Vec<_> = std::fs::read_dir(s.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+}
+
+#[test]
+fn inject_then_check_is_fresh_and_drift_is_caught() {
+    let s = Scratch::new();
+    let team = s.write("team.toml", CLEAN_SMALL_TEAM);
+    let before =
+        format!("# Team\r\n\r\nIntro | with pipes\r\n{BEGIN}\r\nstale\r\n{END}\r\nTail text\r\n");
+    let doc = s.write("TEAM.md", &before);
+    let team = team.to_string_lossy().into_owned();
+    let docs = doc.to_string_lossy().into_owned();
+
+    let (code, _, err) = run(&["raci", &team, "--inject", &docs, "--check"]);
+    assert_eq!(code, 1, "stale docs are drift: {err}");
+    assert_eq!(
+        std::fs::read_to_string(&doc).expect("read"),
+        before,
+        "--check writes nothing"
+    );
+
+    assert_eq!(run(&["raci", &team, "--inject", &docs]).0, 0);
+    let after = std::fs::read_to_string(&doc).expect("read");
+    assert!(after.starts_with(&format!(
+        "# Team\r\n\r\nIntro | with pipes\r\n{BEGIN}\r\n| Activity |"
+    )));
+    assert!(
+        after.ends_with(&format!("\r\n{END}\r\nTail text\r\n")),
+        "text after the markers is untouched"
+    );
+    assert!(
+        !after.replace("\r\n", "").contains('\n'),
+        "CRLF files stay CRLF"
+    );
+    assert_eq!(
+        run(&["raci", &team, "--inject", &docs, "--check"]).0,
+        0,
+        "fresh after inject"
+    );
+
+    // Editing the team makes the docs stale again, and --check shows the diff.
+    s.write(
+        "team.toml",
+        &CLEAN_SMALL_TEAM.replace("name = \"Sam\"", "name = \"Samira\""),
+    );
+    let (code, out, _) = run(&["raci", &team, "--inject", &docs, "--check"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("-| Activity | Maya | Tom | Ines | Sam |"),
+        "{out}"
+    );
+    assert!(
+        out.contains("+| Activity | Maya | Tom | Ines | Samira |"),
+        "{out}"
+    );
+}
+
+#[test]
+fn bad_markers_are_an_error_and_leave_the_file_alone() {
+    let s = Scratch::new();
+    for doc in [
+        "no markers here\n".to_owned(),
+        format!("{BEGIN}\nonly the beginning\n"),
+        format!("{END}\n{BEGIN}\n"),
+        format!("{BEGIN}\n{BEGIN}\n{END}\n"),
+    ] {
+        let path = s.write("TEAM.md", &doc);
+        let (code, _, err) = run(&["raci", PINE, "--inject", &path.to_string_lossy()]);
+        assert_eq!(code, 2, "{doc}");
+        assert!(err.contains("marker"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), doc);
+    }
+}
+
+#[test]
+fn the_docs_example_is_fresh() {
+    let (code, out, err) = run(&[
+        "raci",
+        NORTHWIND,
+        "--inject",
+        "examples/docs/TEAM.md",
+        "--check",
+    ]);
+    assert_eq!(
+        code, 0,
+        "examples/docs/TEAM.md is stale; regenerate it with\n  cargo run -- raci {NORTHWIND} --inject examples/docs/TEAM.md\n{out}{err}"
+    );
+}
+
+#[test]
+fn an_unreadable_team_file_exits_2_with_a_position() {
+    let s = Scratch::new();
+    let path = s.write(
+        "team.toml",
+        "[team]\nname = \"X\"\ncatalog = \"b2b\"\nbogus = 1\n",
+    );
+    let (code, out, err) = run(&["raci", &path.to_string_lossy()]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("team.toml:4:1") && err.contains("unknown key `bogus`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_team_with_findings_still_gets_its_matrix() {
+    let (code, out, err) = run(&["raci", "examples/broken.toml", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("area,activity,title,al,bo,cy,di"));
+    assert!(err.contains("6 errors, 3 warnings"), "{err}");
+}
