@@ -49,6 +49,97 @@ pub enum Command {
         after_help = "Examples:\n  teamplan raci team.toml\n  teamplan raci team.toml --by role --format markdown\n  teamplan raci team.toml --person alice\n  teamplan raci team.toml --format html --output raci.html\n  teamplan raci team.toml --inject docs/TEAM.md\n  teamplan raci team.toml --inject docs/TEAM.md --check   # in CI: exit 1 on drift\n\n--inject replaces the text between <!-- teamplan:raci:begin --> and <!-- teamplan:raci:end -->."
     )]
     Raci(RaciArgs),
+    /// Browse the built-in role catalogs, or check a custom one.
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+    /// Explain a rule: what it checks, why, an example, and how to fix it.
+    #[command(after_help = "Examples:\n  teamplan explain missing-role\n  teamplan explain --list")]
+    Explain(ExplainArgs),
+    /// Print the JSON Schema of team files (for editor completion and validation).
+    #[command(
+        after_help = "Example:\n  teamplan schema > team.schema.json\n\nThen start a team file with:\n  #:schema ./team.schema.json"
+    )]
+    Schema,
+    /// Print shell completions, or the man page.
+    #[command(
+        after_help = "Examples:\n  teamplan completions bash > ~/.local/share/bash-completion/completions/teamplan\n  teamplan completions zsh > ~/.zfunc/_teamplan\n  teamplan completions fish > ~/.config/fish/completions/teamplan.fish\n  teamplan completions man > teamplan.1"
+    )]
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// List the built-in catalogs.
+    #[command(after_help = "Example:\n  teamplan catalog list")]
+    List {
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Show a catalog's roles and activities with their default RACI.
+    #[command(
+        after_help = "Examples:\n  teamplan catalog show b2b\n  teamplan catalog show small-team --format markdown\n  teamplan catalog show b2b --format toml > my-catalog.toml   # a starting point"
+    )]
+    Show {
+        /// A built-in catalog id, or a path to a catalog file.
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Table)]
+        format: ShowFormat,
+    },
+    /// Check a custom catalog file for consistency.
+    #[command(
+        after_help = "Example:\n  teamplan catalog check catalogs/acme.toml\n\nExit codes: 0 consistent, 1 inconsistent, 2 unreadable."
+    )]
+    Check {
+        /// The catalog file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Table,
+    Markdown,
+    Json,
+    /// A complete catalog file, to start a custom catalog from.
+    Toml,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule to explain.
+    #[arg(value_name = "RULE", required_unless_present = "list")]
+    pub rule: Option<String>,
+    /// List every rule with its default level.
+    #[arg(long)]
+    pub list: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell (or `man` for the man page).
+    #[arg(value_enum)]
+    pub shell: ShellArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+    /// The man page (roff).
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -182,6 +273,12 @@ pub enum CheckFormat {
     Human,
     /// Machine-readable findings (stable shape, `"version": 1`).
     Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// A pull-request comment: summary and a findings table.
+    Markdown,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
 }
 
 impl clap::builder::ValueParserFactory for Rule {

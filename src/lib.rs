@@ -39,6 +39,10 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Raci(args) => {
             commands::raci::run(args, cli.quiet, &mut stdout, &mut anstream::stderr())
         }
+        Command::Catalog(command) => commands::catalog::run(command, &mut stdout),
+        Command::Explain(args) => commands::explain::run(args, &mut stdout),
+        Command::Schema => commands::meta::schema(&mut stdout),
+        Command::Completions(args) => commands::meta::completions(args.shell, &mut stdout),
     };
     let _ = stdout.flush();
     match result {

@@ -120,6 +120,9 @@ pub fn run(args: &CheckArgs, quiet: bool, out: &mut dyn std::io::Write) -> Resul
     let text = match args.format {
         CheckFormat::Human => report::human::render(&outcome, quiet),
         CheckFormat::Json => report::json::render(&outcome),
+        CheckFormat::Github => report::github::render(&outcome),
+        CheckFormat::Markdown => report::markdown::render(&outcome),
+        CheckFormat::Sarif => report::sarif::render(&outcome),
     };
     out.write_all(text.as_bytes())?;
     Ok(exit_code(&outcome, args.strict))

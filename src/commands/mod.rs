@@ -1,4 +1,7 @@
 //! One file per subcommand, gluing load → resolve → rules → report.
 
+pub mod catalog;
 pub mod check;
+pub mod explain;
+pub mod meta;
 pub mod raci;

@@ -67,7 +67,7 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
     let target = args.inject.as_deref().or(args.output.as_deref());
     let format = args.format.unwrap_or_else(|| default_format(args));
     let rendered = match format {
-        RaciFormat::Table => raci::table::render(&matrix, terminal_width()),
+        RaciFormat::Table => raci::table::render(&matrix, report::terminal_width()),
         RaciFormat::Markdown => raci::markdown::render(&matrix),
         RaciFormat::Csv => raci::csv::render(&matrix)?,
         RaciFormat::Json => raci::json::render(&matrix),
@@ -120,14 +120,6 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
         )?;
     }
     Ok(0)
-}
-
-/// The width to fit: `COLUMNS` when set (as shells export it), else the terminal's own.
-fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse().ok())
-        .filter(|&w: &u16| w >= 20)
 }
 
 fn default_format(args: &RaciArgs) -> RaciFormat {

@@ -1,12 +1,33 @@
 //! Reporters: each turns the outcome of a check into text in one `--format`.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 
 use serde::Serialize;
 
 use crate::finding::Finding;
 use crate::rules::{Rule, Severity};
+
+/// The width tables should fit: `COLUMNS` when set (as shells export it), else None, which
+/// lets comfy-table measure the terminal itself.
+#[must_use]
+pub fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+        .filter(|&w: &u16| w >= 20)
+}
+
+/// Like [`terminal_width`], but a fixed width when stdout is not a terminal, for tables of
+/// prose that would otherwise become one very long line each.
+#[must_use]
+pub fn prose_width() -> Option<u16> {
+    use std::io::IsTerminal as _;
+    terminal_width().or_else(|| (!std::io::stdout().is_terminal()).then_some(100))
+}
 
 /// A team that was checked, as listed in reports.
 #[derive(Debug, Clone, Serialize)]

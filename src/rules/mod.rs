@@ -1,6 +1,7 @@
 //! The rules: each reads the resolved team (or the set of teams) and returns findings.
 //! No rule prints; reporters render what they return.
 
+pub mod explain;
 mod org;
 mod raci;
 mod registry;

@@ -1,39 +1,61 @@
-//! The team file as written, deserialized with the spans findings point at.
+//! The team file as written, deserialized with the spans findings point at. The same types
+//! generate the JSON Schema (`teamplan schema`), so the schema cannot drift from the parser.
 
 use indexmap::IndexMap;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::rules::LintLevel;
+use crate::rules::{LintLevel, Rule};
 
-/// A whole team file: `[team]`, `[people.ID]`, `[raci.ACTIVITY]`, `[rules]`.
-#[derive(Debug, Deserialize)]
+/// A teamplan team file: the team, its people, optional RACI overrides and rule levels.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "teamplan team file")]
 pub struct TeamFile {
+    /// The team: its name and the role catalog it is checked against.
+    #[schemars(with = "TeamSection")]
     pub team: Spanned<TeamSection>,
+    /// The people of the team, by id (the table key).
     #[serde(default)]
+    #[schemars(with = "IndexMap<String, PersonEntry>")]
     pub people: IndexMap<Spanned<String>, Spanned<PersonEntry>>,
+    /// Overrides of the catalog's RACI, by activity id: each replaces that activity's
+    /// assignments entirely.
     #[serde(default)]
+    #[schemars(with = "IndexMap<String, RaciEntry>")]
     pub raci: IndexMap<Spanned<String>, Spanned<RaciEntry>>,
+    /// Rule levels for this team (the command line's --allow/--warn/--deny win).
     #[serde(default)]
+    #[schemars(schema_with = "rules_schema")]
     pub rules: IndexMap<Spanned<String>, Spanned<LintLevel>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// The `[team]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TeamSection {
+    /// The team's name, unique across the files checked together.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// A built-in catalog (b2b, b2c, d2c, small-team) or a path to a custom catalog file,
+    /// relative to this file.
+    #[schemars(schema_with = "catalog_schema")]
     pub catalog: Spanned<String>,
+    /// What the team does, in a line.
     pub description: Option<String>,
 }
 
 /// How a person works for the team.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Engagement {
+    /// On staff (the default).
     #[default]
     Employee,
+    /// An individual contractor.
     Contractor,
+    /// An agency or outside company.
     Agency,
 }
 
@@ -48,24 +70,76 @@ impl Engagement {
     }
 }
 
-#[derive(Debug, Deserialize)]
+/// A `[people.ID]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PersonEntry {
+    /// The person's name (defaults to the id).
     pub name: Option<String>,
+    /// Role ids or aliases from the catalog.
+    #[schemars(with = "Option<Vec<String>>")]
     pub roles: Option<Spanned<Vec<Spanned<String>>>>,
+    /// The share of their time given to this team: more than 0, at most 1 (default 1.0).
+    #[schemars(with = "Option<f64>", range(min = 0.0, max = 1.0))]
     pub fte: Option<Spanned<f64>>,
+    /// employee (default), contractor or agency.
     pub engagement: Option<Engagement>,
+    /// Contact address, compared across team files.
     pub email: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A `[raci.ACTIVITY]` table. Names are person ids or role ids (a role means everyone
+/// holding it).
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RaciEntry {
+    /// Who answers for the activity: exactly one.
+    #[schemars(with = "Option<String>")]
     pub accountable: Option<Spanned<String>>,
+    /// Who does the work.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub responsible: Vec<Spanned<String>>,
+    /// Whose opinion is sought before.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub consulted: Vec<Spanned<String>>,
+    /// Who is told after.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub informed: Vec<Spanned<String>>,
+}
+
+fn rules_schema(_: &mut SchemaGenerator) -> Schema {
+    let level = json_schema!({ "type": "string", "enum": ["allow", "warn", "deny"] });
+    let properties: serde_json::Map<String, serde_json::Value> = Rule::configurable()
+        .map(|r| {
+            let mut schema = level.clone();
+            schema.insert("description".into(), r.summary().into());
+            (r.name().to_owned(), schema.into())
+        })
+        .collect();
+    json_schema!({
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": false
+    })
+}
+
+fn catalog_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "anyOf": [
+            { "type": "string", "enum": crate::catalog::BUILTIN_IDS },
+            { "type": "string", "pattern": "\\.toml$", "description": "a custom catalog file, relative to the team file" }
+        ]
+    })
+}
+
+/// The JSON Schema of team files, pretty-printed.
+#[must_use]
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(TeamFile);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
 }

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use serde::Deserialize;
 use toml::Spanned;
 
-pub use file::Engagement;
 use file::TeamFile;
+pub use file::{Engagement, schema_json};
 
 use crate::catalog::{self, Catalog, CatalogStore};
 use crate::finding::Finding;
