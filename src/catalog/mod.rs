@@ -58,8 +58,7 @@ pub fn load(source: &Arc<SourceFile>) -> Result<Catalog, Vec<Finding>> {
         .path()
         .file_stem()
         .map_or_else(|| "custom".to_owned(), |s| s.to_string_lossy().into_owned());
-    let raw = load_raw(source, &fallback, 0)?;
-    let mut problems = Vec::new();
+    let (raw, mut problems) = load_raw(source, &fallback, 0)?;
     let catalog = resolve::resolve(&raw, &mut problems);
     if problems.is_empty() {
         Ok(catalog)
@@ -68,15 +67,16 @@ pub fn load(source: &Arc<SourceFile>) -> Result<Catalog, Vec<Finding>> {
     }
 }
 
-/// Parse a catalog file and apply it on top of what it extends.
+/// Parse a catalog file and apply it on top of what it extends; problems applying it are
+/// returned beside the result so that resolving can report its own too.
 ///
 /// # Errors
-/// Parse errors and problems applying the file.
-pub fn load_raw(
+/// Parse errors, a bad `extends`, or an inconsistent parent.
+fn load_raw(
     source: &Arc<SourceFile>,
     fallback_id: &str,
     depth: usize,
-) -> Result<RawCatalog, Vec<Finding>> {
+) -> Result<(RawCatalog, Vec<file::CatalogProblem>), Vec<Finding>> {
     let file: CatalogFile =
         toml::from_str(&source.text).map_err(|e| vec![crate::load::toml_error(&e, source)])?;
     let base = match &file.extends {
@@ -103,7 +103,10 @@ pub fn load_raw(
                 format!("<builtin>/{}.toml", name.get_ref()),
                 text.to_owned(),
             ));
-            let mut raw = load_raw(&parent, name.get_ref(), depth + 1)?;
+            let (mut raw, parent_problems) = load_raw(&parent, name.get_ref(), depth + 1)?;
+            if !parent_problems.is_empty() {
+                return Err(to_findings(&parent, parent_problems));
+            }
             for role in raw.roles.values_mut() {
                 role.span = None;
             }
@@ -115,11 +118,7 @@ pub fn load_raw(
     };
     let mut problems = Vec::new();
     let raw = file.apply(base, fallback_id, &mut problems);
-    if problems.is_empty() {
-        Ok(raw)
-    } else {
-        Err(to_findings(source, problems))
-    }
+    Ok((raw, problems))
 }
 
 fn to_findings(source: &Arc<SourceFile>, problems: Vec<file::CatalogProblem>) -> Vec<Finding> {

@@ -18,11 +18,11 @@ pub fn render(outcome: &Outcome) -> String {
     } else {
         "✅"
     };
-    let _ = writeln!(
-        out,
-        "### {verdict} teamplan: {}\n",
-        super::human::summary_line(&s)
-    );
+    let line = super::human::summary_line(&s);
+    let line = line
+        .split_once(": ")
+        .map_or(line.as_str(), |(_, rest)| rest);
+    let _ = writeln!(out, "### {verdict} teamplan: {line}\n");
     let _ = writeln!(
         out,
         "| teams | people | errors | warnings |\n|---:|---:|---:|---:|\n| {} | {} | {} | {} |\n",

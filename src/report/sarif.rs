@@ -1,5 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0, as GitHub code scanning accepts it.
 
+use std::fmt::Write as _;
+
 use serde_json::{Value, json};
 
 use super::Outcome;
@@ -63,7 +65,6 @@ pub fn render(outcome: &Outcome) -> String {
                 "driver": {
                     "name": "teamplan",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://github.com/teamplan/teamplan",
                     "rules": rules
                 }
             },
@@ -84,7 +85,7 @@ fn uri(path: &str) -> String {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let _ = write!(out, "%{b:02X}");
         }
     }
     out

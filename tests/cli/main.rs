@@ -2,6 +2,8 @@
 
 mod catalogs;
 mod check;
+mod commands;
+mod org;
 mod raci;
 mod rules;
 mod support;

@@ -1,0 +1,196 @@
+//! The supporting commands: catalog, explain, schema, completions.
+
+use crate::support::{Scratch, teamplan};
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = teamplan().args(args).output().expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_checked_in_schema_matches_the_code() {
+    let (code, schema, _) = run(&["schema"]);
+    assert_eq!(code, 0);
+    let checked_in = std::fs::read_to_string("schema/team.schema.json").unwrap_or_default();
+    assert!(
+        schema == checked_in,
+        "schema/team.schema.json is stale; regenerate it with\n  cargo run -- schema > schema/team.schema.json"
+    );
+}
+
+#[test]
+fn every_example_team_validates_against_the_schema_and_a_typo_does_not() {
+    let schema: serde_json::Value = serde_json::from_str(&run(&["schema"]).1).expect("json");
+    let validator = jsonschema::validator_for(&schema).expect("compile");
+    let files = [
+        "examples/northwind-b2b.toml",
+        "examples/lumiere-b2c.toml",
+        "examples/ember-roast-d2c.toml",
+        "examples/pine-and-pixel-small-team.toml",
+        "examples/broken.toml",
+        "examples/org/teams/storefront.toml",
+    ];
+    for file in files {
+        let value: toml::Value =
+            toml::from_str(&std::fs::read_to_string(file).expect("read")).expect("toml");
+        let json = serde_json::to_value(value).expect("to json");
+        assert!(
+            validator.is_valid(&json),
+            "{file} does not match the schema"
+        );
+    }
+    let typo: toml::Value =
+        toml::from_str("[team]\nname = \"x\"\ncatalog = \"b2b\"\n[people.a]\nnmae = \"A\"\n")
+            .expect("toml");
+    assert!(!validator.is_valid(&serde_json::to_value(typo).expect("json")));
+    let bad_rule: toml::Value =
+        toml::from_str("[team]\nname = \"x\"\ncatalog = \"b2b\"\n[rules]\noverloded = \"allow\"\n")
+            .expect("toml");
+    assert!(!validator.is_valid(&serde_json::to_value(bad_rule).expect("json")));
+}
+
+#[test]
+fn completions_generate_for_every_shell_and_the_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (code, out, _) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}");
+        assert!(
+            out.contains("teamplan") && out.contains("raci") && out.contains("strict"),
+            "{shell}"
+        );
+    }
+    let (code, man, _) = run(&["completions", "man"]);
+    assert_eq!(code, 0);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH teamplan 1"),
+        "{}",
+        &man[..man.len().min(80)]
+    );
+}
+
+#[test]
+fn every_rule_has_an_explanation() {
+    let (code, list, _) = run(&["explain", "--list"]);
+    assert_eq!(code, 0);
+    for rule in teamplan::rules::Rule::ALL {
+        assert!(list.contains(rule.name()), "{rule} missing from --list");
+        let (code, text, err) = run(&["explain", rule.name()]);
+        assert_eq!(code, 0, "{rule}: {err}");
+        for section in ["Why it matters", "Example that fires", "How to fix it"] {
+            assert!(text.contains(section), "{rule} lacks {section}");
+        }
+    }
+    let (code, _, err) = run(&["explain", "overlodaed"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `overloaded`?"), "{err}");
+}
+
+#[test]
+fn the_readme_lists_every_rule() {
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    for rule in teamplan::rules::Rule::configurable() {
+        assert!(
+            readme.contains(&format!("| `{}` |", rule.name())),
+            "README's rules table lacks {rule}"
+        );
+    }
+}
+
+#[test]
+fn catalog_list_and_show() {
+    let (code, list, _) = run(&["catalog", "list"]);
+    assert_eq!(code, 0);
+    for id in ["b2b", "b2c", "d2c", "small-team"] {
+        assert!(list.contains(id), "{id}");
+    }
+    let (_, json, _) = run(&["catalog", "list", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(doc["catalogs"].as_array().map(Vec::len), Some(4));
+
+    let (code, table, _) = run(&["catalog", "show", "small-team"]);
+    assert_eq!(code, 0);
+    assert!(table.contains("ecommerce-manager") && table.contains("required"));
+    assert!(table.contains("plan-promotions"));
+
+    let (_, md, _) = run(&["catalog", "show", "b2b", "--format", "markdown"]);
+    assert!(md.starts_with("# B2B e-commerce (`b2b`)"));
+    assert!(md.contains("| `sales-representative` |"));
+
+    let (_, json, _) = run(&["catalog", "show", "b2b", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(doc["id"], "b2b");
+    let role = &doc["roles"][0];
+    for key in ["id", "title", "summary", "requirement", "aliases", "source"] {
+        assert!(!role[key].is_null(), "role lacks {key}");
+    }
+    let activity = &doc["activities"][0];
+    for key in ["id", "title", "area", "raci", "source"] {
+        assert!(!activity[key].is_null(), "activity lacks {key}");
+    }
+    assert!(activity["raci"]["accountable"].is_string());
+
+    let (code, _, err) = run(&["catalog", "show", "b2x"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean"), "{err}");
+}
+
+#[test]
+fn catalog_show_toml_is_a_custom_catalog_that_loads_back() {
+    let s = Scratch::new();
+    let (_, toml_text, _) = run(&["catalog", "show", "d2c", "--format", "toml"]);
+    let path = s.write("mine.toml", &toml_text);
+    let (code, out, _) = run(&["catalog", "check", &path.to_string_lossy()]);
+    assert_eq!(code, 0, "{out}");
+    let (_, original, _) = run(&["catalog", "show", "d2c", "--format", "json"]);
+    let (_, again, _) = run(&[
+        "catalog",
+        "show",
+        &path.to_string_lossy(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(original, again);
+}
+
+#[test]
+fn catalog_check_reports_inconsistencies_with_positions() {
+    let (code, out, _) = run(&["catalog", "check", "examples/org/catalogs/acme-retail.toml"]);
+    assert_eq!(
+        (
+            code,
+            out.starts_with("ok: catalog `acme-retail` is consistent")
+        ),
+        (0, true),
+        "{out}"
+    );
+    let s = Scratch::new();
+    let bad = s.write(
+        "bad.toml",
+        "extends = \"b2b\"\nid = \"bad\"\nremove-roles = [\"head-of-digital\", \"astronaut\"]\n\n[activities.new-thing]\ntitle = \"New\"\narea = \"strategy\"\nraci = { accountable = \"qa-testr\", responsible = [\"web-developer\"] }\n",
+    );
+    let (code, out, _) = run(&["catalog", "check", &bad.to_string_lossy()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("bad.toml:3:"),
+        "the unknown removal is located: {out}"
+    );
+    assert!(out.contains("`astronaut`"), "{out}");
+    assert!(
+        out.contains("qa-testr") && out.contains("did you mean `qa-tester`?"),
+        "{out}"
+    );
+    assert!(
+        out.contains("head-of-digital"),
+        "activities still naming a removed role are reported: {out}"
+    );
+    let (code, _, _) = run(&[
+        "catalog",
+        "check",
+        &s.write("x.toml", "extends = [").to_string_lossy(),
+    ]);
+    assert_eq!(code, 2);
+}
