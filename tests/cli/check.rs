@@ -121,7 +121,7 @@ fn json_output_has_the_documented_shape() {
     assert_eq!(f["team"], "Northwind Supply");
     assert_eq!(
         (f["line"].as_u64(), f["column"].as_u64()),
-        (Some(42), Some(9))
+        (Some(43), Some(9))
     );
 }
 

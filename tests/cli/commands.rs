@@ -194,3 +194,17 @@ fn catalog_check_reports_inconsistencies_with_positions() {
     ]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn the_readme_sample_output_is_real() {
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    let start = "$ cargo run --release -- check examples/northwind-b2b.toml\n";
+    let begin = readme.find(start).expect("sample command in README") + start.len();
+    let end = begin + readme[begin..].find("```").expect("end of sample");
+    let (_, actual, _) = run(&["check", "examples/northwind-b2b.toml"]);
+    assert_eq!(
+        &readme[begin..end],
+        actual,
+        "README's sample output is stale; paste the output of\n  cargo run -- check examples/northwind-b2b.toml"
+    );
+}
