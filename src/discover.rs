@@ -64,9 +64,12 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Discovered {
                         e.file_type().is_dir(),
                     ) && !exclude.is_match(e.path())
             });
+        let before = out.files.len();
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() && is_toml(e.path()) => {
+                // Regular files and also FIFOs, devices and sockets named `*.toml`: the
+                // loader refuses those with a reason rather than the search hiding them.
+                Ok(e) if !e.file_type().is_dir() && is_toml(e.path()) => {
                     out.files.push(Candidate {
                         path: e.into_path(),
                         explicit: false,
@@ -80,6 +83,13 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Discovered {
                     if e.loop_ancestor().is_some() {
                         out.skipped
                             .push(format!("{place}symlink loop, not followed"));
+                    } else if let Some(path) = e.path().filter(|p| is_toml(p) && !p.is_dir()) {
+                        // A `*.toml` that cannot be read (a dangling symlink, a link loop
+                        // between files): the loader says why, and it counts as unreadable.
+                        out.files.push(Candidate {
+                            path: path.to_path_buf(),
+                            explicit: false,
+                        });
                     } else {
                         out.skipped.push(format!(
                             "{place}{}",
@@ -89,6 +99,10 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Discovered {
                     }
                 }
             }
+        }
+        if out.files.len() == before {
+            out.skipped
+                .push(format!("{}: no *.toml files in this folder", root.display()));
         }
     }
     out

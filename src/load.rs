@@ -1,18 +1,29 @@
 //! Reading files from disk and turning parser errors into findings with a position.
 
+use std::io::Read as _;
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::finding::Finding;
 use crate::rules::Rule;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, escape_for_display, shorten};
 use crate::suggest;
 
 /// Files larger than this are refused unless `--max-file-size` says otherwise.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
-/// Read a file as UTF-8 text, refusing directories, oversized files and invalid bytes with a
-/// finding that says where and why.
+/// Parser messages longer than this are cut in the middle (they may quote the input).
+const MAX_MESSAGE_CHARS: usize = 300;
+
+/// Names longer than this get no "did you mean": no key is that long, and comparing a
+/// megabyte-long name with every candidate is slow.
+const MAX_SUGGEST_BYTES: usize = 128;
+
+/// Read a file as UTF-8 text, refusing directories, special files (FIFOs, devices, sockets),
+/// oversized files and invalid bytes with a finding that says where and why.
+///
+/// Memory stays bounded by `max_size`: the size is checked from metadata before the file is
+/// opened, and the read itself stops one byte past the limit in case the file grows.
 pub fn read_source(path: &Path, max_size: u64) -> Result<Arc<SourceFile>, Box<Finding>> {
     let display = path.display().to_string();
     let fail = |message: String, help: &str| {
@@ -24,6 +35,15 @@ pub fn read_source(path: &Path, max_size: u64) -> Result<Arc<SourceFile>, Box<Fi
         ))
     };
     let meta = std::fs::metadata(path).map_err(|e| {
+        if let Some(target) = dangling_target(path, &e) {
+            return fail(
+                format!(
+                    "cannot read {display}: it is a symlink to {}, which does not exist",
+                    escape_for_display(&target.display().to_string())
+                ),
+                "fix or remove the symlink",
+            );
+        }
         fail(
             format!("cannot read {display}: {}", io_reason(&e)),
             "check the path exists and is readable",
@@ -35,6 +55,14 @@ pub fn read_source(path: &Path, max_size: u64) -> Result<Arc<SourceFile>, Box<Fi
             "pass the folder itself to `teamplan check` to check the files inside it",
         ));
     }
+    if !meta.is_file() {
+        // Opening a FIFO blocks until a writer comes, and a device may never end: refuse
+        // before opening.
+        return Err(fail(
+            format!("{display} is not a regular file (it is a {})", special_kind(&meta)),
+            "point teamplan at a team file saved on disk",
+        ));
+    }
     if meta.len() > max_size {
         return Err(fail(
             format!(
@@ -44,7 +72,7 @@ pub fn read_source(path: &Path, max_size: u64) -> Result<Arc<SourceFile>, Box<Fi
             "team files are small; raise the limit with --max-file-size BYTES if this is intended",
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = read_at_most(path, max_size, meta.len()).map_err(|e| {
         fail(
             format!("cannot read {display}: {}", io_reason(&e)),
             "check the file is readable",
@@ -59,13 +87,56 @@ pub fn read_source(path: &Path, max_size: u64) -> Result<Arc<SourceFile>, Box<Fi
     text_source(path, bytes)
 }
 
+/// Read up to `max_size + 1` bytes: one more than allowed tells that the file is too big
+/// without reading all of it.
+fn read_at_most(path: &Path, max_size: u64, expected: u64) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let capacity = usize::try_from(expected.min(max_size)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    file.take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The target of a symlink whose target is missing (the cause of a `NotFound`).
+fn dangling_target(path: &Path, e: &std::io::Error) -> Option<std::path::PathBuf> {
+    if e.kind() != std::io::ErrorKind::NotFound {
+        return None;
+    }
+    let link = std::fs::symlink_metadata(path).ok()?;
+    if !link.file_type().is_symlink() {
+        return None;
+    }
+    std::fs::read_link(path).ok()
+}
+
+#[cfg(unix)]
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt as _;
+    let t = meta.file_type();
+    if t.is_fifo() {
+        "named pipe (FIFO)"
+    } else if t.is_socket() {
+        "socket"
+    } else if t.is_char_device() || t.is_block_device() {
+        "device"
+    } else {
+        "special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_meta: &std::fs::Metadata) -> &'static str {
+    "special file"
+}
+
 /// Turn bytes into a source file, reporting the position of the first invalid UTF-8 byte.
 pub fn text_source(path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Box<Finding>> {
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
-                // Keep byte offsets: the BOM becomes three spaces the parser skips.
-                text.replace_range(..3, "   ");
+                // Editors do not count the BOM as a column: drop it so positions match.
+                text.drain(..'\u{feff}'.len_utf8());
             }
             Ok(Arc::new(SourceFile::new(path, text)))
         }
@@ -112,7 +183,14 @@ pub fn toml_error(err: &toml::de::Error, source: &Arc<SourceFile>) -> Finding {
         }
     }
     let (message, help) = explain_serde_message(&message);
-    Finding::new(Rule::ParseError, source, err.span(), message, help)
+    // serde echoes bad values ("invalid type: string \"...\""): keep a 50 MB string out.
+    Finding::new(
+        Rule::ParseError,
+        source,
+        err.span(),
+        shorten(&message, MAX_MESSAGE_CHARS),
+        shorten(&help, MAX_MESSAGE_CHARS),
+    )
 }
 
 /// serde's messages name the accepted keys; turn that list into a suggestion.
@@ -121,9 +199,12 @@ fn explain_serde_message(message: &str) -> (String, String) {
         let Some(rest) = message.strip_prefix(kind) else {
             continue;
         };
-        let mut parts = rest.split(", expected ");
-        let got = parts.next().unwrap_or_default().trim().trim_matches('`');
-        let expected = parts.next().unwrap_or_default();
+        // The name may itself contain ", expected ": the list follows the last one.
+        let (got, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+        let got = got.trim().trim_matches('`');
+        // A key too long to be a typo of a short one: no suggestion (and no slow comparison).
+        let suggest = got.len() <= MAX_SUGGEST_BYTES;
+        let got = shorten(got, 60);
         let candidates: Vec<&str> = expected
             .trim_start_matches("one of ")
             .split(", ")
@@ -136,7 +217,10 @@ fn explain_serde_message(message: &str) -> (String, String) {
             "value"
         };
         let message = format!("unknown {what} `{got}`");
-        let help = match suggest::did_you_mean(got, candidates.iter().copied()) {
+        let close = suggest
+            .then(|| suggest::did_you_mean(&got, candidates.iter().copied()))
+            .flatten();
+        let help = match close {
             Some(s) => format!("did you mean `{s}`? expected {}", list(&candidates)),
             None if candidates.is_empty() => format!("remove `{got}`"),
             None => format!("expected {}", list(&candidates)),

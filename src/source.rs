@@ -55,7 +55,8 @@ impl SourceFile {
         }
     }
 
-    /// The byte range of the whole lines that `span` touches.
+    /// The byte range of the whole lines that `span` touches, without the line ending
+    /// (`\n` or `\r\n`).
     #[must_use]
     pub fn line_range(&self, span: &Range<usize>) -> Range<usize> {
         let start = span.start.min(self.text.len());
@@ -70,6 +71,12 @@ impl SourceFile {
             .line_starts
             .get(last + 1)
             .map_or(self.text.len(), |&s| s.saturating_sub(1));
+        // A CRLF file's lines end in `\r`, which is no part of the line's text.
+        let to = if to > from && self.text.as_bytes().get(to - 1) == Some(&b'\r') {
+            to - 1
+        } else {
+            to
+        };
         from..to.max(from)
     }
 }
@@ -99,6 +106,29 @@ pub fn sanitize_same_len(text: &str) -> String {
         }
     }
     out
+}
+
+/// Cut `text` in the middle to at most `max_chars` characters (plus an ellipsis), so a
+/// message quoting a huge value stays short while keeping both ends readable.
+#[must_use]
+pub fn shorten(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    // Cheap test first: a text of at most `max_chars` bytes has at most that many chars.
+    if text.len() <= max_chars || text.chars().count() <= max_chars {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let head = max_chars * 2 / 3;
+    let tail = max_chars - head;
+    let head_end = text.char_indices().nth(head).map_or(text.len(), |(i, _)| i);
+    let tail_start = text
+        .char_indices()
+        .rev()
+        .nth(tail.saturating_sub(1))
+        .map_or(head_end, |(i, _)| i.max(head_end));
+    let (Some(start), Some(end)) = (text.get(..head_end), text.get(tail_start..)) else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let cut = text.chars().count() - head - tail;
+    std::borrow::Cow::Owned(format!("{start}…[{cut} characters]…{end}"))
 }
 
 /// Escape characters that would disturb a terminal or a table, for names shown to a person.
@@ -146,6 +176,26 @@ mod tests {
         assert_eq!(&f.text[f.line_range(&(5..6))], "two");
         assert_eq!(&f.text[f.line_range(&(1..6))], "one\ntwo");
         assert_eq!(&f.text[f.line_range(&(9..13))], "three");
+    }
+
+    #[test]
+    fn line_range_leaves_out_crlf() {
+        let f = SourceFile::new("t.toml", "one\r\ntwo\r\n".to_owned());
+        assert_eq!(&f.text[f.line_range(&(0..1))], "one");
+        assert_eq!(&f.text[f.line_range(&(5..6))], "two");
+        assert_eq!(f.position(5), Position { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn shortening_keeps_both_ends() {
+        assert_eq!(shorten("short", 10), "short");
+        let long = format!("head{}tail", "x".repeat(1000));
+        let short = shorten(&long, 30);
+        assert!(short.starts_with("headxx") && short.ends_with("xxtail"), "{short}");
+        assert!(short.chars().count() < 60, "{short}");
+        // Multi-byte characters are never split.
+        let wide = "é".repeat(500);
+        assert!(shorten(&wide, 9).starts_with("éééééé…"));
     }
 
     #[test]

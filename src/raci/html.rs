@@ -10,7 +10,7 @@ use crate::source::escape_for_display;
 
 /// The stylesheet shared by every page teamplan writes.
 pub const STYLE: &str = r#"
-:root { --a:#b42318; --r:#175cd3; --c:#b54708; --i:#475467; --line:#d0d5dd; }
+:root { --a:#b42318; --r:#175cd3; --c:#fedf89; --c-text:#7a2e0e; --i:#eaecf0; --i-text:#344054; --line:#d0d5dd; }
 * { box-sizing: border-box; }
 body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:#101828; margin: 1.5rem; }
 h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
@@ -26,11 +26,11 @@ tr.area td { background: #f2f4f7; }
 td.cell { text-align: center; font-weight: 700; min-width: 3rem; }
 td.A, td.AR { color: #fff; background: var(--a); }
 td.R { color: #fff; background: var(--r); }
-td.C { color: #fff; background: var(--c); }
-td.I { color: #fff; background: var(--i); }
+td.C { color: var(--c-text); background: var(--c); }
+td.I { color: var(--i-text); background: var(--i); font-weight: 400; }
 .legend span { display: inline-block; padding: 0 .4rem; margin-right: .4rem; color: #fff; font-weight: 700; }
 .legend .A { background: var(--a); } .legend .R { background: var(--r); }
-.legend .C { background: var(--c); } .legend .I { background: var(--i); }
+.legend .C { background: var(--c); color: var(--c-text); } .legend .I { background: var(--i); color: var(--i-text); }
 @media print {
   body { margin: 0; font-size: 10px; }
   .scroll { overflow: visible; max-height: none; border: 0; }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Render the RACI HTML of an example in headless Chromium and check what a person would see:
+# the page loads, the browser's DOM has the matrix with the expected headers and cells, and a
+# screenshot is drawn. Installs Chromium from Debian's packages when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "installing chromium"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+cargo run --quiet --release --locked -- raci examples/northwind-b2b.toml --format html --output "$out/raci.html" 2>/dev/null
+
+chrome() {
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$out/profile" --window-size=1400,900 "$@" 2>/dev/null
+}
+
+chrome --dump-dom "file://$out/raci.html" > "$out/dom.html"
+chrome --screenshot="$out/raci.png" "file://$out/raci.html" >/dev/null
+
+fail() { echo "check-html: $*" >&2; exit 1; }
+grep -q '<title>Northwind Supply: RACI by person</title>' "$out/dom.html" || fail "page title missing"
+grep -q '<th scope="col" title="alice">Alice Moreno</th>' "$out/dom.html" || fail "person header missing"
+grep -q '<th scope="rowgroup">Strategy</th>' "$out/dom.html" || fail "area grouping missing"
+grep -q '<td class="cell AR">A/R</td>' "$out/dom.html" || fail "an A/R cell is missing"
+columns=$(grep -o '<th scope="col"' "$out/dom.html" | wc -l)
+[ "$columns" -eq 15 ] || fail "expected 15 column headers (activity + 14 people), got $columns"
+cells=$(grep -o '<td class="cell' "$out/dom.html" | wc -l)
+rows=$(grep -o '<th scope="row"' "$out/dom.html" | wc -l)
+[ "$cells" -eq $((rows * 14)) ] || fail "expected $((rows * 14)) cells for $rows activities, got $cells"
+[ -s "$out/raci.png" ] || fail "no screenshot"
+size=$(stat -c %s "$out/raci.png")
+[ "$size" -gt 20000 ] || fail "the screenshot is nearly empty ($size bytes)"
+echo "check-html: ok ($rows activities x 14 people rendered; screenshot $size bytes)"
