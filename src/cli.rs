@@ -49,6 +49,11 @@ pub enum Command {
         after_help = "Examples:\n  teamplan raci team.toml\n  teamplan raci team.toml --by role --format markdown\n  teamplan raci team.toml --person alice\n  teamplan raci team.toml --format html --output raci.html\n  teamplan raci team.toml --inject docs/TEAM.md\n  teamplan raci team.toml --inject docs/TEAM.md --check   # in CI: exit 1 on drift\n\n--inject replaces the text between <!-- teamplan:raci:begin --> and <!-- teamplan:raci:end -->."
     )]
     Raci(RaciArgs),
+    /// Create a team file: a short wizard on a terminal, or a template with --yes.
+    #[command(
+        after_help = "Examples:\n  teamplan init                       # the wizard, writes team.toml\n  teamplan init teams/web.toml\n  teamplan init --yes --catalog b2b --name \"Northwind Supply\" teams/northwind.toml\n\nIt never overwrites a file without --force, and never prompts when stdin is not a terminal."
+    )]
+    Init(InitArgs),
     /// Browse the built-in role catalogs, or check a custom one.
     #[command(subcommand)]
     Catalog(CatalogCommand),
@@ -65,6 +70,29 @@ pub enum Command {
         after_help = "Examples:\n  teamplan completions bash > ~/.local/share/bash-completion/completions/teamplan\n  teamplan completions zsh > ~/.zfunc/_teamplan\n  teamplan completions fish > ~/.config/fish/completions/teamplan.fish\n  teamplan completions man > teamplan.1"
     )]
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the team file.
+    #[arg(value_name = "PATH", default_value = "team.toml")]
+    pub path: PathBuf,
+
+    /// The catalog (b2b, b2c, d2c, small-team); asked for when omitted on a terminal.
+    #[arg(long, value_name = "ID")]
+    pub catalog: Option<String>,
+
+    /// The team's name; asked for when omitted on a terminal.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Do not prompt: write the catalog's template (small-team unless --catalog says).
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+
+    /// Overwrite the file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]

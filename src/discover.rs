@@ -42,6 +42,10 @@ pub fn exclude_set(globs: &[String]) -> Result<GlobSet> {
 /// Expand paths: files are kept as given; folders are searched recursively for `*.toml`,
 /// in sorted order, skipping hidden folders, `target/` and excluded paths. Symlinks are
 /// followed, and loops are detected and skipped.
+///
+/// Nothing that looks like a team file is hidden: a `*.toml` that is not a regular file
+/// or cannot be reached (a dangling symlink) is kept for the loader to report, and a folder
+/// with no `*.toml` in it is kept itself, so the loader says so.
 #[must_use]
 pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Discovered {
     let mut out = Discovered::default();
@@ -101,8 +105,11 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Discovered {
             }
         }
         if out.files.len() == before {
-            out.skipped
-                .push(format!("{}: no *.toml files in this folder", root.display()));
+            // Checking nothing must not pass silently: the loader reports the folder.
+            out.files.push(Candidate {
+                path: root.clone(),
+                explicit: true,
+            });
         }
     }
     out

@@ -39,6 +39,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Raci(args) => {
             commands::raci::run(args, cli.quiet, &mut stdout, &mut anstream::stderr())
         }
+        Command::Init(args) => commands::init::run(args, cli.quiet, &mut stdout),
         Command::Catalog(command) => commands::catalog::run(command, &mut stdout),
         Command::Explain(args) => commands::explain::run(args, &mut stdout),
         Command::Schema => commands::meta::schema(&mut stdout),

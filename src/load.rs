@@ -50,16 +50,20 @@ pub fn read_source(path: &Path, max_size: u64) -> Result<Arc<SourceFile>, Box<Fi
         )
     })?;
     if meta.is_dir() {
+        // Folders are searched for `*.toml`; one reaches here only when nothing was found.
         return Err(fail(
-            format!("{display} is a directory, not a file"),
-            "pass the folder itself to `teamplan check` to check the files inside it",
+            format!("{display} is a folder, not a team or catalog file"),
+            "`teamplan check` searches a folder for *.toml files and found none in this one (hidden folders, `target/`, `node_modules/` and --exclude matches are skipped)",
         ));
     }
     if !meta.is_file() {
         // Opening a FIFO blocks until a writer comes, and a device may never end: refuse
         // before opening.
         return Err(fail(
-            format!("{display} is not a regular file (it is a {})", special_kind(&meta)),
+            format!(
+                "{display} is not a regular file (it is a {})",
+                special_kind(&meta)
+            ),
             "point teamplan at a team file saved on disk",
         ));
     }
@@ -92,7 +96,15 @@ pub fn read_source(path: &Path, max_size: u64) -> Result<Arc<SourceFile>, Box<Fi
 fn read_at_most(path: &Path, max_size: u64, expected: u64) -> std::io::Result<Vec<u8>> {
     let file = std::fs::File::open(path)?;
     let capacity = usize::try_from(expected.min(max_size)).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(capacity);
+    let mut bytes = Vec::new();
+    // A raised --max-file-size must not turn a big file into an abort: out of memory is an
+    // error like any other.
+    bytes.try_reserve_exact(capacity).map_err(|_| {
+        std::io::Error::new(
+            std::io::ErrorKind::OutOfMemory,
+            format!("not enough memory to read {expected} bytes"),
+        )
+    })?;
     file.take(max_size.saturating_add(1))
         .read_to_end(&mut bytes)?;
     Ok(bytes)
@@ -147,6 +159,7 @@ pub fn text_source(path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Box<F
                 String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default()).into_owned();
             let pos = SourceFile::new(path, prefix).position(valid);
             let bad = bytes.get(valid).copied().unwrap_or_default();
+            let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
             let mut f = Finding::without_source(
                 Rule::ParseError,
                 path.display().to_string(),
@@ -154,7 +167,11 @@ pub fn text_source(path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Box<F
                     "invalid UTF-8: byte 0x{bad:02x} at line {}, column {}",
                     pos.line, pos.column
                 ),
-                "save the file as UTF-8",
+                if utf16 {
+                    "the file looks like UTF-16; save it as UTF-8"
+                } else {
+                    "save the file as UTF-8 (an editor's \"reopen with encoding\" shows the text)"
+                },
             );
             f.line = pos.line;
             f.column = pos.column;
@@ -227,6 +244,15 @@ fn explain_serde_message(message: &str) -> (String, String) {
         };
         return (message, help);
     }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((got, expected)) = rest.rsplit_once(", expected ") {
+            let (what, example) = expected_type(expected);
+            return (
+                format!("invalid type: expected {what}, found {got}"),
+                format!("write {what}, as in {example}"),
+            );
+        }
+    }
     if message.starts_with("missing field") {
         let field = message
             .trim_start_matches("missing field")
@@ -244,6 +270,22 @@ fn explain_serde_message(message: &str) -> (String, String) {
         message.to_owned(),
         "see the file format in the README".to_owned(),
     )
+}
+
+/// serde's name for an expected type, in the words of the file format, with an example.
+fn expected_type(expected: &str) -> (&str, &'static str) {
+    match expected {
+        "f64" | "f32" | "a float" => ("a number", "`fte = 0.5`"),
+        "a sequence" => ("a list", "`roles = [\"web-developer\", \"qa-tester\"]`"),
+        "a string" => ("a string in quotes", "`name = \"Alice\"`"),
+        "a boolean" => ("true or false", "`single = true`"),
+        "usize" | "u64" | "u32" | "an integer" => ("a whole number", "`roles-per-person = 3`"),
+        e if e.starts_with("struct ") || e == "a map" => {
+            ("a table", "`[people.alice]` or `{ name = \"Alice\" }`")
+        }
+        e if e.starts_with("enum ") => ("one of the listed values", "`engagement = \"employee\"`"),
+        other => (other, "the README's file format"),
+    }
 }
 
 fn list(items: &[&str]) -> String {
@@ -270,6 +312,52 @@ mod tests {
             explain_serde_message("unknown field `nmae`, expected one of `name`, `roles`, `fte`");
         assert_eq!(msg, "unknown key `nmae`");
         assert!(help.starts_with("did you mean `name`?"), "{help}");
+    }
+
+    #[test]
+    fn wrong_types_are_said_in_the_file_format_words() {
+        let (msg, help) = explain_serde_message("invalid type: string \"full\", expected f64");
+        assert_eq!(
+            msg,
+            "invalid type: expected a number, found string \"full\""
+        );
+        assert!(help.contains("`fte = 0.5`"), "{help}");
+        let (msg, _) =
+            explain_serde_message("invalid type: string \"x\", expected struct TeamSection");
+        assert_eq!(msg, "invalid type: expected a table, found string \"x\"");
+    }
+
+    #[test]
+    fn huge_names_are_cut_and_get_no_suggestion() {
+        let key = "n".repeat(100_000);
+        let (msg, help) = explain_serde_message(&format!(
+            "unknown field `{key}`, expected one of `name`, `roles`"
+        ));
+        assert!(msg.len() < 200, "{}", msg.len());
+        assert_eq!(help, "expected one of `name`, `roles`");
+    }
+
+    #[test]
+    fn reads_stop_one_byte_past_the_limit() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("t.toml");
+        std::fs::write(&path, [b'#'; 100]).expect("write");
+        // Metadata said 5 bytes (the file grew since): the read still stops at 11.
+        let bytes = super::read_at_most(&path, 10, 5).expect("read");
+        assert_eq!(bytes.len(), 11);
+        assert!(super::read_source(&path, 10).is_err());
+        assert!(super::read_source(&path, 100).is_ok());
+    }
+
+    #[test]
+    fn a_bom_is_not_a_column() {
+        let source = super::text_source(
+            std::path::Path::new("t.toml"),
+            b"\xef\xbb\xbf[team]\nx = 1".to_vec(),
+        )
+        .expect("utf-8");
+        assert!(source.text.starts_with("[team]"));
+        assert_eq!(source.position(1).column, 2);
     }
 
     #[test]

@@ -191,7 +191,10 @@ mod tests {
         assert_eq!(shorten("short", 10), "short");
         let long = format!("head{}tail", "x".repeat(1000));
         let short = shorten(&long, 30);
-        assert!(short.starts_with("headxx") && short.ends_with("xxtail"), "{short}");
+        assert!(
+            short.starts_with("headxx") && short.ends_with("xxtail"),
+            "{short}"
+        );
         assert!(short.chars().count() < 60, "{short}");
         // Multi-byte characters are never split.
         let wide = "é".repeat(500);

@@ -113,6 +113,9 @@ pub struct RawCatalog {
     pub limits: Limits,
     pub roles: IndexMap<String, RawRole>,
     pub activities: IndexMap<String, RawActivity>,
+    /// Roles this file removed, with where: references to them are reported there.
+    #[serde(skip)]
+    pub removed_roles: IndexMap<String, Range<usize>>,
 }
 
 /// A problem found while merging or resolving, at a span of the file being loaded.
@@ -153,7 +156,9 @@ impl CatalogFile {
             limits: Limits::default(),
             roles: IndexMap::new(),
             activities: IndexMap::new(),
+            removed_roles: IndexMap::new(),
         });
+        cat.removed_roles.clear();
         cat.id = self
             .id
             .map_or_else(|| fallback_id.to_owned(), Spanned::into_inner);
@@ -189,7 +194,9 @@ impl CatalogFile {
             }
         }
         for id in self.remove_roles {
-            if cat.roles.shift_remove(id.get_ref()).is_none() {
+            if cat.roles.shift_remove(id.get_ref()).is_some() {
+                cat.removed_roles.insert(id.get_ref().clone(), id.span());
+            } else {
                 problems.push(CatalogProblem::new(
                     Some(id.span()),
                     format!(

@@ -54,12 +54,21 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
         }
     }
 
+    let dangling: std::cell::RefCell<indexmap::IndexMap<String, Vec<String>>> =
+        std::cell::RefCell::default();
     let lookup = |name: &str,
                   owner: &str,
                   span: &Option<std::ops::Range<usize>>,
                   problems: &mut Vec<CatalogProblem>| {
         let found = role_lookup.get(name).copied();
-        if found.is_none() {
+        if found.is_none() && raw.removed_roles.contains_key(name) {
+            // One finding per removed role, at its `remove-roles` entry, below.
+            dangling
+                .borrow_mut()
+                .entry(name.to_owned())
+                .or_default()
+                .push(owner.to_owned());
+        } else if found.is_none() {
             let hint = suggest::hint(name, role_lookup.keys().map(String::as_str));
             problems.push(CatalogProblem::new(
                 span.clone(),
@@ -171,6 +180,24 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
             }
         })
         .collect();
+
+    for (role, owners) in dangling.into_inner() {
+        let mut owners = owners;
+        owners.dedup();
+        let shown: Vec<String> = owners.iter().take(4).cloned().collect();
+        let more = owners.len().saturating_sub(shown.len());
+        problems.push(CatalogProblem::new(
+            raw.removed_roles.get(&role).cloned(),
+            format!(
+                "`{role}` is removed, but {}{} still name it",
+                shown.join(", "),
+                if more > 0 { format!(" and {more} more") } else { String::new() }
+            ),
+            format!(
+                "list \"{role}\" in the `aliases` of the role that takes over its work, or override those activities' `raci`"
+            ),
+        ));
+    }
 
     if roles.is_empty() {
         problems.push(CatalogProblem::new(

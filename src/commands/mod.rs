@@ -3,5 +3,6 @@
 pub mod catalog;
 pub mod check;
 pub mod explain;
+pub mod init;
 pub mod meta;
 pub mod raci;

@@ -208,3 +208,16 @@ fn the_readme_sample_output_is_real() {
         "README's sample output is stale; paste the output of\n  cargo run -- check examples/northwind-b2b.toml"
     );
 }
+
+#[test]
+fn the_readme_custom_catalog_is_consistent() {
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    let begin = readme
+        .find("extends = \"small-team\"")
+        .expect("custom catalog sample");
+    let end = begin + readme[begin..].find("```").expect("end of sample");
+    let s = Scratch::new();
+    let path = s.write("custom.toml", &readme[begin..end]);
+    let (code, out, _) = run(&["catalog", "check", &path.to_string_lossy()]);
+    assert_eq!(code, 0, "{out}");
+}

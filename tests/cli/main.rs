@@ -3,6 +3,7 @@
 mod catalogs;
 mod check;
 mod commands;
+mod init;
 mod org;
 mod raci;
 mod rules;

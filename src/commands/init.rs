@@ -1,0 +1,298 @@
+//! `teamplan init`: from nothing to a checked team file, by wizard or by template.
+
+use std::fmt::Write as _;
+use std::io::{IsTerminal as _, Write};
+use std::path::Path;
+
+use anyhow::{Context as _, Result, bail};
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Input, Select};
+
+use crate::catalog::{BUILTIN_IDS, Catalog, CatalogStore, Requirement};
+use crate::cli::{CheckArgs, CheckFormat, InitArgs};
+use crate::team::Engagement;
+
+const TEMPLATES: [(&str, &str); 4] = [
+    ("b2b", include_str!("../../templates/b2b.toml")),
+    ("b2c", include_str!("../../templates/b2c.toml")),
+    ("d2c", include_str!("../../templates/d2c.toml")),
+    (
+        "small-team",
+        include_str!("../../templates/small-team.toml"),
+    ),
+];
+
+/// The template of a built-in catalog with the team name and file filled in.
+#[must_use]
+pub fn render_template(catalog: &str, name: &str, file: &Path) -> Option<String> {
+    let template = TEMPLATES.iter().find(|(id, _)| *id == catalog)?.1;
+    Some(
+        template
+            .replace("\"{{name}}\"", &toml_string(name))
+            .replace("{{file}}", &file.display().to_string()),
+    )
+}
+
+/// A TOML string literal, escaped.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
+/// Run `init`; returns the exit code.
+///
+/// # Errors
+/// The file exists (without --force), stdin is not a terminal (without --yes), an unknown
+/// catalog, or the file cannot be written.
+pub fn run(args: &InitArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
+    if args.path.exists() && !args.force {
+        bail!(
+            "{} already exists; pass --force to overwrite it",
+            args.path.display()
+        );
+    }
+    if let Some(c) = &args.catalog {
+        if !BUILTIN_IDS.contains(&c.as_str()) {
+            let hint = crate::suggest::hint(c, BUILTIN_IDS);
+            bail!(
+                "unknown catalog `{c}`{}; choose one of {}",
+                if hint.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({hint})")
+                },
+                BUILTIN_IDS.join(", ")
+            );
+        }
+    }
+    let text = if args.yes {
+        let catalog = args.catalog.as_deref().unwrap_or("small-team");
+        let name = args.name.as_deref().unwrap_or("My team");
+        render_template(catalog, name, &args.path)
+            .with_context(|| format!("no template for `{catalog}`"))?
+    } else {
+        if !std::io::stdin().is_terminal() {
+            bail!(
+                "stdin is not a terminal, so the wizard cannot ask its questions; pass --yes (with --catalog and --name) to write a template without prompting"
+            );
+        }
+        wizard(args)?
+    };
+    if let Some(dir) = args.path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    crate::write::atomic_write(&args.path, text.as_bytes())?;
+    let mut err = anstream::stderr();
+    writeln!(err, "wrote {}", args.path.display())?;
+    // Show where the new team stands right away.
+    let check = CheckArgs {
+        paths: vec![args.path.clone()],
+        format: CheckFormat::Human,
+        strict: false,
+        allow: Vec::new(),
+        warn: Vec::new(),
+        deny: Vec::new(),
+        exclude: Vec::new(),
+        max_file_size: crate::load::DEFAULT_MAX_FILE_SIZE,
+    };
+    let _ = super::check::run(&check, quiet, out)?;
+    writeln!(
+        err,
+        "next: edit {} and run `teamplan check {}`",
+        args.path.display(),
+        args.path.display()
+    )?;
+    Ok(0)
+}
+
+/// A person the wizard is assembling.
+struct NewPerson {
+    id: String,
+    name: String,
+    roles: Vec<String>,
+    fte: f64,
+    engagement: Engagement,
+}
+
+fn wizard(args: &InitArgs) -> Result<String> {
+    // Ctrl-C ends the wizard before anything is written; give the terminal its cursor back.
+    let _ = ctrlc::set_handler(|| {
+        let _ = dialoguer::console::Term::stderr().show_cursor();
+        std::process::exit(130);
+    });
+    let theme = ColorfulTheme::default();
+    let mut store = CatalogStore::default();
+    let mut catalogs = Vec::new();
+    for id in BUILTIN_IDS {
+        if let Some(Ok(c)) = store.builtin(id) {
+            catalogs.push(c);
+        }
+    }
+    let name: String = match &args.name {
+        Some(n) => n.clone(),
+        None => Input::with_theme(&theme)
+            .with_prompt("Team name")
+            .default("My team".to_owned())
+            .interact_text()?,
+    };
+    let catalog = if let Some(id) = &args.catalog {
+        catalogs
+            .iter()
+            .find(|c| &c.id == id)
+            .cloned()
+            .context("unknown catalog")?
+    } else {
+        // One line per item, cut short so a narrow terminal does not wrap (and redraw) it.
+        let items: Vec<String> = catalogs
+            .iter()
+            .map(|c| {
+                let line = format!("{:<11} {}", c.id, c.description);
+                if line.chars().count() > 72 {
+                    format!("{}…", line.chars().take(71).collect::<String>())
+                } else {
+                    line
+                }
+            })
+            .collect();
+        let pick = Select::with_theme(&theme)
+            .with_prompt("Which kind of business?")
+            .items(&items)
+            .default(0)
+            .interact()?;
+        catalogs[pick].clone()
+    };
+    let mut people: Vec<NewPerson> = Vec::new();
+    let roles: Vec<_> = catalog
+        .roles
+        .iter()
+        .filter(|r| r.requirement != Requirement::Optional)
+        .collect();
+    for role in roles {
+        let mut options: Vec<String> = people
+            .iter()
+            .map(|p| format!("{} (`{}`)", p.name, p.id))
+            .collect();
+        options.push("a new person".to_owned());
+        options.push("nobody yet".to_owned());
+        let prompt = format!("Who is the {} ({})?", role.title, role.requirement.as_str());
+        let pick = Select::with_theme(&theme)
+            .with_prompt(prompt)
+            .items(&options)
+            .default(people.len())
+            .interact()?;
+        if pick < people.len() {
+            people[pick].roles.push(role.id.clone());
+        } else if pick == people.len() {
+            people.push(ask_person(&theme, &people, &role.id)?);
+        }
+    }
+    Ok(write_team(&name, &catalog, &people))
+}
+
+fn ask_person(theme: &ColorfulTheme, people: &[NewPerson], role: &str) -> Result<NewPerson> {
+    let name: String = Input::with_theme(theme)
+        .with_prompt("  Name")
+        .interact_text()?;
+    let default_id = slug(&name);
+    let taken: Vec<String> = people.iter().map(|p| p.id.clone()).collect();
+    let id: String = Input::with_theme(theme)
+        .with_prompt("  Id (a short key, e.g. first name)")
+        .default(if taken.contains(&default_id) {
+            format!("{default_id}-2")
+        } else {
+            default_id
+        })
+        .validate_with(move |s: &String| -> Result<(), String> {
+            if s.trim().is_empty() || s.contains(char::is_whitespace) {
+                Err("one word, no spaces".to_owned())
+            } else if taken.contains(s) {
+                Err("that id is taken".to_owned())
+            } else {
+                Ok(())
+            }
+        })
+        .interact_text()?;
+    let engagements = [
+        Engagement::Employee,
+        Engagement::Contractor,
+        Engagement::Agency,
+    ];
+    let pick = Select::with_theme(theme)
+        .with_prompt("  Engagement")
+        .items(engagements.map(Engagement::as_str))
+        .default(0)
+        .interact()?;
+    let fte: f64 = Input::with_theme(theme)
+        .with_prompt("  Share of their time for this team (fte, 0 < fte <= 1)")
+        .default(1.0)
+        .validate_with(|v: &f64| {
+            if *v > 0.0 && *v <= 1.0 {
+                Ok(())
+            } else {
+                Err("more than 0, at most 1")
+            }
+        })
+        .interact_text()?;
+    Ok(NewPerson {
+        id,
+        name,
+        roles: vec![role.to_owned()],
+        fte,
+        engagement: engagements[pick],
+    })
+}
+
+fn slug(name: &str) -> String {
+    let s: String = name
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if s.is_empty() { "person".to_owned() } else { s }
+}
+
+/// A commented team file from the wizard's answers.
+fn write_team(name: &str, catalog: &Catalog, people: &[NewPerson]) -> String {
+    let mut out = format!(
+        "# {name}: written by `teamplan init`. Check it with `teamplan check FILE`;\n# `teamplan catalog show {id}` lists every role and activity of the catalog.\n\n[team]\nname = {}\ncatalog = \"{id}\"\n",
+        toml_string(name),
+        id = catalog.id,
+    );
+    for p in people {
+        let roles: Vec<String> = p.roles.iter().map(|r| toml_string(r)).collect();
+        let key = if crate::catalog::is_kebab_case(&p.id) {
+            p.id.clone()
+        } else {
+            toml_string(&p.id)
+        };
+        let _ = write!(
+            out,
+            "\n[people.{key}]\nname = {}\nroles = [{}]\n",
+            toml_string(&p.name),
+            roles.join(", ")
+        );
+        if (p.fte - 1.0).abs() > f64::EPSILON {
+            let _ = writeln!(out, "fte = {}", p.fte);
+        }
+        if p.engagement != Engagement::Employee {
+            let _ = writeln!(out, "engagement = \"{}\"", p.engagement.as_str());
+        }
+    }
+    let missing: Vec<&str> = catalog
+        .roles
+        .iter()
+        .filter(|r| {
+            r.requirement != Requirement::Optional
+                && !people.iter().any(|p| p.roles.contains(&r.id))
+        })
+        .map(|r| r.id.as_str())
+        .collect();
+    if !missing.is_empty() {
+        let _ = write!(
+            out,
+            "\n# Nobody holds these roles yet: {}\n",
+            missing.join(", ")
+        );
+    }
+    out
+}
