@@ -1,6 +1,8 @@
 //! `teamplan check PATH...`: load every file, run every rule, report, pick the exit code.
 
 use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::Result;
 
@@ -11,50 +13,40 @@ use crate::finding::Finding;
 use crate::report::{self, Outcome, TeamSummary};
 use crate::resolve::Resolved;
 use crate::rules::{self, LevelOverrides, LintLevel, Rule, Severity};
+use crate::source::SourceFile;
 use crate::team::{self, LoadOptions, Loaded, Team};
 
-/// Check the given paths and collect everything found.
-///
-/// # Errors
-/// Only for a bad `--exclude` glob; unreadable files become findings.
-pub fn collect(args: &CheckArgs) -> Result<Outcome> {
-    let exclude = discover::exclude_set(&args.exclude)?;
-    let found = discover::discover(&args.paths, &exclude);
-    let options = LoadOptions {
-        max_file_size: args.max_file_size,
-    };
+/// A file to analyze: read from disk, or text already in memory (a git revision).
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    pub source: Option<Arc<SourceFile>>,
+    /// Named by the user rather than found in a folder.
+    pub explicit: bool,
+}
+
+/// Every team that loaded and every finding, levels applied, in file order.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub teams: Vec<Team>,
+    pub findings: Vec<Finding>,
+}
+
+/// Load, resolve and check a set of files together.
+#[must_use]
+pub fn analyze(inputs: &[Input], options: LoadOptions, levels: &LevelOverrides) -> Analysis {
     let mut store = CatalogStore::default();
-    let mut outcome = Outcome {
-        notes: found.skipped,
-        ..Outcome::default()
-    };
     let mut teams: Vec<Team> = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
-    for candidate in &found.files {
-        match team::load_path(&candidate.path, &mut store, options) {
+    for input in inputs {
+        let loaded = match &input.source {
+            Some(source) => team::load_source(source, &mut store, options),
+            None => team::load_path(&input.path, &mut store, options),
+        };
+        match loaded {
             Ok(Loaded::Team(t)) => teams.push(*t),
             Ok(Loaded::Catalog(_)) => {}
-            Ok(Loaded::Other) => {
-                let file = candidate.path.display().to_string();
-                let message = format!("{file} has no [team] table, so it is not a team file");
-                if candidate.explicit {
-                    findings.push(Finding::without_source(
-                        Rule::ParseError,
-                        file,
-                        message,
-                        "add a [team] table with `name` and `catalog`",
-                    ));
-                } else {
-                    let mut f = Finding::without_source(
-                        Rule::NotATeamFile,
-                        file,
-                        message,
-                        "add a [team] table, or skip the file with --exclude GLOB",
-                    );
-                    f.level = Severity::Warning;
-                    findings.push(f);
-                }
-            }
+            Ok(Loaded::Other) => findings.push(not_a_team(input)),
             Err(mut errors) => findings.append(&mut errors),
         }
     }
@@ -66,6 +58,51 @@ pub fn collect(args: &CheckArgs) -> Result<Outcome> {
     let team_refs: Vec<&Team> = teams.iter().collect();
     findings.extend(rules::check_org(&team_refs));
 
+    let file_levels: HashMap<String, Vec<(Rule, LintLevel)>> = teams
+        .iter()
+        .map(|t| (t.source.path().display().to_string(), t.levels.clone()))
+        .collect();
+    let mut findings = levels.apply(findings, &file_levels);
+
+    // Findings in file order (as given), then by position.
+    let order: HashMap<String, usize> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.path.display().to_string(), i))
+        .collect();
+    findings.sort_by(|a, b| {
+        let fa = order.get(&a.file).copied().unwrap_or(usize::MAX);
+        let fb = order.get(&b.file).copied().unwrap_or(usize::MAX);
+        (fa, a.line, a.column, a.rule).cmp(&(fb, b.line, b.column, b.rule))
+    });
+    Analysis { teams, findings }
+}
+
+fn not_a_team(input: &Input) -> Finding {
+    let file = input.path.display().to_string();
+    let message = format!("{file} has no [team] table, so it is not a team file");
+    if input.explicit {
+        Finding::without_source(
+            Rule::ParseError,
+            file,
+            message,
+            "add a [team] table with `name` and `catalog`",
+        )
+    } else {
+        let mut f = Finding::without_source(
+            Rule::NotATeamFile,
+            file,
+            message,
+            "add a [team] table, or skip the file with --exclude GLOB",
+        );
+        f.level = Severity::Warning;
+        f
+    }
+}
+
+/// The rule levels the command line sets.
+#[must_use]
+pub fn levels(args: &CheckArgs) -> LevelOverrides {
     let mut levels = LevelOverrides::default();
     for (rules, level) in [
         (&args.allow, LintLevel::Allow),
@@ -76,31 +113,20 @@ pub fn collect(args: &CheckArgs) -> Result<Outcome> {
             levels.set(rule, level);
         }
     }
-    let file_levels: HashMap<String, Vec<(Rule, LintLevel)>> = teams
-        .iter()
-        .map(|t| (t.source.path().display().to_string(), t.levels.clone()))
-        .collect();
-    let mut findings = levels.apply(findings, &file_levels);
+    levels
+}
 
-    // Findings in file order (as discovered), then by position.
-    let order: HashMap<String, usize> = found
-        .files
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.path.display().to_string(), i))
-        .collect();
-    findings.sort_by(|a, b| {
-        let fa = order.get(&a.file).copied().unwrap_or(usize::MAX);
-        let fb = order.get(&b.file).copied().unwrap_or(usize::MAX);
-        (fa, a.line, a.column, a.rule).cmp(&(fb, b.line, b.column, b.rule))
-    });
-    outcome.findings = findings;
-    outcome.people = teams
+/// What reporters need from an analysis.
+#[must_use]
+pub fn outcome(analysis: Analysis, notes: Vec<String>) -> Outcome {
+    let people = analysis
+        .teams
         .iter()
         .flat_map(|t| t.people.iter().map(|p| p.id.as_str()))
         .collect::<BTreeSet<_>>()
         .len();
-    outcome.teams = teams
+    let teams = analysis
+        .teams
         .iter()
         .map(|t| TeamSummary {
             name: t.name.clone(),
@@ -108,7 +134,35 @@ pub fn collect(args: &CheckArgs) -> Result<Outcome> {
             catalog: t.catalog.id.clone(),
         })
         .collect();
-    Ok(outcome)
+    Outcome {
+        teams,
+        findings: analysis.findings,
+        notes,
+        people,
+    }
+}
+
+/// Check the given paths and collect everything found.
+///
+/// # Errors
+/// Only for a bad `--exclude` glob; unreadable files become findings.
+pub fn collect(args: &CheckArgs) -> Result<Outcome> {
+    let exclude = discover::exclude_set(&args.exclude)?;
+    let found = discover::discover(&args.paths, &exclude);
+    let inputs: Vec<Input> = found
+        .files
+        .into_iter()
+        .map(|c| Input {
+            path: c.path,
+            source: None,
+            explicit: c.explicit,
+        })
+        .collect();
+    let options = LoadOptions {
+        max_file_size: args.max_file_size,
+    };
+    let analysis = analyze(&inputs, options, &levels(args));
+    Ok(outcome(analysis, found.skipped))
 }
 
 /// Run `check`: print the report and return the exit code.
