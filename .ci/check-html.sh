@@ -37,4 +37,22 @@ rows=$(grep -o '<th scope="row"' "$out/dom.html" | wc -l)
 [ -s "$out/raci.png" ] || fail "no screenshot"
 size=$(stat -c %s "$out/raci.png")
 [ "$size" -gt 20000 ] || fail "the screenshot is nearly empty ($size bytes)"
-echo "check-html: ok ($rows activities x 14 people rendered; screenshot $size bytes)"
+echo "check-html: raci ok ($rows activities x 14 people rendered; screenshot $size bytes)"
+
+# The team report of the org example: loads without console errors, every section is there.
+cargo run --quiet --release --locked -- report examples/org --output "$out/report.html" 2>/dev/null
+timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+  --disable-background-networking --disable-component-update --disable-sync \
+  --user-data-dir="$out/profile2" --enable-logging=stderr --v=0 \
+  --dump-dom "file://$out/report.html" > "$out/report-dom.html" 2> "$out/report-console.txt"
+if grep -E "CONSOLE|Uncaught" "$out/report-console.txt"; then fail "the report logged console errors"; fi
+for needle in "Coverage of the catalog" "Workload:" "RACI matrix" "over-allocated" "Marketplaces" "Storefront" "Outlet"; do
+  grep -q "$needle" "$out/report-dom.html" || fail "the report lacks \"$needle\""
+done
+sections=$(grep -o '<section class="team"' "$out/report-dom.html" | wc -l)
+[ "$sections" -eq 3 ] || fail "expected 3 team sections, got $sections"
+bars=$(grep -o '<rect ' "$out/report-dom.html" | wc -l)
+[ "$bars" -eq 12 ] || fail "expected 12 workload bars (one per team member), got $bars"
+chrome --screenshot="$out/report.png" "file://$out/report.html" >/dev/null
+[ "$(stat -c %s "$out/report.png")" -gt 20000 ] || fail "the report screenshot is nearly empty"
+echo "check-html: report ok ($sections teams, $bars workload bars, no console errors)"

@@ -54,6 +54,16 @@ pub enum Command {
         after_help = "Examples:\n  teamplan init                       # the wizard, writes team.toml\n  teamplan init teams/web.toml\n  teamplan init --yes --catalog b2b --name \"Northwind Supply\" teams/northwind.toml\n\nIt never overwrites a file without --force, and never prompts when stdin is not a terminal."
     )]
     Init(InitArgs),
+    /// Show what a change to team files does: roles, RACI cells, fte, findings.
+    #[command(
+        after_help = "Examples:\n  teamplan diff old.toml new.toml\n  teamplan diff teams-before/ teams/\n  teamplan diff --git origin/main teams/ --format markdown   # a PR comment\n  teamplan diff --git HEAD~1 team.toml --fail-on-new-errors\n\nExit code 0 either way, unless --fail-on-new-errors and the change adds error-level findings (1)."
+    )]
+    Diff(DiffArgs),
+    /// Write one self-contained HTML page: coverage, workload, findings and the matrix.
+    #[command(
+        after_help = "Examples:\n  teamplan report team.toml --output report.html\n  teamplan report teams/ --output org.html\n\nThe page has no external assets and prints well."
+    )]
+    Report(ReportArgs),
     /// Browse the built-in role catalogs, or check a custom one.
     #[command(subcommand)]
     Catalog(CatalogCommand),
@@ -70,6 +80,47 @@ pub enum Command {
         after_help = "Examples:\n  teamplan completions bash > ~/.local/share/bash-completion/completions/teamplan\n  teamplan completions zsh > ~/.zfunc/_teamplan\n  teamplan completions fish > ~/.config/fish/completions/teamplan.fish\n  teamplan completions man > teamplan.1"
     )]
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// OLD and NEW files or folders; with --git, the files or folders to compare with their
+    /// version at that revision.
+    #[arg(value_name = "PATH", required = true, num_args = 1..)]
+    pub paths: Vec<PathBuf>,
+
+    /// Compare PATHs with their version at this git revision (e.g. HEAD~1, origin/main).
+    #[arg(long, value_name = "REV")]
+    pub git: Option<String>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+
+    /// Exit 1 when the change adds error-level findings.
+    #[arg(long)]
+    pub fail_on_new_errors: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Grouped changes for a terminal.
+    Human,
+    /// A pull-request comment.
+    Markdown,
+    /// The stable JSON shape (`"version": 1`).
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Team files or folders.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Write the page here (atomically); stdout when omitted.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -225,6 +276,8 @@ pub enum RaciFormat {
     Json,
     /// One self-contained HTML page.
     Html,
+    /// A Mermaid flowchart of people → roles → areas (renders on GitHub).
+    Mermaid,
 }
 
 /// Business areas, for `--area`.

@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod diff;
 pub mod discover;
 pub mod finding;
 pub mod load;
@@ -39,6 +40,8 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Raci(args) => {
             commands::raci::run(args, cli.quiet, &mut stdout, &mut anstream::stderr())
         }
+        Command::Diff(args) => commands::diff::run(args, &mut stdout),
+        Command::Report(args) => commands::report::run(args, cli.quiet, &mut stdout),
         Command::Init(args) => commands::init::run(args, cli.quiet, &mut stdout),
         Command::Catalog(command) => commands::catalog::run(command, &mut stdout),
         Command::Explain(args) => commands::explain::run(args, &mut stdout),

@@ -2,7 +2,9 @@
 
 pub mod catalog;
 pub mod check;
+pub mod diff;
 pub mod explain;
 pub mod init;
 pub mod meta;
 pub mod raci;
+pub mod report;

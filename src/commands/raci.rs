@@ -72,6 +72,14 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
         RaciFormat::Csv => raci::csv::render(&matrix)?,
         RaciFormat::Json => raci::json::render(&matrix),
         RaciFormat::Html => raci::html::render(&matrix),
+        RaciFormat::Mermaid => {
+            let bare = args
+                .output
+                .as_deref()
+                .and_then(Path::extension)
+                .is_some_and(|e| e == "mmd" || e == "mermaid");
+            raci::mermaid::render(&resolved, !bare)
+        }
     };
     let Some(target) = target else {
         if args.check {
@@ -136,6 +144,7 @@ fn default_format(args: &RaciArgs) -> RaciFormat {
         Some("csv") => RaciFormat::Csv,
         Some("json") => RaciFormat::Json,
         Some("html" | "htm") => RaciFormat::Html,
+        Some("mmd" | "mermaid") => RaciFormat::Mermaid,
         _ => RaciFormat::Table,
     }
 }

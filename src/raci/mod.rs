@@ -6,6 +6,7 @@ pub mod html;
 pub mod inject;
 pub mod json;
 pub mod markdown;
+pub mod mermaid;
 pub mod table;
 
 use crate::catalog::Area;

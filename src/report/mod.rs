@@ -1,9 +1,11 @@
 //! Reporters: each turns the outcome of a check into text in one `--format`.
 
+pub mod diff;
 pub mod github;
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod page;
 pub mod sarif;
 
 use serde::Serialize;

@@ -6,5 +6,6 @@ mod commands;
 mod init;
 mod org;
 mod raci;
+mod review;
 mod rules;
 mod support;

@@ -1,0 +1,58 @@
+//! `teamplan report PATH... --output FILE.html`.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::check::{Input, analyze};
+use crate::cli::ReportArgs;
+use crate::rules::LevelOverrides;
+use crate::team::LoadOptions;
+
+/// Run `report`; returns the exit code (2 when a file could not be read, else 0).
+///
+/// # Errors
+/// The output cannot be written.
+pub fn run(args: &ReportArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
+    let found = crate::discover::discover(&args.paths, &globset::GlobSet::empty());
+    let inputs: Vec<Input> = found
+        .files
+        .into_iter()
+        .map(|c| Input {
+            path: c.path,
+            source: None,
+            explicit: c.explicit,
+        })
+        .collect();
+    let analysis = analyze(&inputs, LoadOptions::default(), &LevelOverrides::default());
+    let title = match analysis.teams.as_slice() {
+        [one] if args.paths.len() == 1 && !args.paths[0].is_dir() => {
+            format!("{}: team report", one.name)
+        }
+        _ => format!(
+            "Team report: {}",
+            args.paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let page = crate::report::page::render(&analysis.teams, &analysis.findings, &title);
+    let unreadable = analysis.findings.iter().any(|f| {
+        matches!(
+            f.rule,
+            crate::rules::Rule::ParseError | crate::rules::Rule::InvalidCatalog
+        )
+    });
+    match &args.output {
+        Some(path) => {
+            crate::write::atomic_write(path, page.as_bytes())?;
+            if !quiet {
+                writeln!(anstream::stderr(), "wrote {}", path.display())?;
+            }
+        }
+        None => out.write_all(page.as_bytes())?,
+    }
+    Ok(if unreadable { 2 } else { 0 })
+}

@@ -1,0 +1,297 @@
+//! Beyond the linter: `diff` for reviews, the HTML `report`, and the Mermaid chart.
+
+use std::process::Command;
+
+use crate::support::{CLEAN_SMALL_TEAM, Scratch, teamplan};
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = teamplan().args(args).output().expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The clean team after a change: Sam leaves, Ines takes customer service at half time,
+/// and a contractor joins as a tester.
+fn changed_team() -> String {
+    CLEAN_SMALL_TEAM
+        .replace(
+            "[people.sam]\nname = \"Sam\"\nroles = [\"customer-service-representative\"]\n",
+            "",
+        )
+        .replace(
+            "roles = [\"digital-marketing-specialist\"]",
+            "roles = [\"digital-marketing-specialist\", \"customer-service\"]\nfte = 0.5",
+        )
+        + "\n[people.qa]\nname = \"Quinn\"\nroles = [\"qa-tester\"]\nengagement = \"contractor\"\n"
+}
+
+#[test]
+fn diff_shows_people_roles_fte_cells_and_findings() {
+    let s = Scratch::new();
+    let old = s.write("old.toml", CLEAN_SMALL_TEAM);
+    let new = s.write("new.toml", &changed_team());
+    let (code, out, err) = run(&[
+        "diff",
+        &old.to_string_lossy(),
+        &new.to_string_lossy(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let d: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(d["version"], 1);
+    let team = &d["teams"][0];
+    assert_eq!(team["status"], "changed");
+    assert_eq!(team["people_added"][0]["id"], "qa");
+    assert_eq!(team["people_removed"][0]["id"], "sam");
+    assert_eq!(
+        team["roles"][0],
+        serde_json::json!({"person": "ines", "gained": ["customer-service-representative"], "lost": []})
+    );
+    assert_eq!(
+        team["fte"][0],
+        serde_json::json!({"person": "ines", "old": 1.0, "new": 0.5})
+    );
+    let cells = team["raci"].as_array().expect("cells");
+    assert!(cells.iter().any(|c| c["activity"] == "process-returns"
+        && c["person"] == "sam"
+        && c["old"] == "AR"
+        && c["new"].as_str() == Some("")));
+    assert!(
+        cells.iter().any(|c| c["activity"] == "process-returns"
+            && c["person"] == "ines"
+            && c["new"] == "AR")
+    );
+    let added: Vec<&str> = d["findings_added"]
+        .as_array()
+        .expect("added")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert!(
+        added.contains(&"overloaded"),
+        "Ines at half time with two hats: {added:?}"
+    );
+    assert_eq!(d["findings_fixed"].as_array().map(Vec::len), Some(0));
+
+    let (_, human, _) = run(&["diff", &old.to_string_lossy(), &new.to_string_lossy()]);
+    assert!(human.contains("+ Quinn (qa): qa-tester, 1 fte"), "{human}");
+    assert!(
+        human.contains("- Sam (sam): customer-service-representative"),
+        "{human}"
+    );
+    assert!(human.contains("ines: fte 1 → 0.5"), "{human}");
+    assert!(
+        human.contains("process-returns: ines – → A/R, sam A/R → –"),
+        "{human}"
+    );
+    insta::assert_snapshot!(
+        "diff_markdown",
+        run(&[
+            "diff",
+            &old.to_string_lossy(),
+            &new.to_string_lossy(),
+            "--format",
+            "markdown"
+        ])
+        .1
+        .replace(&s.path().display().to_string(), "[DIR]")
+    );
+}
+
+#[test]
+fn fail_on_new_errors_gates_only_when_asked() {
+    let s = Scratch::new();
+    let old = s.write("old.toml", CLEAN_SMALL_TEAM);
+    let new = s.write(
+        "new.toml",
+        &CLEAN_SMALL_TEAM.replace("roles = [\"web-developer\"]", "roles = []"),
+    );
+    let (old, new) = (old.to_string_lossy(), new.to_string_lossy());
+    assert_eq!(run(&["diff", &old, &new]).0, 0);
+    assert_eq!(run(&["diff", &old, &new, "--fail-on-new-errors"]).0, 1);
+    assert_eq!(
+        run(&["diff", &new, &old, "--fail-on-new-errors"]).0,
+        0,
+        "fixing errors passes"
+    );
+    let (_, out, _) = run(&["diff", &new, &old]);
+    assert!(
+        out.contains("fixed findings:") && out.contains("error[missing-role]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn diff_over_folders_sees_teams_added_and_removed() {
+    let s = Scratch::new();
+    s.write("before/a.toml", &CLEAN_SMALL_TEAM.replace("Clean", "Alpha"));
+    s.write("after/a.toml", &CLEAN_SMALL_TEAM.replace("Clean", "Alpha"));
+    s.write(
+        "after/b.toml",
+        &CLEAN_SMALL_TEAM
+            .replace("Clean", "Beta")
+            .replace("[people.", "[people.b-"),
+    );
+    let (code, out, err) = run(&[
+        "diff",
+        &s.path().join("before").to_string_lossy(),
+        &s.path().join("after").to_string_lossy(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let d: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(
+        d["teams"].as_array().map(Vec::len),
+        Some(1),
+        "unchanged Alpha is not listed"
+    );
+    assert_eq!(d["teams"][0]["team"], "Beta");
+    assert_eq!(d["teams"][0]["status"], "added");
+}
+
+#[test]
+fn diff_with_git_compares_against_a_revision() {
+    let s = Scratch::new();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .current_dir(s.path())
+            .args(args)
+            .output()
+            .expect("git");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["config", "user.email", "t@example.com"]);
+    git(&["config", "user.name", "t"]);
+    s.write("teams/shop.toml", CLEAN_SMALL_TEAM);
+    git(&["add", "."]);
+    git(&["commit", "-qm", "team"]);
+    s.write("teams/shop.toml", &changed_team());
+    let out = teamplan()
+        .current_dir(s.path())
+        .args(["diff", "--git", "HEAD", "teams", "--format", "json"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(d["teams"][0]["people_removed"][0]["id"], "sam");
+    let out = teamplan()
+        .current_dir(s.path())
+        .args(["diff", "--git", "HEAD", "teams/shop.toml"])
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("- Sam (sam)"));
+    let out = teamplan()
+        .current_dir(s.path())
+        .args(["diff", "--git", "no-such-rev", "teams"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a git revision"));
+}
+
+#[test]
+fn diff_needs_two_paths_without_git() {
+    let (code, _, err) = run(&["diff", "examples/broken.toml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("two paths"), "{err}");
+}
+
+#[test]
+fn report_is_one_self_contained_page_with_every_section() {
+    let s = Scratch::new();
+    let target = s.path().join("org.html");
+    let (code, _, err) = run(&[
+        "report",
+        "examples/org",
+        "--output",
+        &target.to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(&target).expect("written");
+    assert!(
+        !html.contains("<script") && !html.contains("<link") && !html.contains("src="),
+        "no external assets"
+    );
+    for needle in [
+        "<title>Team report: examples/org</title>",
+        "Coverage of the catalog",
+        "<svg class=\"workload\"",
+        "Findings",
+        "RACI matrix",
+        "over-allocated",
+        "Marketplaces",
+        "@media print",
+    ] {
+        assert!(html.contains(needle), "missing {needle}");
+    }
+    assert_eq!(html.matches("<section class=\"team\"").count(), 3);
+    let (_, single, _) = run(&["report", "examples/lumiere-b2c.toml"]);
+    assert!(single.contains("<title>Maison Lumière: team report</title>"));
+    assert!(
+        single.contains("<span class=\"badge missing\">missing</span>"),
+        "Content Creator is missing"
+    );
+    assert!(single.contains("16 / 6 over"), "Hugo's overload is drawn");
+}
+
+#[test]
+fn mermaid_links_people_to_roles_to_areas() {
+    let (code, out, _) = run(&[
+        "raci",
+        "examples/pine-and-pixel-small-team.toml",
+        "--format",
+        "mermaid",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("```mermaid\nflowchart LR\n"));
+    assert!(out.trim_end().ends_with("```"));
+    assert!(out.contains("  p_maya[\"Maya Lindgren\"]\n  p_maya --> r_ecommerce_manager\n"));
+    assert!(out.contains("  r_customer_service_representative --> a_customer\n"));
+    assert!(out.contains("  a_customer{{\"Customer\"}}\n"));
+    for line in out
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("  %%"))
+    {
+        let ok = line.contains(" --> ")
+            || line.contains("[\"")
+            || line.contains("([\"")
+            || line.contains("{{\"");
+        assert!(ok, "not a node or an edge: {line}");
+    }
+    let s = Scratch::new();
+    let hostile = s.write(
+        "t.toml",
+        &CLEAN_SMALL_TEAM.replace("name = \"Tom\"", "name = \"T\\\"o]m\\n--> x\""),
+    );
+    let (_, out, _) = run(&["raci", &hostile.to_string_lossy(), "--format", "mermaid"]);
+    assert!(out.contains("p_tom[\"T#quot;o m\\n--#gt; x\"]"), "{out}");
+    let bare = s.path().join("chart.mmd");
+    run(&[
+        "raci",
+        "examples/pine-and-pixel-small-team.toml",
+        "--format",
+        "mermaid",
+        "-o",
+        &bare.to_string_lossy(),
+    ]);
+    assert!(
+        std::fs::read_to_string(&bare)
+            .expect("written")
+            .starts_with("flowchart LR")
+    );
+}
