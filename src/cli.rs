@@ -66,6 +66,9 @@ pub enum Command {
     Report(ReportArgs),
     /// Browse the built-in role catalogs, or check a custom one.
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  teamplan catalog list\n  teamplan catalog show b2b --format markdown\n  teamplan catalog check my-catalog.toml"
+    )]
     Catalog(CatalogCommand),
     /// Explain a rule: what it checks, why, an example, and how to fix it.
     #[command(after_help = "Examples:\n  teamplan explain missing-role\n  teamplan explain --list")]

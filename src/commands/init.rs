@@ -185,7 +185,7 @@ fn wizard(args: &InitArgs) -> Result<String> {
             people.push(ask_person(&theme, &people, &role.id)?);
         }
     }
-    Ok(write_team(&name, &catalog, &people))
+    Ok(write_team(&name, &catalog, &people, &args.path))
 }
 
 fn ask_person(theme: &ColorfulTheme, people: &[NewPerson], role: &str) -> Result<NewPerson> {
@@ -251,10 +251,16 @@ fn slug(name: &str) -> String {
     if s.is_empty() { "person".to_owned() } else { s }
 }
 
-/// A commented team file from the wizard's answers.
-fn write_team(name: &str, catalog: &Catalog, people: &[NewPerson]) -> String {
+/// A commented team file from the wizard's answers, framed by the catalog template's
+/// comments: its header above, its commented `[raci]` and `[rules]` examples below.
+fn write_team(name: &str, catalog: &Catalog, people: &[NewPerson], file: &Path) -> String {
+    let template = render_template(&catalog.id, name, file).unwrap_or_default();
+    let header = template.split("[team]").next().unwrap_or_default();
+    let footer = template
+        .find("# Override the catalog's RACI")
+        .map_or("", |i| &template[i..]);
     let mut out = format!(
-        "# {name}: written by `teamplan init`. Check it with `teamplan check FILE`;\n# `teamplan catalog show {id}` lists every role and activity of the catalog.\n\n[team]\nname = {}\ncatalog = \"{id}\"\n",
+        "{header}[team]\nname = {}\ncatalog = \"{id}\"\n",
         toml_string(name),
         id = catalog.id,
     );
@@ -293,6 +299,9 @@ fn write_team(name: &str, catalog: &Catalog, people: &[NewPerson]) -> String {
             "\n# Nobody holds these roles yet: {}\n",
             missing.join(", ")
         );
+    }
+    if !footer.is_empty() {
+        let _ = write!(out, "\n{footer}");
     }
     out
 }

@@ -334,3 +334,27 @@ fn hostile_names_do_not_reach_the_terminal_raw() {
     assert!(!stdout.contains('\u{202e}'), "{stdout}");
     assert!(stdout.contains("\\u{1b}"), "{stdout}");
 }
+
+#[test]
+fn clicolor_force_and_no_color_are_honoured() {
+    let forced = teamplan()
+        .args(["check", "examples/broken.toml"])
+        .env_remove("NO_COLOR")
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .expect("run");
+    assert!(
+        String::from_utf8_lossy(&forced.stdout).contains('\u{1b}'),
+        "CLICOLOR_FORCE colours a pipe"
+    );
+    let never = teamplan()
+        .args(["--color", "never", "check", "examples/broken.toml"])
+        .env_remove("NO_COLOR")
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .expect("run");
+    assert!(
+        !String::from_utf8_lossy(&never.stdout).contains('\u{1b}'),
+        "--color never wins"
+    );
+}
