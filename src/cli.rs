@@ -244,7 +244,7 @@ pub struct RaciArgs {
 
     /// Only activities of these areas (repeatable).
     #[arg(long, value_enum, value_name = "AREA")]
-    pub area: Vec<AreaArg>,
+    pub area: Vec<crate::catalog::Area>,
 
     /// Only this person's column and the activities they are on.
     #[arg(long, value_name = "ID")]
@@ -281,39 +281,6 @@ pub enum RaciFormat {
     Html,
     /// A Mermaid flowchart of people → roles → areas (renders on GitHub).
     Mermaid,
-}
-
-/// Business areas, for `--area`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AreaArg {
-    Strategy,
-    Merchandising,
-    Marketing,
-    Technology,
-    Operations,
-    Customer,
-    Content,
-    Analytics,
-    Finance,
-    Compliance,
-}
-
-impl From<AreaArg> for crate::catalog::Area {
-    fn from(a: AreaArg) -> Self {
-        use crate::catalog::Area;
-        match a {
-            AreaArg::Strategy => Area::Strategy,
-            AreaArg::Merchandising => Area::Merchandising,
-            AreaArg::Marketing => Area::Marketing,
-            AreaArg::Technology => Area::Technology,
-            AreaArg::Operations => Area::Operations,
-            AreaArg::Customer => Area::Customer,
-            AreaArg::Content => Area::Content,
-            AreaArg::Analytics => Area::Analytics,
-            AreaArg::Finance => Area::Finance,
-            AreaArg::Compliance => Area::Compliance,
-        }
-    }
 }
 
 #[derive(Debug, Args)]

@@ -142,14 +142,12 @@ pub fn outcome(analysis: Analysis, notes: Vec<String>) -> Outcome {
     }
 }
 
-/// Check the given paths and collect everything found.
-///
-/// # Errors
-/// Only for a bad `--exclude` glob; unreadable files become findings.
-pub fn collect(args: &CheckArgs) -> Result<Outcome> {
-    let exclude = discover::exclude_set(&args.exclude)?;
-    let found = discover::discover(&args.paths, &exclude);
-    let inputs: Vec<Input> = found
+/// The files under `paths` (see [`discover::discover`]) as inputs read from disk, and notes
+/// about what the search had to skip.
+#[must_use]
+pub fn find_inputs(paths: &[PathBuf], exclude: &globset::GlobSet) -> (Vec<Input>, Vec<String>) {
+    let found = discover::discover(paths, exclude);
+    let inputs = found
         .files
         .into_iter()
         .map(|c| Input {
@@ -158,11 +156,21 @@ pub fn collect(args: &CheckArgs) -> Result<Outcome> {
             explicit: c.explicit,
         })
         .collect();
+    (inputs, found.skipped)
+}
+
+/// Check the given paths and collect everything found.
+///
+/// # Errors
+/// Only for a bad `--exclude` glob; unreadable files become findings.
+pub fn collect(args: &CheckArgs) -> Result<Outcome> {
+    let exclude = discover::exclude_set(&args.exclude)?;
+    let (inputs, skipped) = find_inputs(&args.paths, &exclude);
     let options = LoadOptions {
         max_file_size: args.max_file_size,
     };
     let analysis = analyze(&inputs, options, &levels(args));
-    Ok(outcome(analysis, found.skipped))
+    Ok(outcome(analysis, skipped))
 }
 
 /// Run `check`: print the report and return the exit code.

@@ -69,16 +69,7 @@ fn unreadable(side: &Analysis, what: &str) -> Result<()> {
 }
 
 fn on_disk(paths: &[PathBuf]) -> Vec<Input> {
-    let found = crate::discover::discover(paths, &globset::GlobSet::empty());
-    found
-        .files
-        .into_iter()
-        .map(|c| Input {
-            path: c.path,
-            source: None,
-            explicit: c.explicit,
-        })
-        .collect()
+    super::check::find_inputs(paths, &globset::GlobSet::empty()).0
 }
 
 fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output> {

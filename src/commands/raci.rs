@@ -60,7 +60,7 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
     }
     let filter = Filter {
         activities: args.activity.clone(),
-        areas: args.area.iter().map(|&a| a.into()).collect(),
+        areas: args.area.clone(),
         person: args.person.clone(),
     };
     let matrix = Matrix::new(&resolved, args.by, &filter)?;

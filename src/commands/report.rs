@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::check::{Input, analyze};
+use super::check::{analyze, find_inputs};
 use crate::cli::ReportArgs;
 use crate::rules::LevelOverrides;
 use crate::team::LoadOptions;
@@ -14,16 +14,7 @@ use crate::team::LoadOptions;
 /// # Errors
 /// The output cannot be written.
 pub fn run(args: &ReportArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
-    let found = crate::discover::discover(&args.paths, &globset::GlobSet::empty());
-    let inputs: Vec<Input> = found
-        .files
-        .into_iter()
-        .map(|c| Input {
-            path: c.path,
-            source: None,
-            explicit: c.explicit,
-        })
-        .collect();
+    let (inputs, _) = find_inputs(&args.paths, &globset::GlobSet::empty());
     let analysis = analyze(&inputs, LoadOptions::default(), &LevelOverrides::default());
     let title = match analysis.teams.as_slice() {
         [one] if args.paths.len() == 1 && !args.paths[0].is_dir() => {
