@@ -27,6 +27,30 @@ pub struct Context {
     pub teams: Vec<String>,
 }
 
+impl Context {
+    /// The same facts with every name cut to a readable length (ids are short; a huge one
+    /// is hostile input and is not echoed whole into JSON).
+    fn shortened(self) -> Self {
+        let all = |v: Vec<String>| v.into_iter().map(short_name).collect();
+        Self {
+            role: self.role.map(short_name),
+            activity: self.activity.map(short_name),
+            person: self.person.map(short_name),
+            people: all(self.people),
+            roles: all(self.roles),
+            activities: all(self.activities),
+            teams: all(self.teams),
+        }
+    }
+}
+
+fn short_name(text: String) -> String {
+    match crate::source::shorten(&text, 200) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(cut) => cut,
+    }
+}
+
 /// One problem, at one place, with the help to fix it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
@@ -70,8 +94,8 @@ impl Finding {
             file: source.path().display().to_string(),
             line,
             column,
-            message: message.into(),
-            help: help.into(),
+            message: short(message.into()),
+            help: short(help.into()),
             context: Context::default(),
             span,
             source: Some(Arc::clone(source)),
@@ -92,8 +116,8 @@ impl Finding {
             file: file.into(),
             line: 1,
             column: 1,
-            message: message.into(),
-            help: help.into(),
+            message: short(message.into()),
+            help: short(help.into()),
             context: Context::default(),
             span: None,
             source: None,
@@ -108,7 +132,17 @@ impl Finding {
 
     #[must_use]
     pub fn context(mut self, context: Context) -> Self {
-        self.context = context;
+        self.context = context.shortened();
         self
+    }
+}
+
+/// Longest message or help line: a name quoted from a 50 MB file must not be echoed whole.
+const MAX_TEXT_CHARS: usize = 500;
+
+fn short(text: String) -> String {
+    match crate::source::shorten(&text, MAX_TEXT_CHARS) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(cut) => cut,
     }
 }

@@ -204,7 +204,7 @@ pub fn toml_error(err: &toml::de::Error, source: &Arc<SourceFile>) -> Finding {
     Finding::new(
         Rule::ParseError,
         source,
-        err.span(),
+        err.span().map(|s| source.char_span(&s)),
         shorten(&message, MAX_MESSAGE_CHARS),
         shorten(&help, MAX_MESSAGE_CHARS),
     )
@@ -252,6 +252,12 @@ fn explain_serde_message(message: &str) -> (String, String) {
                 format!("write {what}, as in {example}"),
             );
         }
+    }
+    if message.contains("max recursion depth") {
+        return (
+            "nested too deep: the parser stops at this level".to_owned(),
+            "a team file nests a few levels at most (tables holding lists of strings); remove the nesting".to_owned(),
+        );
     }
     if message.starts_with("missing field") {
         let field = message

@@ -55,6 +55,32 @@ impl SourceFile {
         }
     }
 
+    /// `span` widened to whole characters, and to at least one character where the text has
+    /// one: parsers report some errors as an empty span before a character, and a
+    /// renderer underlining "one byte" there would cut a multi-byte character in half.
+    #[must_use]
+    pub fn char_span(&self, span: &Range<usize>) -> Range<usize> {
+        let len = self.text.len();
+        let mut start = span.start.min(len);
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = span.end.clamp(start, len);
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        if end == start {
+            end = self
+                .text
+                .get(start..)
+                .unwrap_or_default()
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
+        }
+        start..end
+    }
+
     /// The byte range of the whole lines that `span` touches, without the line ending
     /// (`\n` or `\r\n`).
     #[must_use]
@@ -134,22 +160,56 @@ pub fn shorten(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
 /// Escape characters that would disturb a terminal or a table, for names shown to a person.
 #[must_use]
 pub fn escape_for_display(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+    escape_controls(text, true)
+}
+
+/// Like [`escape_for_display`], but line breaks (`\n`, `\r`) are left for a format with its
+/// own encoding of them (GitHub workflow commands write `%0A`).
+#[must_use]
+pub fn escape_for_display_keep_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_controls(text, false)
+}
+
+fn escape_controls(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
+    let escaped =
+        |c: char| (c.is_control() && (lines || !matches!(c, '\n' | '\r'))) || is_bidi_control(c);
+    if !text.chars().any(escaped) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
+            c if !escaped(c) => out.push(c),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || is_bidi_control(c) => {
+            c => {
                 let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
             }
-            c => out.push(c),
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Escape, in JSON text, the characters `serde_json` leaves raw but a terminal acts on: DEL,
+/// C1 controls (U+0080..U+009F, e.g. the one-byte CSI) and bidirectional overrides. They can
+/// only occur inside JSON strings (everything outside is ASCII), where `\uXXXX` means the
+/// same character: the document still says exactly what the file said.
+#[must_use]
+pub fn escape_json_invisibles(json: String) -> String {
+    let needs = |c: char| c == '\u{7f}' || (c.is_control() && !c.is_ascii()) || is_bidi_control(c);
+    if !json.chars().any(needs) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn is_bidi_control(c: char) -> bool {
@@ -176,6 +236,19 @@ mod tests {
         assert_eq!(&f.text[f.line_range(&(5..6))], "two");
         assert_eq!(&f.text[f.line_range(&(1..6))], "one\ntwo");
         assert_eq!(&f.text[f.line_range(&(9..13))], "three");
+    }
+
+    #[test]
+    fn char_spans_cover_whole_characters() {
+        let f = SourceFile::new("t.toml", "a = \"\u{202e}é\"".to_owned());
+        // Empty before a 3-byte character: the character.
+        assert_eq!(f.char_span(&(5..5)), 5..8);
+        // Ends inside a character: to its end; starts inside one: from its start.
+        assert_eq!(f.char_span(&(5..6)), 5..8);
+        assert_eq!(f.char_span(&(9..9)), 8..10);
+        // At or past the end: empty, at the end.
+        assert_eq!(f.char_span(&(11..11)), 11..11);
+        assert_eq!(f.char_span(&(50..60)), 11..11);
     }
 
     #[test]
@@ -210,8 +283,21 @@ mod tests {
     }
 
     #[test]
+    fn json_keeps_meaning_without_raw_invisibles() {
+        let json = serde_json::to_string(&"a\u{1b}\u{9b}\u{202e}\u{7f}é").expect("json");
+        let escaped = escape_json_invisibles(json);
+        assert_eq!(escaped, "\"a\\u001b\\u009b\\u202e\\u007fé\"");
+        let back: String = serde_json::from_str(&escaped).expect("still json");
+        assert_eq!(back, "a\u{1b}\u{9b}\u{202e}\u{7f}é");
+    }
+
+    #[test]
     fn display_escaping_makes_controls_visible() {
         assert_eq!(escape_for_display("a\nb\u{1b}"), "a\\nb\\u{1b}");
         assert_eq!(escape_for_display("plain"), "plain");
+        assert_eq!(
+            escape_for_display_keep_lines("a\r\nb\u{1b}\u{202e}"),
+            "a\r\nb\\u{1b}\\u{202e}"
+        );
     }
 }

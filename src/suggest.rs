@@ -1,11 +1,19 @@
 //! "Did you mean" suggestions for misspelt keys, ids and names.
 
+/// Names longer than this get no suggestion.
+const MAX_INPUT_BYTES: usize = 128;
+
 /// The closest candidate to `input`, if one is close enough to be a likely typo: a few
 /// edits away (swapped letters count as one), or similar by Jaro-Winkler for longer names.
 pub fn did_you_mean<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    // No id is this long: a huge name is no typo, and comparing it with every candidate
+    // (an edit-distance table of its length) would take minutes and gigabytes.
+    if input.len() > MAX_INPUT_BYTES {
+        return None;
+    }
     let max_edits = (input.chars().count() / 4).max(1);
     candidates
         .into_iter()
@@ -41,5 +49,6 @@ mod tests {
         assert_eq!(did_you_mean("astronaut", names), None);
         assert_eq!(did_you_mean("gsu", ["gus", "ivan"]), Some("gus"));
         assert_eq!(did_you_mean("xyz", ["gus", "ivan"]), None);
+        assert_eq!(did_you_mean(&"web-developer".repeat(100), names), None);
     }
 }

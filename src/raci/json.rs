@@ -48,7 +48,9 @@ pub fn render(m: &Matrix) -> String {
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut text = crate::source::escape_json_invisibles(
+        serde_json::to_string_pretty(&doc).unwrap_or_default(),
+    );
     text.push('\n');
     text
 }

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::Outcome;
 use crate::rules::Severity;
+use crate::source::escape_for_display_keep_lines as escape_for_display;
 
 /// Escape a command's message as GitHub's runner expects.
 #[must_use]
@@ -29,18 +30,19 @@ pub fn render(outcome: &Outcome) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut message = f.message.clone();
+        // Names from the file may carry escapes and bidi overrides: shown, not obeyed.
+        let mut message = escape_for_display(&f.message).into_owned();
         if !f.team.is_empty() {
-            message = format!("{}: {message}", f.team);
+            message = format!("{}: {message}", escape_for_display(&f.team));
         }
         if !f.help.is_empty() {
             message.push_str("\nhelp: ");
-            message.push_str(&f.help);
+            message.push_str(&escape_for_display(&f.help));
         }
         let _ = writeln!(
             out,
             "::{command} file={},line={},col={},title={}::{}",
-            escape_property(&f.file),
+            escape_property(&escape_for_display(&f.file)),
             f.line,
             f.column,
             escape_property(&format!("teamplan {}", f.rule)),

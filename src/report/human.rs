@@ -81,7 +81,8 @@ fn render_finding(renderer: &Renderer, f: &Finding) -> String {
 /// The first source line of the finding's span, made safe for a terminal.
 fn snippet(f: &Finding) -> Option<(String, usize, std::ops::Range<usize>)> {
     let source = f.source.as_ref()?;
-    let span = f.span.clone()?;
+    // Whole characters: a byte range cutting a character in half panics the renderer.
+    let span = source.char_span(f.span.as_ref()?);
     let first_line = source.line_range(&(span.start..span.start));
     if first_line.len() > MAX_SNIPPET_BYTES {
         return None;
@@ -94,7 +95,9 @@ fn snippet(f: &Finding) -> Option<(String, usize, std::ops::Range<usize>)> {
         .saturating_sub(first_line.start)
         .max(start);
     let end = if end == start {
-        (start + 1).min(text.len()).max(start)
+        text.get(start..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(start, |c| start + c.len_utf8())
     } else {
         end
     };

@@ -22,8 +22,9 @@ pub fn render(outcome: &Outcome) -> String {
         findings: &outcome.findings,
         summary: outcome.summary(),
     };
-    let mut text =
+    let text =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut text = crate::source::escape_json_invisibles(text);
     text.push('\n');
     text
 }

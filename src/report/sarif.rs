@@ -71,7 +71,9 @@ pub fn render(outcome: &Outcome) -> String {
             "results": results
         }]
     });
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let mut text = crate::source::escape_json_invisibles(
+        serde_json::to_string_pretty(&log).unwrap_or_default(),
+    );
     text.push('\n');
     text
 }

@@ -3,8 +3,10 @@
 mod catalogs;
 mod check;
 mod commands;
+mod hostile;
 mod init;
 mod org;
+mod props;
 mod raci;
 mod review;
 mod rules;
