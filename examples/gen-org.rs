@@ -49,12 +49,13 @@ struct Args {
     /// Percentage of people who also work in a second team (0.5 fte in each).
     #[arg(long, default_value_t = 5)]
     shared_pct: usize,
+    /// Seed of the generator: the same arguments and seed give the same files.
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// Catalog of the --single team.
     #[arg(long, default_value = "b2b")]
     catalog: String,
-    /// Output folder (created; must not contain team files already).
+    /// Output folder (created; must be empty or not exist yet).
     out: PathBuf,
 }
 
@@ -453,10 +454,25 @@ struct Org {
     injected: BTreeMap<Kind, usize>,
 }
 
-fn main() -> Result<()> {
-    let args = Args::parse();
+fn main() -> std::process::ExitCode {
+    match run(&Args::parse()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gen-org: {e:#}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<()> {
     if args.people < 3 {
         bail!("--people must be at least 3");
+    }
+    if std::fs::read_dir(&args.out).is_ok_and(|mut d| d.next().is_some()) {
+        bail!(
+            "{} is not empty; remove it or pick another folder",
+            args.out.display()
+        );
     }
     let mut rng = Rng(args.seed ^ 0x7EA3_91A4);
     let mut store = CatalogStore::default();
@@ -476,14 +492,14 @@ fn main() -> Result<()> {
         injected: BTreeMap::new(),
     };
     if args.single {
-        plan_single(&mut org, &args, &mut rng)?;
+        plan_single(&mut org, args, &mut rng)?;
     } else {
-        plan_teams(&mut org, &args, &mut rng)?;
+        plan_teams(&mut org, args, &mut rng)?;
     }
     inject_roles(&mut org, args.findings, &mut rng);
     add_overrides(&mut org, args.single, &mut rng);
     inject_overrides(&mut org, &mut rng);
-    let bytes = write(&org, &args)?;
+    let bytes = write(&org, args)?;
 
     let memberships: usize = org.teams.iter().map(|t| t.members.len()).sum();
     let largest = org

@@ -1,6 +1,6 @@
 //! `teamplan check PATH...`: load every file, run every rule, report, pick the exit code.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -35,25 +35,18 @@ pub struct Analysis {
 /// Load, resolve and check a set of files together.
 #[must_use]
 pub fn analyze(inputs: &[Input], options: LoadOptions, levels: &LevelOverrides) -> Analysis {
-    let mut store = CatalogStore::default();
     let mut teams: Vec<Team> = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
-    for input in inputs {
-        let loaded = match &input.source {
-            Some(source) => team::load_source(source, &mut store, options),
-            None => team::load_path(&input.path, &mut store, options),
-        };
+    for (input, loaded) in inputs.iter().zip(load_all(inputs, options)) {
         match loaded {
-            Ok(Loaded::Team(t)) => teams.push(*t),
-            Ok(Loaded::Catalog(_)) => {}
-            Ok(Loaded::Other) => findings.push(not_a_team(input)),
+            Ok((Loaded::Team(t), mut team_findings)) => {
+                teams.push(*t);
+                findings.append(&mut team_findings);
+            }
+            Ok((Loaded::Catalog(_), _)) => {}
+            Ok((Loaded::Other, _)) => findings.push(not_a_team(input)),
             Err(mut errors) => findings.append(&mut errors),
         }
-    }
-
-    for team in &teams {
-        let resolved = Resolved::new(team);
-        findings.extend(rules::check_team(&resolved));
     }
     let team_refs: Vec<&Team> = teams.iter().collect();
     findings.extend(rules::check_org(&team_refs));
@@ -76,6 +69,49 @@ pub fn analyze(inputs: &[Input], options: LoadOptions, levels: &LevelOverrides) 
         (fa, a.line, a.column, a.rule).cmp(&(fb, b.line, b.column, b.rule))
     });
     Analysis { teams, findings }
+}
+
+type LoadResult = Result<(Loaded, Vec<Finding>), Vec<Finding>>;
+
+/// Load, resolve and check every file on as many threads as pay off (each with its own
+/// catalog cache); the results keep the order of `inputs`.
+fn load_all(inputs: &[Input], options: LoadOptions) -> Vec<LoadResult> {
+    let load_part = |part: &[Input]| -> Vec<LoadResult> {
+        let mut store = CatalogStore::default();
+        part.iter()
+            .map(|input| {
+                let loaded = match &input.source {
+                    Some(source) => team::load_source(source, &mut store, options),
+                    None => team::load_path(&input.path, &mut store, options),
+                };
+                loaded.map(|loaded| {
+                    let findings = match &loaded {
+                        Loaded::Team(t) => rules::check_team(&Resolved::new(t)),
+                        _ => Vec::new(),
+                    };
+                    (loaded, findings)
+                })
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(inputs.len() / 16)
+        .max(1);
+    if threads == 1 {
+        return load_part(inputs);
+    }
+    let chunk = inputs.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = inputs
+            .chunks(chunk)
+            .map(|part| s.spawn(move || load_part(part)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 fn not_a_team(input: &Input) -> Finding {
@@ -123,7 +159,7 @@ pub fn outcome(analysis: Analysis, notes: Vec<String>) -> Outcome {
         .teams
         .iter()
         .flat_map(|t| t.people.iter().map(|p| p.id.as_str()))
-        .collect::<BTreeSet<_>>()
+        .collect::<HashSet<_>>()
         .len();
     let teams = analysis
         .teams

@@ -1,7 +1,7 @@
 //! Rules across the team files checked together: over-allocated, duplicate-team,
 //! inconsistent-person.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::Rule;
 use crate::finding::{Context, Finding};
@@ -44,18 +44,43 @@ fn duplicate_teams(teams: &[&Team], findings: &mut Vec<Finding>) {
     }
 }
 
+/// Where one person id appears: the first place without an allocation, then any others.
+struct SmallPlaces<'t> {
+    first: (&'t Team, usize),
+    more: Vec<(&'t Team, usize)>,
+}
+
 fn people_across_teams(teams: &[&Team], findings: &mut Vec<Finding>) {
-    // person id → (team, person index) in load order
-    let mut by_id: BTreeMap<&str, Vec<(&Team, usize)>> = BTreeMap::new();
+    // person id → (team, person index) in load order. A hash map: most ids are in one team,
+    // and only the few in several teams need a stable (sorted) order.
+    let mut by_id: HashMap<&str, SmallPlaces<'_>> =
+        HashMap::with_capacity(teams.iter().map(|t| t.people.len()).sum());
     for team in teams {
         for (i, p) in team.people.iter().enumerate() {
-            by_id.entry(p.id.as_str()).or_default().push((team, i));
+            match by_id.entry(p.id.as_str()) {
+                std::collections::hash_map::Entry::Occupied(mut e) => {
+                    e.get_mut().more.push((team, i));
+                }
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(SmallPlaces {
+                        first: (team, i),
+                        more: Vec::new(),
+                    });
+                }
+            }
         }
     }
-    for (id, places) in by_id {
-        if places.len() < 2 {
-            continue;
-        }
+    let mut shared: Vec<(&str, Vec<(&Team, usize)>)> = by_id
+        .into_iter()
+        .filter(|(_, p)| !p.more.is_empty())
+        .map(|(id, p)| {
+            let mut places = vec![p.first];
+            places.extend(p.more);
+            (id, places)
+        })
+        .collect();
+    shared.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (id, places) in shared {
         let total: f64 = places.iter().map(|(t, i)| t.people[*i].fte).sum();
         if total > 1.0 + 1e-9 {
             let parts: Vec<String> = places
