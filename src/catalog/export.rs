@@ -76,20 +76,7 @@ pub fn to_toml(c: &Catalog) -> anyhow::Result<String> {
         roles: c
             .roles
             .iter()
-            .map(|r| {
-                (
-                    r.id.as_str(),
-                    TomlRole {
-                        title: &r.title,
-                        summary: &r.summary,
-                        requirement: r.requirement.as_str(),
-                        aliases: &r.aliases,
-                        single: r.single,
-                        conflicts: ids(c, &r.conflicts),
-                        source: &r.source,
-                    },
-                )
-            })
+            .map(|r| (r.id.as_str(), role_fields(c, r)))
             .collect(),
         activities: c
             .activities
@@ -117,16 +104,25 @@ pub fn to_toml(c: &Catalog) -> anyhow::Result<String> {
     ))
 }
 
+/// A role's fields are single words, so one shape serves both TOML (keyed by id) and JSON
+/// (with the id inside).
 #[derive(Serialize)]
 struct JsonRole<'a> {
     id: &'a str,
-    title: &'a str,
-    summary: &'a str,
-    requirement: &'a str,
-    aliases: &'a [String],
-    single: bool,
-    conflicts: Vec<&'a str>,
-    source: &'a str,
+    #[serde(flatten)]
+    fields: TomlRole<'a>,
+}
+
+fn role_fields<'a>(c: &'a Catalog, r: &'a super::Role) -> TomlRole<'a> {
+    TomlRole {
+        title: &r.title,
+        summary: &r.summary,
+        requirement: r.requirement.as_str(),
+        aliases: &r.aliases,
+        single: r.single,
+        conflicts: ids(c, &r.conflicts),
+        source: &r.source,
+    }
 }
 
 #[derive(Serialize)]
@@ -166,13 +162,7 @@ pub fn to_json(c: &Catalog) -> String {
             .iter()
             .map(|r| JsonRole {
                 id: &r.id,
-                title: &r.title,
-                summary: &r.summary,
-                requirement: r.requirement.as_str(),
-                aliases: &r.aliases,
-                single: r.single,
-                conflicts: ids(c, &r.conflicts),
-                source: &r.source,
+                fields: role_fields(c, r),
             })
             .collect(),
         activities: c
