@@ -1,6 +1,9 @@
 //! Role catalogs: the built-in ones embedded from `catalogs/*.toml`, and custom catalog
 //! files, both read by the same loader.
 
+mod builtin;
+#[rustfmt::skip]
+mod builtin_data;
 pub mod export;
 mod file;
 mod model;
@@ -147,10 +150,7 @@ impl CatalogStore {
         Some(
             self.cache
                 .entry(key)
-                .or_insert_with(|| {
-                    let source = builtin_source(id).ok_or_else(Vec::new)?;
-                    load(&source).map(Arc::new)
-                })
+                .or_insert_with(|| builtin::catalog(id).map(Arc::new).ok_or_else(Vec::new))
                 .clone(),
         )
     }
