@@ -175,8 +175,8 @@ impl Diff {
 fn brief(team: &Team, resolved: &Resolved<'_>, p: usize) -> PersonBrief {
     let person = &team.people[p];
     PersonBrief {
-        id: person.id.clone(),
-        name: person.name.clone(),
+        id: person.id.to_string(),
+        name: person.name.to_string(),
         roles: resolved.person_roles[p]
             .iter()
             .map(|&r| team.catalog.roles[r].id.clone())
@@ -205,7 +205,7 @@ fn team_diff(status: Status, any: &Team, old: Option<&Team>, new: Option<&Team>)
             t.people
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (p.id.clone(), i))
+                .map(|(i, p)| (p.id.to_string(), i))
                 .collect()
         })
         .unwrap_or_default()
@@ -279,7 +279,7 @@ fn cells(side: Option<(&Team, &Resolved<'_>)>) -> BTreeMap<(String, String), Let
             let activity = &team.catalog.activities[row.activity].id;
             for (p, letters) in row.by_person.iter().enumerate() {
                 if !letters.is_empty() {
-                    out.insert((activity.clone(), team.people[p].id.clone()), *letters);
+                    out.insert((activity.clone(), team.people[p].id.to_string()), *letters);
                 }
             }
         }

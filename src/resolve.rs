@@ -153,7 +153,7 @@ impl<'t> Resolved<'t> {
             .people
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
+            .map(|(i, p)| (&*p.id, i))
             .collect();
 
         let mut overrides_by_activity: HashMap<ActivityIdx, usize> = HashMap::new();

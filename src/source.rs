@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// A file's text plus the index needed to turn byte offsets into positions.
 #[derive(Debug, Clone)]
@@ -10,7 +11,9 @@ pub struct SourceFile {
     /// The path as the user gave it (or `builtin:ID` for an embedded catalog).
     pub path: PathBuf,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts, built on first use: most files of an org have no finding and
+    /// never need it.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 /// A 1-based line and column (column counted in characters).
@@ -23,14 +26,19 @@ pub struct Position {
 impl SourceFile {
     #[must_use]
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Self {
             path: path.into(),
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     #[must_use]
@@ -42,8 +50,9 @@ impl SourceFile {
     #[must_use]
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line_index = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let line_start = self.line_starts.get(line_index).copied().unwrap_or(0);
+        let line_starts = self.line_starts();
+        let line_index = line_starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = line_starts.get(line_index).copied().unwrap_or(0);
         let column = self
             .text
             .get(line_start..offset)
@@ -87,14 +96,11 @@ impl SourceFile {
     pub fn line_range(&self, span: &Range<usize>) -> Range<usize> {
         let start = span.start.min(self.text.len());
         let end = span.end.clamp(start, self.text.len());
-        let first = self.line_starts.partition_point(|&s| s <= start) - 1;
-        let last = self
-            .line_starts
-            .partition_point(|&s| s <= end.saturating_sub(1).max(start))
-            - 1;
-        let from = self.line_starts.get(first).copied().unwrap_or(0);
-        let to = self
-            .line_starts
+        let line_starts = self.line_starts();
+        let first = line_starts.partition_point(|&s| s <= start) - 1;
+        let last = line_starts.partition_point(|&s| s <= end.saturating_sub(1).max(start)) - 1;
+        let from = line_starts.get(first).copied().unwrap_or(0);
+        let to = line_starts
             .get(last + 1)
             .map_or(self.text.len(), |&s| s.saturating_sub(1));
         // A CRLF file's lines end in `\r`, which is no part of the line's text.

@@ -6,13 +6,26 @@
 //! and `TEAMPLAN_BLESS=1 cargo test --lib builtin` rewrites the generated file.
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use super::BUILTIN_IDS;
 
 use super::model::{
     Activity, ActivityIdx, Area, Catalog, Limits, Raci, Requirement, Role, RoleIdx,
 };
 
+/// A built-in catalog by id, built on first use and shared by every thread after that.
+pub(super) fn shared(id: &str) -> Option<Arc<Catalog>> {
+    static CATALOGS: [OnceLock<Option<Arc<Catalog>>>; BUILTIN_IDS.len()] =
+        [const { OnceLock::new() }; BUILTIN_IDS.len()];
+    let i = BUILTIN_IDS.iter().position(|&b| b == id)?;
+    CATALOGS[i]
+        .get_or_init(|| catalog(id).map(Arc::new))
+        .clone()
+}
+
 /// A built-in catalog by id, resolved.
-pub(super) fn catalog(id: &str) -> Option<Catalog> {
+fn catalog(id: &str) -> Option<Catalog> {
     super::builtin_data::catalog(id)
 }
 
@@ -98,9 +111,10 @@ pub(super) fn activity(
 mod tests {
     use std::fmt::Write as _;
     use std::path::Path;
+    use std::sync::Arc;
 
     use super::super::{BUILTIN_IDS, builtin_source, load};
-    use super::{Catalog, catalog};
+    use super::{Catalog, catalog, shared};
 
     /// The Rust source of `builtin_data.rs` for the given catalogs.
     fn generate(catalogs: &[Catalog]) -> String {
@@ -221,5 +235,8 @@ mod tests {
             catalog("base").is_none(),
             "base is a library, not a catalog"
         );
+        assert!(shared("base").is_none());
+        let twice = (shared("b2c").expect("b2c"), shared("b2c").expect("b2c"));
+        assert!(Arc::ptr_eq(&twice.0, &twice.1), "built once, then shared");
     }
 }

@@ -143,16 +143,7 @@ impl CatalogStore {
     /// # Errors
     /// Never for the shipped catalogs (a test checks them); kept for symmetry with files.
     pub fn builtin(&mut self, id: &str) -> Option<Result<Arc<Catalog>, Vec<Finding>>> {
-        if !BUILTIN_IDS.contains(&id) {
-            return None;
-        }
-        let key = PathBuf::from(format!("<builtin>/{id}"));
-        Some(
-            self.cache
-                .entry(key)
-                .or_insert_with(|| builtin::catalog(id).map(Arc::new).ok_or_else(Vec::new))
-                .clone(),
-        )
+        builtin::shared(id).map(Ok)
     }
 
     /// A custom catalog file.

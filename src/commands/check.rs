@@ -32,12 +32,28 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
 }
 
+/// What [`analyze`] keeps of each team once the team's own rules have run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// The whole team, for commands that show teams (`diff`, `report`).
+    Teams,
+    /// Who is in which team at what fte: all the cross-team rules and the summary need.
+    /// Role lists and RACI overrides are dropped as each file is done, which keeps the
+    /// memory of a big org down.
+    Membership,
+}
+
 /// Load, resolve and check a set of files together.
 #[must_use]
-pub fn analyze(inputs: &[Input], options: LoadOptions, levels: &LevelOverrides) -> Analysis {
+pub fn analyze(
+    inputs: &[Input],
+    options: LoadOptions,
+    levels: &LevelOverrides,
+    keep: Keep,
+) -> Analysis {
     let mut teams: Vec<Team> = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
-    for (input, loaded) in inputs.iter().zip(load_all(inputs, options)) {
+    for (input, loaded) in inputs.iter().zip(load_all(inputs, options, keep)) {
         match loaded {
             Ok((Loaded::Team(t), mut team_findings)) => {
                 teams.push(*t);
@@ -75,7 +91,7 @@ type LoadResult = Result<(Loaded, Vec<Finding>), Vec<Finding>>;
 
 /// Load, resolve and check every file on as many threads as pay off (each with its own
 /// catalog cache); the results keep the order of `inputs`.
-fn load_all(inputs: &[Input], options: LoadOptions) -> Vec<LoadResult> {
+fn load_all(inputs: &[Input], options: LoadOptions, keep: Keep) -> Vec<LoadResult> {
     let load_part = |part: &[Input]| -> Vec<LoadResult> {
         let mut store = CatalogStore::default();
         part.iter()
@@ -84,9 +100,15 @@ fn load_all(inputs: &[Input], options: LoadOptions) -> Vec<LoadResult> {
                     Some(source) => team::load_source(source, &mut store, options),
                     None => team::load_path(&input.path, &mut store, options),
                 };
-                loaded.map(|loaded| {
-                    let findings = match &loaded {
-                        Loaded::Team(t) => rules::check_team(&Resolved::new(t)),
+                loaded.map(|mut loaded| {
+                    let findings = match &mut loaded {
+                        Loaded::Team(t) => {
+                            let findings = rules::check_team(&Resolved::new(t));
+                            if keep == Keep::Membership {
+                                t.drop_assignments();
+                            }
+                            findings
+                        }
                         _ => Vec::new(),
                     };
                     (loaded, findings)
@@ -158,7 +180,7 @@ pub fn outcome(analysis: Analysis, notes: Vec<String>) -> Outcome {
     let people = analysis
         .teams
         .iter()
-        .flat_map(|t| t.people.iter().map(|p| p.id.as_str()))
+        .flat_map(|t| t.people.iter().map(|p| &*p.id))
         .collect::<HashSet<_>>()
         .len();
     let teams = analysis
@@ -205,7 +227,7 @@ pub fn collect(args: &CheckArgs) -> Result<Outcome> {
     let options = LoadOptions {
         max_file_size: args.max_file_size,
     };
-    let analysis = analyze(&inputs, options, &levels(args));
+    let analysis = analyze(&inputs, options, &levels(args), Keep::Membership);
     Ok(outcome(analysis, skipped))
 }
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
 
-use super::check::{Analysis, Input, analyze};
+use super::check::{Analysis, Input, Keep, analyze};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::Diff;
 use crate::rules::LevelOverrides;
@@ -25,16 +25,26 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> Result<u8> {
         let new_inputs = on_disk(&args.paths);
         let old_inputs = at_revision(rev, &args.paths)?;
         (
-            analyze(&old_inputs, options, &levels),
-            analyze(&new_inputs, options, &levels),
+            analyze(&old_inputs, options, &levels, Keep::Teams),
+            analyze(&new_inputs, options, &levels, Keep::Teams),
         )
     } else {
         let [old, new] = args.paths.as_slice() else {
             bail!("give two paths, OLD and NEW (or --git REV and the paths to compare)");
         };
         (
-            analyze(&on_disk(std::slice::from_ref(old)), options, &levels),
-            analyze(&on_disk(std::slice::from_ref(new)), options, &levels),
+            analyze(
+                &on_disk(std::slice::from_ref(old)),
+                options,
+                &levels,
+                Keep::Teams,
+            ),
+            analyze(
+                &on_disk(std::slice::from_ref(new)),
+                options,
+                &levels,
+                Keep::Teams,
+            ),
         )
     };
     unreadable(&old, "the old side")?;

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::check::{analyze, find_inputs};
+use super::check::{Keep, analyze, find_inputs};
 use crate::cli::ReportArgs;
 use crate::rules::LevelOverrides;
 use crate::team::LoadOptions;
@@ -15,7 +15,12 @@ use crate::team::LoadOptions;
 /// The output cannot be written.
 pub fn run(args: &ReportArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
     let (inputs, _) = find_inputs(&args.paths, &globset::GlobSet::empty());
-    let analysis = analyze(&inputs, LoadOptions::default(), &LevelOverrides::default());
+    let analysis = analyze(
+        &inputs,
+        LoadOptions::default(),
+        &LevelOverrides::default(),
+        Keep::Teams,
+    );
     let title = match analysis.teams.as_slice() {
         [one] if args.paths.len() == 1 && !args.paths[0].is_dir() => {
             format!("{}: team report", one.name)

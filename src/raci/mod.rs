@@ -83,10 +83,9 @@ impl Matrix {
         let person =
             match &filter.person {
                 None => None,
-                Some(id) => Some(team.people.iter().position(|p| &p.id == id).ok_or_else(
+                Some(id) => Some(team.people.iter().position(|p| *p.id == **id).ok_or_else(
                     || {
-                        let hint =
-                            crate::suggest::hint(id, team.people.iter().map(|p| p.id.as_str()));
+                        let hint = crate::suggest::hint(id, team.people.iter().map(|p| &*p.id));
                         anyhow::anyhow!(
                             "--person `{id}` is not a person of team `{}`{}",
                             team.name,
@@ -170,8 +169,8 @@ fn sep(hint: &str) -> String {
 fn person_column(resolved: &Resolved<'_>, p: usize) -> Column {
     let person = &resolved.team.people[p];
     Column {
-        id: person.id.clone(),
-        label: person.name.clone(),
+        id: person.id.to_string(),
+        label: person.name.to_string(),
     }
 }
 

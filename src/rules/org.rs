@@ -44,41 +44,31 @@ fn duplicate_teams(teams: &[&Team], findings: &mut Vec<Finding>) {
     }
 }
 
-/// Where one person id appears: the first place without an allocation, then any others.
-struct SmallPlaces<'t> {
-    first: (&'t Team, usize),
-    more: Vec<(&'t Team, usize)>,
-}
-
 fn people_across_teams(teams: &[&Team], findings: &mut Vec<Finding>) {
-    // person id → (team, person index) in load order. A hash map: most ids are in one team,
-    // and only the few in several teams need a stable (sorted) order.
-    let mut by_id: HashMap<&str, SmallPlaces<'_>> =
+    // Person id → where it first appears, as (team, person) indices: most ids are in one
+    // team, so the map stays small per entry, and only ids seen again collect a list.
+    let mut first: HashMap<&str, (u32, u32)> =
         HashMap::with_capacity(teams.iter().map(|t| t.people.len()).sum());
-    for team in teams {
+    let mut again: HashMap<&str, Vec<(&Team, usize)>> = HashMap::new();
+    for (t, team) in teams.iter().enumerate() {
         for (i, p) in team.people.iter().enumerate() {
-            match by_id.entry(p.id.as_str()) {
-                std::collections::hash_map::Entry::Occupied(mut e) => {
-                    e.get_mut().more.push((team, i));
+            let here = (index(t), index(i));
+            match first.entry(&*p.id) {
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    let (ft, fi) = *e.get();
+                    again
+                        .entry(&*p.id)
+                        .or_insert_with(|| vec![(teams[ft as usize], fi as usize)])
+                        .push((team, i));
                 }
                 std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(SmallPlaces {
-                        first: (team, i),
-                        more: Vec::new(),
-                    });
+                    e.insert(here);
                 }
             }
         }
     }
-    let mut shared: Vec<(&str, Vec<(&Team, usize)>)> = by_id
-        .into_iter()
-        .filter(|(_, p)| !p.more.is_empty())
-        .map(|(id, p)| {
-            let mut places = vec![p.first];
-            places.extend(p.more);
-            (id, places)
-        })
-        .collect();
+    drop(first);
+    let mut shared: Vec<(&str, Vec<(&Team, usize)>)> = again.into_iter().collect();
     shared.sort_unstable_by(|a, b| a.0.cmp(b.0));
     for (id, places) in shared {
         let total: f64 = places.iter().map(|(t, i)| t.people[*i].fte).sum();
@@ -146,4 +136,9 @@ fn people_across_teams(teams: &[&Team], findings: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// An index as stored in the cross-team map; teams and people are far fewer than 2^32.
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }

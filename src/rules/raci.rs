@@ -70,7 +70,7 @@ fn unknown_references(out: &mut Out<'_, '_>) {
         let names = team
             .people
             .iter()
-            .map(|p| p.id.as_str())
+            .map(|p| &*p.id)
             .chain(team.catalog.role_names());
         let hint = suggest::hint(&reference.name, names);
         out.push(
@@ -163,7 +163,7 @@ fn accountable_and_responsible(out: &mut Out<'_, '_>) {
                 let mut context = activity_context(out, row);
                 context.people = accountable
                     .iter()
-                    .map(|&p| r.team.people[p].id.clone())
+                    .map(|&p| r.team.people[p].id.to_string())
                     .collect();
                 out.push(
                     Rule::MultipleAccountable,
@@ -206,7 +206,7 @@ fn accountable_and_responsible(out: &mut Out<'_, '_>) {
             ),
             Context {
                 role: Some(catalog.roles[role].id.clone()),
-                people: holders.iter().map(|&p| r.team.people[p].id.clone()).collect(),
+                people: holders.iter().map(|&p| r.team.people[p].id.to_string()).collect(),
                 activities,
                 ..Context::default()
             },
@@ -318,7 +318,7 @@ fn outsourced_accountability(out: &mut Out<'_, '_>) {
             "make an employee accountable (an agency or contractor can stay responsible)"
                 .to_owned(),
             Context {
-                person: Some(person.id.clone()),
+                person: Some(person.id.to_string()),
                 activities,
                 ..Context::default()
             },

@@ -113,7 +113,7 @@ fn shared_single_roles(out: &mut Out<'_, '_>) {
                 role: Some(role.id.clone()),
                 people: holders
                     .iter()
-                    .map(|&p| r.team.people[p].id.clone())
+                    .map(|&p| r.team.people[p].id.to_string())
                     .collect(),
                 ..Context::default()
             },
@@ -145,7 +145,7 @@ fn conflicting_roles(out: &mut Out<'_, '_>) {
                             catalog.roles[b].id
                         ),
                         Context {
-                            person: Some(r.team.people[p].id.clone()),
+                            person: Some(r.team.people[p].id.to_string()),
                             roles: vec![catalog.roles[a].id.clone(), catalog.roles[b].id.clone()],
                             ..Context::default()
                         },
@@ -177,7 +177,7 @@ fn unknown_roles(out: &mut Out<'_, '_>) {
             },
             Context {
                 role: Some(reference.name.clone()),
-                person: Some(r.team.people[*p].id.clone()),
+                person: Some(r.team.people[*p].id.to_string()),
                 ..Context::default()
             },
         );
@@ -194,7 +194,7 @@ fn people_without_roles(out: &mut Out<'_, '_>) {
                 format!("{} holds no role", out.person_label(p)),
                 "add `roles = [\"...\"]` to the person, or remove them from the team".to_owned(),
                 Context {
-                    person: Some(person.id.clone()),
+                    person: Some(person.id.to_string()),
                     ..Context::default()
                 },
             );

@@ -24,7 +24,7 @@ pub(super) fn check(out: &mut Out<'_, '_>) {
                 ),
                 "hand some roles to someone else, or raise their fte".to_owned(),
                 Context {
-                    person: Some(person.id.clone()),
+                    person: Some(person.id.to_string()),
                     ..Context::default()
                 },
             );
@@ -42,7 +42,7 @@ pub(super) fn check(out: &mut Out<'_, '_>) {
                 ),
                 "spread the roles over more people".to_owned(),
                 Context {
-                    person: Some(person.id.clone()),
+                    person: Some(person.id.to_string()),
                     roles: r.person_roles[p]
                         .iter()
                         .map(|&i| team.catalog.roles[i].id.clone())

@@ -37,11 +37,11 @@ impl From<Spanned<String>> for Ref {
 /// A person of a team.
 #[derive(Debug, Clone)]
 pub struct Person {
-    pub id: String,
+    pub id: Box<str>,
     /// The `[people.ID]` key.
     pub span: Range<usize>,
-    pub name: String,
-    pub email: Option<String>,
+    pub name: Box<str>,
+    pub email: Option<Box<str>>,
     pub roles: Vec<Ref>,
     /// The `roles = [...]` array, or the person's key when it has none.
     pub roles_span: Range<usize>,
@@ -73,6 +73,17 @@ pub struct Team {
     pub overrides: Vec<RaciOverride>,
     /// Rule levels set by the file's `[rules]` table.
     pub levels: Vec<(Rule, LintLevel)>,
+}
+
+impl Team {
+    /// Drop the role lists and RACI overrides, keeping who is in the team at what fte: what
+    /// the cross-team rules need once the team's own rules have run.
+    pub fn drop_assignments(&mut self) {
+        for person in &mut self.people {
+            person.roles = Vec::new();
+        }
+        self.overrides = Vec::new();
+    }
 }
 
 /// What a TOML file turned out to be.
@@ -195,10 +206,12 @@ fn build(
         };
         let _ = entry_span;
         people.push(Person {
-            name: entry.name.unwrap_or_else(|| id.clone()),
-            id,
+            name: entry
+                .name
+                .map_or_else(|| id.clone().into(), String::into_boxed_str),
+            id: id.into_boxed_str(),
             span,
-            email: entry.email,
+            email: entry.email.map(String::into_boxed_str),
             roles,
             roles_span,
             fte,

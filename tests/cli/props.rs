@@ -289,13 +289,13 @@ fn assert_round_trip(planned: &GenTeam, team: &Team) {
     assert_eq!(team.description, planned.description);
     assert_eq!(team.people.len(), planned.people.len());
     for (p, g) in team.people.iter().zip(&planned.people) {
-        assert_eq!(p.id, g.id);
-        assert_eq!(p.name, g.name.clone().unwrap_or_else(|| g.id.clone()));
+        assert_eq!(&*p.id, g.id);
+        assert_eq!(&*p.name, g.name.as_deref().unwrap_or(&g.id));
         let roles: Vec<&str> = p.roles.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(roles, g.roles);
         assert_eq!(p.fte.to_bits(), g.fte.unwrap_or(1.0).to_bits());
         assert_eq!(p.engagement.as_str(), g.engagement.unwrap_or("employee"));
-        assert_eq!(p.email, g.email);
+        assert_eq!(p.email.as_deref(), g.email.as_deref());
         for r in &p.roles {
             // A span covers the quoted string as written.
             let written = team.source.text.get(r.span.clone()).unwrap_or_default();
@@ -394,8 +394,8 @@ fn assert_resolved(team: &Team, r: &Resolved<'_>) {
                 // while no person has that id.
                 for (p, person) in team.people.iter().enumerate() {
                     let named = ov.accountable.iter().any(|x| {
-                        x.name == person.id
-                            || (!team.people.iter().any(|q| q.id == x.name)
+                        *x.name == *person.id
+                            || (!team.people.iter().any(|q| *q.id == *x.name)
                                 && catalog
                                     .role(&x.name)
                                     .is_some_and(|role| r.person_roles[p].contains(&role)))
