@@ -95,6 +95,8 @@ fn main() -> std::process::ExitCode {
         "{} files, {people} memberships, {failed} failed",
         teams.len()
     );
+    // Like `teamplan check`, leave the freeing to the end of the process.
+    std::mem::forget(teams);
     if failed > 0 {
         std::process::ExitCode::FAILURE
     } else {

@@ -149,7 +149,7 @@ impl<'t> Resolved<'t> {
             person_roles.push(roles);
         }
 
-        let person_index: HashMap<&str, usize> = team
+        let person_index: foldhash::HashMap<&str, usize> = team
             .people
             .iter()
             .enumerate()

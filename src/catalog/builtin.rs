@@ -5,7 +5,7 @@
 //! code generated from those files by the test below; the test fails when the two disagree
 //! and `TEAMPLAN_BLESS=1 cargo test --lib builtin` rewrites the generated file.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::{Arc, OnceLock};
 
 use super::BUILTIN_IDS;

@@ -1,7 +1,5 @@
 //! The resolved catalog: roles and activities with every reference turned into an index.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 /// How much a catalog needs a role.
@@ -151,8 +149,8 @@ pub struct Catalog {
     pub limits: Limits,
     pub roles: Vec<Role>,
     pub activities: Vec<Activity>,
-    pub(crate) role_lookup: HashMap<String, RoleIdx>,
-    pub(crate) activity_lookup: HashMap<String, ActivityIdx>,
+    pub(crate) role_lookup: foldhash::HashMap<String, RoleIdx>,
+    pub(crate) activity_lookup: foldhash::HashMap<String, ActivityIdx>,
 }
 
 impl Catalog {

@@ -9,8 +9,8 @@ use crate::suggest;
 /// Resolve every reference and check the catalog rules: unique ids, known roles, one
 /// required accountable role and a required responsible role per activity.
 pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog {
-    let mut role_lookup: HashMap<String, RoleIdx> = HashMap::new();
-    let mut activity_lookup = HashMap::new();
+    let mut role_lookup: foldhash::HashMap<String, RoleIdx> = foldhash::HashMap::default();
+    let mut activity_lookup: foldhash::HashMap<String, _> = foldhash::HashMap::default();
     let mut taken: HashMap<String, String> = HashMap::new();
     let mut problems_if_taken =
         |name: &str,

@@ -1,6 +1,6 @@
 //! `teamplan check PATH...`: load every file, run every rule, report, pick the exit code.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -92,6 +92,8 @@ type LoadResult = Result<(Loaded, Vec<Finding>), Vec<Finding>>;
 /// Load, resolve and check every file on as many threads as pay off (each with its own
 /// catalog cache); the results keep the order of `inputs`.
 fn load_all(inputs: &[Input], options: LoadOptions, keep: Keep) -> Vec<LoadResult> {
+    // Dropping what a file no longer needs pays when later files reuse the memory.
+    let slim = keep == Keep::Membership && inputs.len() > 1;
     let load_part = |part: &[Input]| -> Vec<LoadResult> {
         let mut store = CatalogStore::default();
         part.iter()
@@ -104,7 +106,7 @@ fn load_all(inputs: &[Input], options: LoadOptions, keep: Keep) -> Vec<LoadResul
                     let findings = match &mut loaded {
                         Loaded::Team(t) => {
                             let findings = rules::check_team(&Resolved::new(t));
-                            if keep == Keep::Membership {
+                            if slim {
                                 t.drop_assignments();
                             }
                             findings
@@ -174,14 +176,15 @@ pub fn levels(args: &CheckArgs) -> LevelOverrides {
     levels
 }
 
-/// What reporters need from an analysis.
+/// What reporters need from an analysis: its findings (taken out of it) and a summary of
+/// its teams.
 #[must_use]
-pub fn outcome(analysis: Analysis, notes: Vec<String>) -> Outcome {
+pub fn outcome(analysis: &mut Analysis, notes: Vec<String>) -> Outcome {
     let people = analysis
         .teams
         .iter()
         .flat_map(|t| t.people.iter().map(|p| &*p.id))
-        .collect::<HashSet<_>>()
+        .collect::<foldhash::HashSet<_>>()
         .len();
     let teams = analysis
         .teams
@@ -194,7 +197,7 @@ pub fn outcome(analysis: Analysis, notes: Vec<String>) -> Outcome {
         .collect();
     Outcome {
         teams,
-        findings: analysis.findings,
+        findings: std::mem::take(&mut analysis.findings),
         notes,
         people,
     }
@@ -217,26 +220,21 @@ pub fn find_inputs(paths: &[PathBuf], exclude: &globset::GlobSet) -> (Vec<Input>
     (inputs, found.skipped)
 }
 
-/// Check the given paths and collect everything found.
-///
-/// # Errors
-/// Only for a bad `--exclude` glob; unreadable files become findings.
-pub fn collect(args: &CheckArgs) -> Result<Outcome> {
-    let exclude = discover::exclude_set(&args.exclude)?;
-    let (inputs, skipped) = find_inputs(&args.paths, &exclude);
-    let options = LoadOptions {
-        max_file_size: args.max_file_size,
-    };
-    let analysis = analyze(&inputs, options, &levels(args), Keep::Membership);
-    Ok(outcome(analysis, skipped))
-}
-
 /// Run `check`: print the report and return the exit code.
 ///
 /// # Errors
 /// Writing to stdout failed, or a bad `--exclude` glob.
 pub fn run(args: &CheckArgs, quiet: bool, out: &mut dyn std::io::Write) -> Result<u8> {
-    let outcome = collect(args)?;
+    let exclude = discover::exclude_set(&args.exclude)?;
+    let (inputs, skipped) = find_inputs(&args.paths, &exclude);
+    let options = LoadOptions {
+        max_file_size: args.max_file_size,
+    };
+    let mut analysis = analyze(&inputs, options, &levels(args), Keep::Membership);
+    let outcome = outcome(&mut analysis, skipped);
+    // The process ends once the report is out: freeing every person of a big org one
+    // allocation at a time would only delay that.
+    std::mem::forget(analysis);
     let text = match args.format {
         CheckFormat::Human => report::human::render(&outcome, quiet),
         CheckFormat::Json => report::json::render(&outcome),

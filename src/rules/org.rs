@@ -47,8 +47,11 @@ fn duplicate_teams(teams: &[&Team], findings: &mut Vec<Finding>) {
 fn people_across_teams(teams: &[&Team], findings: &mut Vec<Finding>) {
     // Person id → where it first appears, as (team, person) indices: most ids are in one
     // team, so the map stays small per entry, and only ids seen again collect a list.
-    let mut first: HashMap<&str, (u32, u32)> =
-        HashMap::with_capacity(teams.iter().map(|t| t.people.len()).sum());
+    let mut first: foldhash::HashMap<&str, (u32, u32)> =
+        foldhash::HashMap::with_capacity_and_hasher(
+            teams.iter().map(|t| t.people.len()).sum(),
+            foldhash::fast::RandomState::default(),
+        );
     let mut again: HashMap<&str, Vec<(&Team, usize)>> = HashMap::new();
     for (t, team) in teams.iter().enumerate() {
         for (i, p) in team.people.iter().enumerate() {

@@ -65,14 +65,20 @@ fn unknown_references(out: &mut Out<'_, '_>) {
             },
         );
     }
-    for unknown in &r.unknown_refs {
+    let misspelt: Vec<&str> = r
+        .unknown_refs
+        .iter()
+        .map(|u| u.reference.name.as_str())
+        .collect();
+    let names = team
+        .people
+        .iter()
+        .map(|p| &*p.id)
+        .chain(team.catalog.role_names());
+    let suggestions = suggest::did_you_mean_each(&misspelt, names);
+    for (unknown, suggestion) in r.unknown_refs.iter().zip(suggestions) {
         let reference = &unknown.reference;
-        let names = team
-            .people
-            .iter()
-            .map(|p| &*p.id)
-            .chain(team.catalog.role_names());
-        let hint = suggest::hint(&reference.name, names);
+        let hint = suggestion.map_or_else(String::new, |s| format!("did you mean `{s}`?"));
         out.push(
             Rule::UnknownPerson,
             reference.span.clone(),

@@ -19,7 +19,7 @@ pub struct TeamFile {
     /// The people of the team, by id (the table key).
     #[serde(default)]
     #[schemars(with = "IndexMap<String, PersonEntry>")]
-    pub people: IndexMap<Spanned<String>, Spanned<PersonEntry>>,
+    pub people: IndexMap<Spanned<String>, Spanned<PersonEntry>, foldhash::fast::RandomState>,
     /// Overrides of the catalog's RACI, by activity id: each replaces that activity's
     /// assignments entirely.
     #[serde(default)]
