@@ -13,13 +13,14 @@ use serde::Serialize;
 use crate::finding::Finding;
 use crate::rules::{Rule, Severity};
 
-/// The width tables should fit: `COLUMNS` when set (as shells export it), else None, which
-/// lets comfy-table measure the terminal itself.
+/// The width tables should fit: `COLUMNS` when set, else the terminal's width when stdout
+/// is one, else None (no limit: output to a file or a pipe).
 #[must_use]
 pub fn terminal_width() -> Option<u16> {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse().ok())
+        .or_else(|| terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0))
         .filter(|&w: &u16| w >= 20)
 }
 

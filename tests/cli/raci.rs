@@ -59,6 +59,63 @@ fn too_many_people_for_the_width_get_numbered_columns_and_a_key() {
     assert!(text.contains("A accountable · R responsible"));
 }
 
+/// How many cells of each letter a rendered table or CSV holds.
+fn letter_counts(text: &str, separators: &[char]) -> std::collections::BTreeMap<String, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for cell in text.split(|c| separators.contains(&c) || c == '\n') {
+        let cell = cell.trim();
+        if ["A/R", "A", "R", "C", "I"].contains(&cell) {
+            *counts.entry(cell.to_owned()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+#[test]
+fn a_team_wider_than_the_terminal_is_split_into_tables_that_fit() {
+    let out = teamplan()
+        .args(["raci", NORTHWIND])
+        .env("COLUMNS", "80")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(widest <= 80, "a line is {widest} wide:\n{text}");
+    assert!(text.contains("people 1\u{2013}10 of 14"), "{text}");
+    assert!(text.contains("people 11\u{2013}14 of 14"), "{text}");
+    assert_eq!(text.matches("Activity").count(), 2, "one header per table");
+    // Every cell is in exactly one of the tables: the letters add up to the CSV's.
+    let csv = stdout_ok(&["raci", NORTHWIND, "--format", "csv"]);
+    let table = letter_counts(&text, &['┆', '│']);
+    assert_eq!(table, letter_counts(&csv, &[',']));
+    assert!(table["A/R"] > 50, "{table:?}");
+}
+
+#[test]
+fn a_huge_team_printed_to_a_file_comes_in_tables_of_50_people() {
+    let scratch = Scratch::new();
+    let mut team = String::from("[team]\nname = \"Crowd\"\ncatalog = \"small-team\"\n");
+    for i in 1..=60 {
+        team.push_str(&format!(
+            "\n[people.p{i}]\nname = \"Person {i}\"\nroles = [\"customer-service-representative\"]\nfte = 0.5\n"
+        ));
+    }
+    let path = scratch.write("crowd.toml", &team);
+    let out = teamplan()
+        .args(["raci"])
+        .arg(&path)
+        .env_remove("COLUMNS")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let blocks: Vec<&str> = text.split("\npeople ").skip(1).collect();
+    assert_eq!(blocks.len(), 2, "{text}");
+    assert!(blocks[0].starts_with("1\u{2013}50 of 60"));
+    assert!(blocks[0].contains("Person 50") && !blocks[0].contains("Person 51"));
+    assert!(blocks[1].starts_with("51\u{2013}60 of 60"));
+    assert!(blocks[1].contains("Person 51") && blocks[1].contains("Person 60"));
+}
+
 #[test]
 fn markdown_snapshot() {
     insta::assert_snapshot!(
