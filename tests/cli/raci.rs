@@ -1,6 +1,8 @@
 //! `teamplan raci` as a user runs it: every format, filters, writing files, and keeping a docs
 //! file fresh.
 
+use std::fmt::Write as _;
+
 use crate::support::{CLEAN_SMALL_TEAM, Scratch, teamplan};
 
 const PINE: &str = "examples/pine-and-pixel-small-team.toml";
@@ -96,9 +98,10 @@ fn a_huge_team_printed_to_a_file_comes_in_tables_of_50_people() {
     let scratch = Scratch::new();
     let mut team = String::from("[team]\nname = \"Crowd\"\ncatalog = \"small-team\"\n");
     for i in 1..=60 {
-        team.push_str(&format!(
+        let _ = write!(
+            team,
             "\n[people.p{i}]\nname = \"Person {i}\"\nroles = [\"customer-service-representative\"]\nfte = 0.5\n"
-        ));
+        );
     }
     let path = scratch.write("crowd.toml", &team);
     let out = teamplan()
