@@ -89,8 +89,9 @@ pub fn analyze(
 
 type LoadResult = Result<(Loaded, Vec<Finding>), Vec<Finding>>;
 
-/// Load, resolve and check every file on as many threads as pay off (each with its own
-/// catalog cache); the results keep the order of `inputs`.
+/// Load, resolve and check every file on as many threads as pay off (the built-in catalogs
+/// are shared, custom catalog files cached per thread); the results keep the order of
+/// `inputs`.
 fn load_all(inputs: &[Input], options: LoadOptions, keep: Keep) -> Vec<LoadResult> {
     // Dropping what a file no longer needs pays when later files reuse the memory.
     let slim = keep == Keep::Membership && inputs.len() > 1;

@@ -30,9 +30,9 @@ fn missing_roles(out: &mut Out<'_, '_>) {
                     .filter(|row| {
                         let a = &catalog.activities[row.activity];
                         let uses = a.raci.accountable == idx || a.raci.responsible.contains(&idx);
-                        let no_a = row.people_with(crate::resolve::Letters::A).next().is_none();
-                        let no_r = row.people_with(crate::resolve::Letters::R).next().is_none();
-                        uses && (no_a || no_r)
+                        let nobody = |l| row.people_with(l).next().is_none();
+                        uses && (nobody(crate::resolve::Letters::A)
+                            || nobody(crate::resolve::Letters::R))
                     })
                     .map(|row| catalog.activities[row.activity].id.clone())
                     .collect();
