@@ -181,12 +181,15 @@ pub fn levels(args: &CheckArgs) -> LevelOverrides {
 /// its teams.
 #[must_use]
 pub fn outcome(analysis: &mut Analysis, notes: Vec<String>) -> Outcome {
-    let people = analysis
-        .teams
-        .iter()
-        .flat_map(|t| t.people.iter().map(|p| &*p.id))
-        .collect::<foldhash::HashSet<_>>()
-        .len();
+    // Ids are unique within a file (they are table keys); across files one id is one person.
+    let people = match analysis.teams.as_slice() {
+        [team] => team.people.len(),
+        teams => teams
+            .iter()
+            .flat_map(|t| t.people.iter().map(|p| &*p.id))
+            .collect::<foldhash::HashSet<_>>()
+            .len(),
+    };
     let teams = analysis
         .teams
         .iter()

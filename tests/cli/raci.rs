@@ -25,15 +25,20 @@ fn stdout_ok(args: &[&str]) -> String {
     out
 }
 
+/// `teamplan raci FILE` as a terminal of `width` columns shows it.
+fn table_at(file: &str, width: &str) -> String {
+    let out = teamplan()
+        .args(["raci", file])
+        .env("COLUMNS", width)
+        .output()
+        .expect("run");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn table_fits_the_terminal_width() {
     for width in ["60", "80", "120"] {
-        let out = teamplan()
-            .args(["raci", PINE])
-            .env("COLUMNS", width)
-            .output()
-            .expect("run");
-        let text = String::from_utf8_lossy(&out.stdout);
+        let text = table_at(PINE, width);
         let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
         assert!(
             widest <= width.parse().unwrap_or(0),
@@ -41,22 +46,12 @@ fn table_fits_the_terminal_width() {
         );
         assert!(text.contains("A/R"), "cells are never cut");
     }
-    let out = teamplan()
-        .args(["raci", PINE])
-        .env("COLUMNS", "80")
-        .output()
-        .expect("run");
-    insta::assert_snapshot!("raci_pine_table", String::from_utf8_lossy(&out.stdout));
+    insta::assert_snapshot!("raci_pine_table", table_at(PINE, "80"));
 }
 
 #[test]
 fn too_many_people_for_the_width_get_numbered_columns_and_a_key() {
-    let out = teamplan()
-        .args(["raci", NORTHWIND])
-        .env("COLUMNS", "80")
-        .output()
-        .expect("run");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = table_at(NORTHWIND, "80");
     assert!(text.contains(" 14  Kim Berg"), "{text}");
     assert!(text.contains("A accountable · R responsible"));
 }
@@ -75,12 +70,7 @@ fn letter_counts(text: &str, separators: &[char]) -> std::collections::BTreeMap<
 
 #[test]
 fn a_team_wider_than_the_terminal_is_split_into_tables_that_fit() {
-    let out = teamplan()
-        .args(["raci", NORTHWIND])
-        .env("COLUMNS", "80")
-        .output()
-        .expect("run");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = table_at(NORTHWIND, "80");
     let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
     assert!(widest <= 80, "a line is {widest} wide:\n{text}");
     assert!(text.contains("people 1\u{2013}10 of 14"), "{text}");
