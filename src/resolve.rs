@@ -244,13 +244,16 @@ impl<'t> Resolved<'t> {
         }
     }
 
-    /// How many activities a person is accountable or responsible for.
+    /// How many activities each person is accountable or responsible for, by person index.
     #[must_use]
-    pub fn ra_count(&self, person: usize) -> usize {
-        self.rows
-            .iter()
-            .filter(|r| r.by_person[person].is_ra())
-            .count()
+    pub fn ra_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.team.people.len()];
+        for row in &self.rows {
+            for (count, letters) in counts.iter_mut().zip(&row.by_person) {
+                *count += usize::from(letters.is_ra());
+            }
+        }
+        counts
     }
 }
 

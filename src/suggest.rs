@@ -85,7 +85,7 @@ impl<'i, 'a> Search<'i, 'a> {
         }
         let edits = strsim::osa_distance(self.input, c);
         let close = edits <= self.max_edits;
-        if close != (pass == Pass::Close) {
+        if close != (pass == Pass::Close) || self.best.is_some_and(|(e, _, _)| edits > e) {
             return;
         }
         let similarity = strsim::jaro_winkler(self.input, c);

@@ -195,8 +195,11 @@ fn workload_chart(team: &Team, resolved: &Resolved<'_>) -> String {
     const LABEL: usize = 200;
     const BAR: f64 = 420.0;
     let limits = team.catalog.limits;
-    let loads: Vec<(usize, f64)> = (0..team.people.len())
-        .map(|p| (resolved.ra_count(p), limits.ra_per_fte * team.people[p].fte))
+    let loads: Vec<(usize, f64)> = resolved
+        .ra_counts()
+        .into_iter()
+        .zip(&team.people)
+        .map(|(ra, person)| (ra, limits.ra_per_fte * person.fte))
         .collect();
     #[allow(clippy::cast_precision_loss)]
     let max = loads

@@ -7,8 +7,7 @@ pub(super) fn check(out: &mut Out<'_, '_>) {
     let r = out.resolved;
     let team = r.team;
     let limits = team.catalog.limits;
-    for (p, person) in team.people.iter().enumerate() {
-        let ra = r.ra_count(p);
+    for ((p, person), ra) in team.people.iter().enumerate().zip(r.ra_counts()) {
         let allowed = limits.ra_per_fte * person.fte;
         #[allow(clippy::cast_precision_loss)]
         if ra as f64 > allowed + 1e-9 {
