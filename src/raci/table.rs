@@ -52,7 +52,10 @@ pub fn render(m: &Matrix, width: Option<u16>) -> String {
         By::Role => "role",
     };
     let mut out = format!("{}: RACI by {by}\n", escape_for_display(&m.team));
+    // As few tables as fit, sharing the columns evenly: the activity column gets the same
+    // room in each.
     let blocks = labels.len().div_ceil(per_table).max(1);
+    let per_table = labels.len().div_ceil(blocks).max(1);
     for block in 0..blocks {
         let first = block * per_table;
         let last = (first + per_table).min(labels.len());
