@@ -3,7 +3,8 @@
 //! `catalogs/*.toml` are the source of truth. Parsing and resolving them costs more than the
 //! rest of a one-team `check`, so `builtin_data.rs` holds them already resolved, as Rust
 //! code generated from those files by the test below; the test fails when the two disagree
-//! and `TEAMPLAN_BLESS=1 cargo test --lib builtin` rewrites the generated file.
+//! and `TEAMPLAN_BLESS=1 cargo test --lib builtin` rewrites the generated file (the tests
+//! after that run build with it).
 
 use foldhash::{HashMap, HashMapExt};
 use std::sync::{Arc, OnceLock};
@@ -205,7 +206,8 @@ mod tests {
             } else {
                 panic!(
                     "src/catalog/builtin_data.rs is out of date with catalogs/*.toml; \
-                     run `TEAMPLAN_BLESS=1 cargo test --lib builtin` and commit the result"
+                     run `TEAMPLAN_BLESS=1 cargo test --lib builtin`, then `cargo test` again, \
+                     and commit the result"
                 );
             }
         }
@@ -216,19 +218,26 @@ mod tests {
         for id in BUILTIN_IDS {
             let from_file = from_toml(id);
             let compiled = catalog(id).expect("compiled in");
-            assert_eq!(compiled.id, from_file.id);
-            assert_eq!(compiled.title, from_file.title);
-            assert_eq!(compiled.description, from_file.description);
-            assert_eq!(compiled.limits, from_file.limits);
-            assert_eq!(compiled.roles, from_file.roles, "{id} roles");
-            assert_eq!(compiled.activities, from_file.activities, "{id} activities");
+            // Right after `TEAMPLAN_BLESS=1` rewrote the data, this binary still holds the old
+            // one: the next `cargo test` builds with the new.
+            let stale = "the compiled-in catalog differs from catalogs/*.toml \
+                         (after TEAMPLAN_BLESS=1, run the tests again)";
+            assert_eq!(compiled.id, from_file.id, "{stale}");
+            assert_eq!(compiled.title, from_file.title, "{id}: {stale}");
+            assert_eq!(compiled.description, from_file.description, "{id}: {stale}");
+            assert_eq!(compiled.limits, from_file.limits, "{id}: {stale}");
+            assert_eq!(compiled.roles, from_file.roles, "{id} roles: {stale}");
+            assert_eq!(
+                compiled.activities, from_file.activities,
+                "{id} activities: {stale}"
+            );
             assert_eq!(
                 compiled.role_lookup, from_file.role_lookup,
-                "{id} role lookup"
+                "{id} role lookup: {stale}"
             );
             assert_eq!(
                 compiled.activity_lookup, from_file.activity_lookup,
-                "{id} activity lookup"
+                "{id} activity lookup: {stale}"
             );
         }
         assert!(
