@@ -9,7 +9,8 @@
 # Options:
 #   --quick            small sizes and few runs (for CI: checks that everything still works)
 #   --sizes "N N ..."  org sizes in people (default: 1000 10000 50000 100000; quick: 250 500 1000)
-#   --runs N           timed runs per org command (default 10; quick 2)
+#   --runs N           timed runs per org command (default 10, and more for small orgs, whose
+#                      few milliseconds are noisy: 100 up to 2k people, 30 up to 20k; quick 2)
 #   --keep DIR         generate the orgs into DIR and keep them (default: a temp dir, removed)
 #   --release          quick mode with release binaries (quick mode uses the debug build that
 #                      `cargo test` already made: it checks that everything works, its times
@@ -25,6 +26,7 @@ ROOT=$PWD
 QUICK=0
 SIZES=""
 RUNS=""
+RUNS_SET=0
 KEEP=""
 BUILD=1
 PROFILE=""
@@ -32,11 +34,11 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --quick) QUICK=1 ;;
         --sizes) SIZES=$2; shift ;;
-        --runs) RUNS=$2; shift ;;
+        --runs) RUNS=$2; RUNS_SET=1; shift ;;
         --keep) KEEP=$2; shift ;;
         --release) PROFILE=release ;;
         --no-build) BUILD=0 ;;
-        -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -188,7 +190,16 @@ echo
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)," \
     "teamplan $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo '?'), $(hyperfine --version 2>/dev/null || echo 'no hyperfine: mean of a shell loop')."
 [ "$PROFILE" = release ] || echo "**$PROFILE build: a smoke run; the times below are not meaningful.**"
-echo "Times are medians of $RUNS runs after $WARMUP warm-up runs (startup: $START_RUNS runs);" \
+# Runs for an org of $1 people: small orgs take milliseconds, so more runs steady their median.
+runs_for() {
+    if [ "$QUICK" = 1 ] || [ "$RUNS_SET" = 1 ]; then echo "$RUNS"
+    elif [ "$1" -le 2000 ]; then echo 100
+    elif [ "$1" -le 20000 ]; then echo 30
+    else echo "$RUNS"; fi
+}
+runs_note=""
+[ "$QUICK" = 1 ] || [ "$RUNS_SET" = 1 ] || runs_note=" (orgs up to 2k people: 100, up to 20k: 30)"
+echo "Times are medians of $RUNS runs$runs_note after $WARMUP warm-up runs (startup: $START_RUNS runs);" \
     "every org has $FINDINGS injected error findings, verified before timing."
 echo
 
@@ -222,7 +233,7 @@ for layout in teams single; do
     prev_t=""
     for n in $SIZES; do
         dir=$WORK/$layout-$n
-        median "$WARMUP" "$RUNS" "$TP check --max-file-size $BIG $dir" "$FLOOR $dir"
+        median "$WARMUP" "$(runs_for "$n")" "$TP check --max-file-size $BIG $dir" "$FLOOR $dir"
         t=("${T[@]}")
         CHECK_T[$layout-$n]=${t[0]}
         r=$(ratio "${t[0]}" "${t[1]}")
