@@ -34,7 +34,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         ColorChoice::Never => anstream::ColorChoice::Never,
     };
     choice.write_global();
-    let mut stdout = anstream::stdout();
+    let mut stdout = Output::new();
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(args, cli.quiet, &mut stdout),
         Command::Raci(args) => {
@@ -60,6 +60,49 @@ pub fn run(cli: &Cli) -> ExitCode {
             let mut stderr = anstream::stderr();
             let _ = writeln!(stderr, "error: {e:#}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Standard output for the commands: with colour off, each write has its styles stripped
+/// and goes out in large blocks. (anstream's own stripping passes the text on piece by
+/// piece, and through stdout's line buffer a long report became one system call per line.)
+enum Output {
+    Strip(std::io::Stdout, anstream::adapter::StripBytes),
+    Auto(anstream::AutoStream<std::io::Stdout>),
+}
+
+impl Output {
+    fn new() -> Self {
+        let stdout = std::io::stdout();
+        match anstream::AutoStream::choice(&stdout) {
+            anstream::ColorChoice::Never => {
+                Self::Strip(stdout, anstream::adapter::StripBytes::new())
+            }
+            choice => Self::Auto(anstream::AutoStream::new(stdout, choice)),
+        }
+    }
+}
+
+impl std::io::Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Self::Auto(stream) => stream.write(buf),
+            Self::Strip(stdout, strip) => {
+                let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+                for printable in strip.strip_next(buf) {
+                    out.write_all(printable)?;
+                }
+                out.flush()?;
+                Ok(buf.len())
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Self::Auto(stream) => stream.flush(),
+            Self::Strip(stdout, _) => stdout.flush(),
         }
     }
 }
