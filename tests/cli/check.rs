@@ -1,15 +1,8 @@
 //! `teamplan check` as a user runs it: exit codes, formats, folders, bad input.
 
-use crate::support::{CLEAN_SMALL_TEAM, Scratch, check_json, findings_of, redact, rules, teamplan};
-
-fn stdout_of(args: &[&str]) -> (i32, String, String) {
-    let out = teamplan().args(args).output().expect("run");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use crate::support::{
+    CLEAN_SMALL_TEAM, Scratch, check_json, findings_of, redact, rules, run, teamplan,
+};
 
 #[test]
 fn examples_produce_the_findings_their_comments_promise() {
@@ -71,7 +64,7 @@ fn examples_produce_the_findings_their_comments_promise() {
 
 #[test]
 fn human_output_of_the_broken_example() {
-    let (code, out, _) = stdout_of(&["check", "examples/broken.toml"]);
+    let (code, out, _) = run(&["check", "examples/broken.toml"]);
     assert_eq!(code, 1);
     assert!(!out.contains('\u{1b}'), "no colour when piped");
     insta::assert_snapshot!("check_broken_human", out);
@@ -79,14 +72,14 @@ fn human_output_of_the_broken_example() {
 
 #[test]
 fn human_output_of_a_clean_team_says_so() {
-    let (code, out, _) = stdout_of(&["check", "examples/pine-and-pixel-small-team.toml"]);
+    let (code, out, _) = run(&["check", "examples/pine-and-pixel-small-team.toml"]);
     assert_eq!(code, 0);
     insta::assert_snapshot!("check_clean_human", out);
 }
 
 #[test]
 fn quiet_prints_only_the_summary_line() {
-    let (code, out, _) = stdout_of(&["check", "-q", "examples/broken.toml"]);
+    let (code, out, _) = run(&["check", "-q", "examples/broken.toml"]);
     assert_eq!(code, 1);
     assert_eq!(
         out,
@@ -148,7 +141,7 @@ fn strict_makes_warnings_fail() {
 
 #[test]
 fn unknown_rule_on_the_command_line_is_a_usage_error_with_a_suggestion() {
-    let (code, _, err) = stdout_of(&["check", "examples/broken.toml", "--allow", "overloded"]);
+    let (code, _, err) = run(&["check", "examples/broken.toml", "--allow", "overloded"]);
     assert_eq!(code, 2);
     assert!(err.contains("did you mean `overloaded`?"), "{err}");
 }
@@ -318,7 +311,7 @@ fn an_explicit_file_without_a_team_table_is_unreadable() {
 
 #[test]
 fn no_arguments_is_a_usage_error() {
-    let (code, _, err) = stdout_of(&["check"]);
+    let (code, _, err) = run(&["check"]);
     assert_eq!(code, 2);
     assert!(err.contains("PATH"), "{err}");
 }

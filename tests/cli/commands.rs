@@ -1,15 +1,6 @@
 //! The supporting commands: catalog, explain, schema, completions.
 
-use crate::support::{Scratch, teamplan};
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = teamplan().args(args).output().expect("run");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use crate::support::{Scratch, run};
 
 #[test]
 fn the_checked_in_schema_matches_the_code() {

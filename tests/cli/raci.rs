@@ -3,21 +3,12 @@
 
 use std::fmt::Write as _;
 
-use crate::support::{CLEAN_SMALL_TEAM, Scratch, teamplan};
+use crate::support::{CLEAN_SMALL_TEAM, Scratch, run, teamplan};
 
 const PINE: &str = "examples/pine-and-pixel-small-team.toml";
 const NORTHWIND: &str = "examples/northwind-b2b.toml";
 const BEGIN: &str = "<!-- teamplan:raci:begin -->";
 const END: &str = "<!-- teamplan:raci:end -->";
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = teamplan().args(args).output().expect("run");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn stdout_ok(args: &[&str]) -> String {
     let (code, out, err) = run(args);

@@ -2,16 +2,7 @@
 
 use std::process::Command;
 
-use crate::support::{CLEAN_SMALL_TEAM, Scratch, teamplan};
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = teamplan().args(args).output().expect("run");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use crate::support::{CLEAN_SMALL_TEAM, Scratch, run, teamplan};
 
 /// The clean team after a change: Sam leaves, Ines takes customer service at half time,
 /// and a contractor joins as a tester.

@@ -15,6 +15,16 @@ pub fn teamplan() -> Command {
     cmd
 }
 
+/// Run teamplan with `args`: exit code (-1 when killed), stdout and stderr.
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = teamplan().args(args).output().expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// A temporary folder for files a test writes.
 pub struct Scratch {
     pub dir: tempfile::TempDir,
