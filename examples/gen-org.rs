@@ -29,7 +29,7 @@ use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
 use clap::Parser;
-use teamplan::catalog::{Catalog, CatalogStore, Requirement, RoleIdx};
+use teamplan::catalog::{Catalog, Requirement, RoleIdx};
 
 #[derive(Debug, Parser)]
 #[command(about = "Write a deterministic synthetic org of teamplan team files")]
@@ -475,13 +475,10 @@ fn run(args: &Args) -> Result<()> {
         );
     }
     let mut rng = Rng(args.seed ^ 0x7EA3_91A4);
-    let mut store = CatalogStore::default();
     let mut plans = Vec::new();
     for id in ["small-team", "b2b", "b2c", "d2c"] {
-        let catalog = store
-            .builtin(id)
-            .with_context(|| format!("no built-in catalog `{id}`"))?
-            .map_err(|_| anyhow::anyhow!("built-in catalog `{id}` does not load"))?;
+        let catalog = teamplan::catalog::builtin(id)
+            .with_context(|| format!("no built-in catalog `{id}`"))?;
         plans.push(CatalogPlan::new(id, &catalog));
     }
     let mut org = Org {

@@ -131,21 +131,20 @@ fn to_findings(source: &Arc<SourceFile>, problems: Vec<file::CatalogProblem>) ->
         .collect()
 }
 
-/// Loads each catalog once, however many team files name it.
+/// A built-in catalog by id (compiled in already resolved, built once per process), or None
+/// when `id` is not one of [`BUILTIN_IDS`].
+#[must_use]
+pub fn builtin(id: &str) -> Option<Arc<Catalog>> {
+    builtin::shared(id)
+}
+
+/// Loads each catalog file once, however many team files name it.
 #[derive(Default)]
 pub struct CatalogStore {
     cache: HashMap<PathBuf, Result<Arc<Catalog>, Vec<Finding>>>,
 }
 
 impl CatalogStore {
-    /// A built-in catalog by id.
-    ///
-    /// # Errors
-    /// Never for the shipped catalogs (a test checks them); kept for symmetry with files.
-    pub fn builtin(&mut self, id: &str) -> Option<Result<Arc<Catalog>, Vec<Finding>>> {
-        builtin::shared(id).map(Ok)
-    }
-
     /// A custom catalog file.
     ///
     /// # Errors

@@ -21,7 +21,7 @@ use crate::rules::Rule;
 pub fn run(command: &CatalogCommand, out: &mut dyn Write) -> Result<u8> {
     match command {
         CatalogCommand::List { format } => {
-            let catalogs = builtins()?;
+            let catalogs = builtins();
             let text = match format {
                 ListFormat::Table => list_table(&catalogs),
                 ListFormat::Json => list_json(&catalogs),
@@ -44,25 +44,20 @@ pub fn run(command: &CatalogCommand, out: &mut dyn Write) -> Result<u8> {
     }
 }
 
-fn builtins() -> Result<Vec<Arc<Catalog>>> {
-    let mut store = CatalogStore::default();
+fn builtins() -> Vec<Arc<Catalog>> {
     BUILTIN_IDS
         .iter()
-        .map(|id| match store.builtin(id) {
-            Some(Ok(c)) => Ok(c),
-            _ => bail!("the built-in catalog `{id}` failed to load"),
-        })
+        .filter_map(|id| catalog::builtin(id))
         .collect()
 }
 
 fn find(id: &str) -> Result<Arc<Catalog>> {
-    let mut store = CatalogStore::default();
-    if let Some(found) = store.builtin(id) {
-        return found.map_err(|_| anyhow::anyhow!("the built-in catalog `{id}` failed to load"));
+    if let Some(found) = catalog::builtin(id) {
+        return Ok(found);
     }
     let path = Path::new(id);
     if path.is_file() {
-        return store
+        return CatalogStore::default()
             .file(path, crate::load::DEFAULT_MAX_FILE_SIZE)
             .map_err(|_| {
                 anyhow::anyhow!("{id} is not a valid catalog; run `teamplan catalog check {id}`")

@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result, bail};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Input, Select};
 
-use crate::catalog::{BUILTIN_IDS, Catalog, CatalogStore, Requirement};
+use crate::catalog::{self, BUILTIN_IDS, Catalog, Requirement};
 use crate::cli::{CheckArgs, CheckFormat, InitArgs};
 use crate::team::Engagement;
 
@@ -120,13 +120,10 @@ fn wizard(args: &InitArgs) -> Result<String> {
         std::process::exit(130);
     });
     let theme = ColorfulTheme::default();
-    let mut store = CatalogStore::default();
-    let mut catalogs = Vec::new();
-    for id in BUILTIN_IDS {
-        if let Some(Ok(c)) = store.builtin(id) {
-            catalogs.push(c);
-        }
-    }
+    let catalogs: Vec<_> = BUILTIN_IDS
+        .iter()
+        .filter_map(|id| catalog::builtin(id))
+        .collect();
     let name: String = match &args.name {
         Some(n) => n.clone(),
         None => Input::with_theme(&theme)

@@ -276,8 +276,8 @@ fn resolve_catalog(
     options: LoadOptions,
 ) -> Result<Arc<Catalog>, Vec<Finding>> {
     let value = name.get_ref().trim();
-    if let Some(found) = store.builtin(value) {
-        return found;
+    if let Some(found) = catalog::builtin(value) {
+        return Ok(found);
     }
     let looks_like_path = Path::new(value)
         .extension()

@@ -10,19 +10,7 @@ use teamplan::source::SourceFile;
 use teamplan::team::{self, LoadOptions, Loaded};
 
 fn builtin(id: &str) -> Arc<Catalog> {
-    let mut store = CatalogStore::default();
-    match store.builtin(id) {
-        Some(Ok(c)) => c,
-        Some(Err(findings)) => panic!(
-            "built-in catalog {id} is inconsistent:\n{}",
-            findings
-                .iter()
-                .map(|f| format!("{}:{}: {}", f.file, f.line, f.message))
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
-        None => panic!("no built-in catalog {id}"),
-    }
+    catalog::builtin(id).unwrap_or_else(|| panic!("no built-in catalog {id}"))
 }
 
 const SEED_DOCUMENTS: [&str; 5] = [

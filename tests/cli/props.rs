@@ -37,12 +37,10 @@ fn config() -> Config {
 fn catalogs() -> &'static [Arc<Catalog>] {
     static CATALOGS_LOADED: OnceLock<Vec<Arc<Catalog>>> = OnceLock::new();
     CATALOGS_LOADED.get_or_init(|| {
-        let mut store = CatalogStore::default();
         CATALOGS
             .iter()
-            .map(|id| match store.builtin(id) {
-                Some(Ok(c)) => c,
-                _ => panic!("built-in catalog {id} does not load"),
+            .map(|id| {
+                teamplan::catalog::builtin(id).unwrap_or_else(|| panic!("no built-in catalog {id}"))
             })
             .collect()
     })
