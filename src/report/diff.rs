@@ -42,6 +42,15 @@ pub fn summary(d: &Diff) -> String {
     )
 }
 
+/// A person's roles for a line of the diff: "no roles" rather than nothing.
+fn role_list(roles: &[String]) -> String {
+    if roles.is_empty() {
+        "no roles".to_owned()
+    } else {
+        roles.join(", ")
+    }
+}
+
 fn person_lines(t: &TeamDiff) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(c) = &t.catalog {
@@ -52,7 +61,7 @@ fn person_lines(t: &TeamDiff) -> Vec<String> {
             "+ {} ({}): {}, {} fte",
             safe(&p.name),
             p.id,
-            p.roles.join(", "),
+            role_list(&p.roles),
             p.fte
         ));
     }
@@ -61,7 +70,7 @@ fn person_lines(t: &TeamDiff) -> Vec<String> {
             "- {} ({}): {}",
             safe(&p.name),
             p.id,
-            p.roles.join(", ")
+            role_list(&p.roles)
         ));
     }
     for r in &t.roles {

@@ -196,6 +196,18 @@ fn diff_with_git_compares_against_a_revision() {
 }
 
 #[test]
+fn diff_says_when_a_person_who_joins_holds_no_role() {
+    let (code, out, err) = run(&[
+        "diff",
+        "examples/northwind-b2b.toml",
+        "examples/broken.toml",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("+ Cy Moss (cy): no roles, 1 fte"), "{out}");
+    assert!(!out.contains(": , "), "{out}");
+}
+
+#[test]
 fn diff_needs_two_paths_without_git() {
     let (code, _, err) = run(&["diff", "examples/broken.toml"]);
     assert_eq!(code, 2);
