@@ -1,10 +1,13 @@
-//! The command line: clap derive types only.
+//! The command line: clap derive types only, and their conversion into domain types.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::rules::Rule;
+use crate::analysis::LevelOverrides;
+use crate::catalog::Area;
+use crate::diag::{LintLevel, Rule};
+use crate::render::matrix::By;
 
 /// Plan e-commerce teams: check roles, gaps, overlaps and the RACI matrix.
 #[derive(Debug, Parser)]
@@ -231,8 +234,8 @@ pub struct RaciArgs {
     pub file: PathBuf,
 
     /// Columns are people (default) or roles.
-    #[arg(long, value_enum, default_value_t = crate::raci::By::Person)]
-    pub by: crate::raci::By,
+    #[arg(long, value_enum, default_value_t = RaciBy::Person)]
+    pub by: RaciBy,
 
     /// Output format [default: table; markdown with --inject; else from the --output extension]
     #[arg(long, short = 'f', value_enum)]
@@ -243,8 +246,8 @@ pub struct RaciArgs {
     pub activity: Vec<String>,
 
     /// Only activities of these areas (repeatable).
-    #[arg(long, value_enum, value_name = "AREA")]
-    pub area: Vec<crate::catalog::Area>,
+    #[arg(long, value_name = "AREA", value_parser = area_parser())]
+    pub area: Vec<Area>,
 
     /// Only this person's column and the activities they are on.
     #[arg(long, value_name = "ID")]
@@ -263,8 +266,35 @@ pub struct RaciArgs {
     pub check: bool,
 
     /// Refuse files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::load::DEFAULT_MAX_FILE_SIZE)]
+    #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
+}
+
+/// What the columns of a RACI matrix are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RaciBy {
+    Person,
+    Role,
+}
+
+impl From<RaciBy> for By {
+    fn from(by: RaciBy) -> Self {
+        match by {
+            RaciBy::Person => By::Person,
+            RaciBy::Role => By::Role,
+        }
+    }
+}
+
+/// `--area`: one of the catalog areas, by name.
+fn area_parser() -> impl clap::builder::TypedValueParser<Value = Area> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(Area::ALL.map(Area::as_str)).try_map(|name| {
+        Area::ALL
+            .into_iter()
+            .find(|a| a.as_str() == name)
+            .ok_or("not an area")
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -314,7 +344,7 @@ pub struct CheckArgs {
     pub exclude: Vec<String>,
 
     /// Refuse files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::load::DEFAULT_MAX_FILE_SIZE)]
+    #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
 }
 
@@ -364,5 +394,23 @@ impl clap::builder::TypedValueParser for RuleParser {
         Some(Box::new(
             Rule::configurable().map(|r| clap::builder::PossibleValue::new(r.name())),
         ))
+    }
+}
+
+impl CheckArgs {
+    /// The rule levels the command line sets.
+    #[must_use]
+    pub fn levels(&self) -> LevelOverrides {
+        let mut levels = LevelOverrides::default();
+        for (rules, level) in [
+            (&self.allow, LintLevel::Allow),
+            (&self.warn, LintLevel::Warn),
+            (&self.deny, LintLevel::Deny),
+        ] {
+            for &rule in rules {
+                levels.set(rule, level);
+            }
+        }
+        levels
     }
 }

@@ -6,10 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::commands::check::Analysis;
-use crate::finding::Finding;
+use crate::analysis::pipeline::Analysis;
+use crate::diag::finding::Finding;
+use crate::diag::rule::Severity;
 use crate::resolve::{Letters, Resolved};
-use crate::rules::Severity;
 use crate::team::Team;
 
 /// How a team changed.

@@ -1,22 +1,31 @@
 //! teamplan: plan e-commerce teams against a role catalog.
 //!
-//! The pipeline: [`team`] loads a file (with [`catalog`]), [`resolve`] builds the RACI
-//! matrix, [`rules`] turn it into [`finding::Finding`]s, and [`report`] renders them.
+//! The layers, each importing only from those above it in this list:
+//!
+//! - [`diag`]: the vocabulary (rules, levels, findings, source positions, did-you-mean);
+//! - [`input`]: finding and reading files, TOML errors as findings;
+//! - [`catalog`]: role catalogs, built in and custom;
+//! - [`team`]: team files and the team model;
+//! - [`resolve`]: the resolved RACI matrix every rule and renderer reads;
+//! - [`rules`]: the checks, one file per family;
+//! - [`analysis`]: the pipeline every command runs;
+//! - [`diff`]: what a change to team files does;
+//! - [`render`]: every output, with one escaper per context;
+//! - [`write`]: every file write;
+//! - [`cli`]: the command line (clap), converted into domain types;
+//! - [`commands`]: one thin file per subcommand.
 #![forbid(unsafe_code)]
 
+pub mod analysis;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod diag;
 pub mod diff;
-pub mod discover;
-pub mod finding;
-pub mod load;
-pub mod raci;
-pub mod report;
+pub mod input;
+pub mod render;
 pub mod resolve;
 pub mod rules;
-pub mod source;
-pub mod suggest;
 pub mod team;
 pub mod write;
 

@@ -13,12 +13,13 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use teamplan::catalog::CatalogStore;
-use teamplan::finding::Finding;
-use teamplan::raci::{By, Filter, Matrix};
-use teamplan::report::{self, Outcome};
+use teamplan::diag::Finding;
+use teamplan::render::matrix::{By, Filter, Matrix};
+use teamplan::analysis::{LevelOverrides, Outcome};
+use teamplan::render::findings as report;
 use teamplan::resolve::Resolved;
-use teamplan::rules::{self, LevelOverrides};
-use teamplan::source::SourceFile;
+use teamplan::rules;
+use teamplan::diag::SourceFile;
 use teamplan::team::{self, LoadOptions, Loaded};
 
 thread_local! {
@@ -69,7 +70,7 @@ impl Fingerprint {
 fn run(data: &[u8], seen: &mut Fingerprint) {
     // A folder that does not exist: a relative custom-catalog path finds nothing on disk.
     let path = Path::new("/nonexistent-teamplan-fuzz/team.toml");
-    let source = match teamplan::load::text_source(path, data.to_vec()) {
+    let source = match teamplan::input::text_source(path, data.to_vec()) {
         Ok(source) => source,
         Err(finding) => {
             assert!(finding.line >= 1 && finding.column >= 1, "{finding:?}");
@@ -101,12 +102,12 @@ fn run(data: &[u8], seen: &mut Fingerprint) {
                 let Ok(matrix) = Matrix::new(&resolved, by, &Filter::default()) else {
                     continue;
                 };
-                let _ = teamplan::raci::table::render(&matrix, Some(80));
-                let _ = teamplan::raci::table::render(&matrix, None);
-                let _ = teamplan::raci::markdown::render(&matrix);
-                let _ = teamplan::raci::csv::render(&matrix);
-                let _ = teamplan::raci::json::render(&matrix);
-                let _ = teamplan::raci::html::render(&matrix);
+                let _ = teamplan::render::matrix::table::render(&matrix, Some(80));
+                let _ = teamplan::render::matrix::table::render(&matrix, None);
+                let _ = teamplan::render::matrix::markdown::render(&matrix);
+                let _ = teamplan::render::matrix::csv::render(&matrix);
+                let _ = teamplan::render::matrix::json::render(&matrix);
+                let _ = teamplan::render::matrix::html::render(&matrix);
             }
         }
         Ok(Loaded::Catalog(_)) => seen.add("catalog"),

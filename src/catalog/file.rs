@@ -203,7 +203,7 @@ impl CatalogFile {
                         "`remove-roles` names `{}`, which is not a role of the catalog extended",
                         id.get_ref()
                     ),
-                    crate::suggest::hint(id.get_ref(), cat.roles.keys().map(String::as_str)),
+                    crate::diag::suggest::hint(id.get_ref(), cat.roles.keys().map(String::as_str)),
                 ));
             }
         }
@@ -215,7 +215,7 @@ impl CatalogFile {
                         "`remove-activities` names `{}`, which is not an activity of the catalog extended",
                         id.get_ref()
                     ),
-                    crate::suggest::hint(id.get_ref(), cat.activities.keys().map(String::as_str)),
+                    crate::diag::suggest::hint(id.get_ref(), cat.activities.keys().map(String::as_str)),
                 ));
             }
         }

@@ -23,19 +23,7 @@ impl Requirement {
 }
 
 /// The business area an activity belongs to; rows of a RACI matrix are grouped by it.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    PartialOrd,
-    Ord,
-    clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "kebab-case")]
 pub enum Area {
     Strategy,
@@ -106,7 +94,7 @@ pub type RoleIdx = usize;
 pub type ActivityIdx = usize;
 
 /// A role of a resolved catalog.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Role {
     pub id: String,
     pub title: String,
@@ -119,7 +107,7 @@ pub struct Role {
 }
 
 /// The default assignment of an activity, by role.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Raci {
     pub accountable: RoleIdx,
     pub responsible: Vec<RoleIdx>,
@@ -128,7 +116,7 @@ pub struct Raci {
 }
 
 /// An activity (a responsibility) of a resolved catalog.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Activity {
     pub id: String,
     pub title: String,
@@ -141,7 +129,10 @@ pub struct Activity {
 }
 
 /// A catalog ready for use: every role reference is an index, every alias is known.
-#[derive(Debug, Clone)]
+///
+/// Serialized (without the lookups, which [`Catalog::index`] rebuilds) is how the built-in
+/// catalogs are compiled in.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Catalog {
     pub id: String,
     pub title: String,
@@ -149,11 +140,33 @@ pub struct Catalog {
     pub limits: Limits,
     pub roles: Vec<Role>,
     pub activities: Vec<Activity>,
+    #[serde(skip)]
     pub(crate) role_lookup: foldhash::HashMap<String, RoleIdx>,
+    #[serde(skip)]
     pub(crate) activity_lookup: foldhash::HashMap<String, ActivityIdx>,
 }
 
 impl Catalog {
+    /// Build the lookups by id and alias from the roles and activities.
+    #[must_use]
+    pub fn index(mut self) -> Self {
+        self.role_lookup.clear();
+        self.role_lookup.reserve(self.roles.len() * 2);
+        for (idx, role) in self.roles.iter().enumerate() {
+            self.role_lookup.insert(role.id.clone(), idx);
+            for alias in &role.aliases {
+                self.role_lookup.insert(alias.clone(), idx);
+            }
+        }
+        self.activity_lookup = self
+            .activities
+            .iter()
+            .enumerate()
+            .map(|(idx, a)| (a.id.clone(), idx))
+            .collect();
+        self
+    }
+
     /// Find a role by id or alias.
     #[must_use]
     pub fn role(&self, id_or_alias: &str) -> Option<RoleIdx> {

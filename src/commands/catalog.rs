@@ -1,18 +1,17 @@
 //! `teamplan catalog list|show|check`: browse built-in catalogs, check custom ones.
 
-use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{Result, bail};
-use comfy_table::{ContentArrangement, Table, presets};
 
+use crate::analysis::Outcome;
 use crate::catalog::{self, BUILTIN_IDS, Catalog, CatalogStore, Requirement};
 use crate::cli::{CatalogCommand, ListFormat, ShowFormat};
-use crate::raci::markdown::escape;
-use crate::report::{self, Outcome};
-use crate::rules::Rule;
+use crate::diag::Rule;
+use crate::input::read_source;
+use crate::render;
 
 /// Run a `catalog` subcommand; returns the exit code.
 ///
@@ -23,8 +22,8 @@ pub fn run(command: &CatalogCommand, out: &mut dyn Write) -> Result<u8> {
         CatalogCommand::List { format } => {
             let catalogs = builtins();
             let text = match format {
-                ListFormat::Table => list_table(&catalogs),
-                ListFormat::Json => list_json(&catalogs),
+                ListFormat::Table => render::catalog::list_table(&catalogs),
+                ListFormat::Json => render::catalog::list_json(&catalogs),
             };
             out.write_all(text.as_bytes())?;
             Ok(0)
@@ -32,8 +31,8 @@ pub fn run(command: &CatalogCommand, out: &mut dyn Write) -> Result<u8> {
         CatalogCommand::Show { id, format } => {
             let c = find(id)?;
             let text = match format {
-                ShowFormat::Table => show_table(&c),
-                ShowFormat::Markdown => show_markdown(&c),
+                ShowFormat::Table => render::catalog::show_table(&c),
+                ShowFormat::Markdown => render::catalog::show_markdown(&c),
                 ShowFormat::Json => catalog::export::to_json(&c),
                 ShowFormat::Toml => catalog::export::to_toml(&c)?,
             };
@@ -58,12 +57,12 @@ fn find(id: &str) -> Result<Arc<Catalog>> {
     let path = Path::new(id);
     if path.is_file() {
         return CatalogStore::default()
-            .file(path, crate::load::DEFAULT_MAX_FILE_SIZE)
+            .file(path, crate::input::DEFAULT_MAX_FILE_SIZE)
             .map_err(|_| {
                 anyhow::anyhow!("{id} is not a valid catalog; run `teamplan catalog check {id}`")
             });
     }
-    let hint = crate::suggest::hint(id, BUILTIN_IDS);
+    let hint = crate::diag::suggest::hint(id, BUILTIN_IDS);
     bail!(
         "no catalog `{id}`{}; built-in catalogs: {}",
         if hint.is_empty() {
@@ -75,167 +74,8 @@ fn find(id: &str) -> Result<Arc<Catalog>> {
     )
 }
 
-fn count(c: &Catalog, r: Requirement) -> usize {
-    c.roles.iter().filter(|role| role.requirement == r).count()
-}
-
-fn list_table(catalogs: &[Arc<Catalog>]) -> String {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(vec!["id", "title", "roles", "activities", "description"]);
-    fit(&mut table);
-    for c in catalogs {
-        table.add_row(vec![
-            c.id.clone(),
-            c.title.clone(),
-            format!(
-                "{} ({} required, {} recommended)",
-                c.roles.len(),
-                count(c, Requirement::Required),
-                count(c, Requirement::Recommended)
-            ),
-            c.activities.len().to_string(),
-            c.description.clone(),
-        ]);
-    }
-    format!("{table}\nShow one with `teamplan catalog show ID`.\n")
-}
-
-fn list_json(catalogs: &[Arc<Catalog>]) -> String {
-    let items: Vec<serde_json::Value> = catalogs
-        .iter()
-        .map(|c| {
-            serde_json::json!({
-                "id": c.id, "title": c.title, "description": c.description,
-                "roles": c.roles.len(), "activities": c.activities.len(),
-            })
-        })
-        .collect();
-    let mut s =
-        serde_json::to_string_pretty(&serde_json::json!({ "version": 1, "catalogs": items }))
-            .unwrap_or_default();
-    s.push('\n');
-    s
-}
-
-fn fit(table: &mut Table) {
-    if let Some(w) = report::prose_width() {
-        table.set_width(w);
-    }
-}
-
-fn ids(c: &Catalog, roles: &[usize]) -> String {
-    roles
-        .iter()
-        .map(|&r| c.roles[r].id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn show_table(c: &Catalog) -> String {
-    let mut out = format!(
-        "{} ({}): {}\nlimits: {} activities as A or R per fte, {} roles per person\n\n",
-        c.title, c.id, c.description, c.limits.ra_per_fte, c.limits.roles_per_person
-    );
-    let mut roles = Table::new();
-    roles
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(vec!["role", "title", "requirement", "summary"]);
-    fit(&mut roles);
-    for r in &c.roles {
-        let mut id = r.id.clone();
-        if !r.aliases.is_empty() {
-            let _ = write!(id, "\n(also {})", r.aliases.join(", "));
-        }
-        roles.add_row(vec![
-            id,
-            r.title.clone(),
-            r.requirement.as_str().to_owned(),
-            r.summary.clone(),
-        ]);
-    }
-    let _ = writeln!(
-        out,
-        "Roles\n{roles}\n\nActivities, by area, with their default RACI"
-    );
-    let width = usize::from(report::prose_width().unwrap_or(100));
-    let mut area = None;
-    for a in &c.activities {
-        if area != Some(a.area) {
-            area = Some(a.area);
-            let _ = write!(out, "\n{}\n", a.area.as_str().to_uppercase());
-        }
-        let mut letters = vec![format!("A {}", c.roles[a.raci.accountable].id)];
-        for (letter, roles) in [
-            ("R", &a.raci.responsible),
-            ("C", &a.raci.consulted),
-            ("I", &a.raci.informed),
-        ] {
-            if !roles.is_empty() {
-                letters.push(format!("{letter} {}", ids(c, roles)));
-            }
-        }
-        let options = |indent: &'static str| {
-            textwrap::Options::new(width.max(40))
-                .initial_indent(indent)
-                .subsequent_indent("      ")
-                .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        };
-        let _ = writeln!(
-            out,
-            "{}",
-            textwrap::fill(&format!("{}: {}", a.id, a.title), options("  "))
-        );
-        let _ = writeln!(
-            out,
-            "{}",
-            textwrap::fill(&letters.join(" · "), options("      "))
-        );
-    }
-    out
-}
-
-fn show_markdown(c: &Catalog) -> String {
-    let mut out = format!(
-        "# {} (`{}`)\n\n{}\n\n## Roles\n\n| role | title | requirement | summary |\n|---|---|---|---|\n",
-        escape(&c.title),
-        c.id,
-        escape(&c.description)
-    );
-    for r in &c.roles {
-        let _ = writeln!(
-            out,
-            "| `{}` | {} | {} | {} |",
-            r.id,
-            escape(&r.title),
-            r.requirement.as_str(),
-            escape(&r.summary)
-        );
-    }
-    out.push_str(
-        "\n## Activities\n\n| area | activity | A | R | C | I |\n|---|---|---|---|---|---|\n",
-    );
-    for a in &c.activities {
-        let _ = writeln!(
-            out,
-            "| {} | {} (`{}`) | {} | {} | {} | {} |",
-            a.area.as_str(),
-            escape(&a.title),
-            a.id,
-            c.roles[a.raci.accountable].id,
-            ids(c, &a.raci.responsible),
-            ids(c, &a.raci.consulted),
-            ids(c, &a.raci.informed)
-        );
-    }
-    out
-}
-
 fn check(file: &Path, out: &mut dyn Write) -> Result<u8> {
-    let loaded = crate::load::read_source(file, crate::load::DEFAULT_MAX_FILE_SIZE)
+    let loaded = read_source(file, crate::input::DEFAULT_MAX_FILE_SIZE)
         .map_err(|f| vec![*f])
         .and_then(|source| catalog::load(&source));
     match loaded {
@@ -245,7 +85,7 @@ fn check(file: &Path, out: &mut dyn Write) -> Result<u8> {
                 "ok: catalog `{}` is consistent: {} roles ({} required), {} activities",
                 c.id,
                 c.roles.len(),
-                count(&c, Requirement::Required),
+                render::catalog::count(&c, Requirement::Required),
                 c.activities.len()
             )?;
             Ok(0)
@@ -256,7 +96,7 @@ fn check(file: &Path, out: &mut dyn Write) -> Result<u8> {
                 findings,
                 ..Outcome::default()
             };
-            out.write_all(report::human::render_findings(&outcome).as_bytes())?;
+            out.write_all(render::findings::human::render_findings(&outcome).as_bytes())?;
             writeln!(
                 out,
                 "error: {}: {} problem(s)",

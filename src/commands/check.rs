@@ -1,228 +1,12 @@
-//! `teamplan check PATH...`: load every file, run every rule, report, pick the exit code.
-
-use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::Arc;
+//! `teamplan check PATH...`: analyze, render the findings, pick the exit code.
 
 use anyhow::Result;
 
-use crate::catalog::CatalogStore;
+use crate::analysis::{Keep, Outcome, analyze, find_inputs};
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::discover;
-use crate::finding::Finding;
-use crate::report::{self, Outcome, TeamSummary};
-use crate::resolve::Resolved;
-use crate::rules::{self, LevelOverrides, LintLevel, Rule, Severity};
-use crate::source::SourceFile;
-use crate::team::{self, LoadOptions, Loaded, Team};
-
-/// A file to analyze: read from disk, or text already in memory (a git revision).
-#[derive(Debug, Clone)]
-pub struct Input {
-    pub path: PathBuf,
-    pub source: Option<Arc<SourceFile>>,
-    /// Named by the user rather than found in a folder.
-    pub explicit: bool,
-}
-
-/// Every team that loaded and every finding, levels applied, in file order.
-#[derive(Debug, Default)]
-pub struct Analysis {
-    pub teams: Vec<Team>,
-    pub findings: Vec<Finding>,
-}
-
-/// What [`analyze`] keeps of each team once the team's own rules have run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Keep {
-    /// The whole team, for commands that show teams (`diff`, `report`).
-    Teams,
-    /// Who is in which team at what fte: all the cross-team rules and the summary need.
-    /// Role lists and RACI overrides are dropped as each file is done, which keeps the
-    /// memory of a big org down.
-    Membership,
-}
-
-/// Load, resolve and check a set of files together.
-#[must_use]
-pub fn analyze(
-    inputs: &[Input],
-    options: LoadOptions,
-    levels: &LevelOverrides,
-    keep: Keep,
-) -> Analysis {
-    let mut teams: Vec<Team> = Vec::new();
-    let mut findings: Vec<Finding> = Vec::new();
-    for (input, loaded) in inputs.iter().zip(load_all(inputs, options, keep)) {
-        match loaded {
-            Ok((Loaded::Team(t), mut team_findings)) => {
-                teams.push(*t);
-                findings.append(&mut team_findings);
-            }
-            Ok((Loaded::Catalog(_), _)) => {}
-            Ok((Loaded::Other, _)) => findings.push(not_a_team(input)),
-            Err(mut errors) => findings.append(&mut errors),
-        }
-    }
-    let team_refs: Vec<&Team> = teams.iter().collect();
-    findings.extend(rules::check_org(&team_refs));
-
-    let file_levels: HashMap<String, Vec<(Rule, LintLevel)>> = teams
-        .iter()
-        .map(|t| (t.source.path().display().to_string(), t.levels.clone()))
-        .collect();
-    let mut findings = levels.apply(findings, &file_levels);
-
-    // Findings in file order (as given), then by position.
-    let order: HashMap<String, usize> = inputs
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.path.display().to_string(), i))
-        .collect();
-    findings.sort_by(|a, b| {
-        let fa = order.get(&a.file).copied().unwrap_or(usize::MAX);
-        let fb = order.get(&b.file).copied().unwrap_or(usize::MAX);
-        (fa, a.line, a.column, a.rule).cmp(&(fb, b.line, b.column, b.rule))
-    });
-    Analysis { teams, findings }
-}
-
-type LoadResult = Result<(Loaded, Vec<Finding>), Vec<Finding>>;
-
-/// Load, resolve and check every file on as many threads as pay off (the built-in catalogs
-/// are shared, custom catalog files cached per thread); the results keep the order of
-/// `inputs`.
-fn load_all(inputs: &[Input], options: LoadOptions, keep: Keep) -> Vec<LoadResult> {
-    // Dropping what a file no longer needs pays when later files reuse the memory.
-    let slim = keep == Keep::Membership && inputs.len() > 1;
-    let load_part = |part: &[Input]| -> Vec<LoadResult> {
-        let mut store = CatalogStore::default();
-        part.iter()
-            .map(|input| {
-                let loaded = match &input.source {
-                    Some(source) => team::load_source(source, &mut store, options),
-                    None => team::load_path(&input.path, &mut store, options),
-                };
-                loaded.map(|mut loaded| {
-                    let findings = match &mut loaded {
-                        Loaded::Team(t) => {
-                            let findings = rules::check_team(&Resolved::new(t));
-                            if slim {
-                                t.drop_assignments();
-                            }
-                            findings
-                        }
-                        _ => Vec::new(),
-                    };
-                    (loaded, findings)
-                })
-            })
-            .collect()
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(inputs.len() / 16)
-        .max(1);
-    if threads == 1 {
-        return load_part(inputs);
-    }
-    let chunk = inputs.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = inputs
-            .chunks(chunk)
-            .map(|part| s.spawn(move || load_part(part)))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
-}
-
-fn not_a_team(input: &Input) -> Finding {
-    let file = input.path.display().to_string();
-    let message = format!("{file} has no [team] table, so it is not a team file");
-    if input.explicit {
-        Finding::without_source(
-            Rule::ParseError,
-            file,
-            message,
-            "add a [team] table with `name` and `catalog`",
-        )
-    } else {
-        let mut f = Finding::without_source(
-            Rule::NotATeamFile,
-            file,
-            message,
-            "add a [team] table, or skip the file with --exclude GLOB",
-        );
-        f.level = Severity::Warning;
-        f
-    }
-}
-
-/// The rule levels the command line sets.
-#[must_use]
-pub fn levels(args: &CheckArgs) -> LevelOverrides {
-    let mut levels = LevelOverrides::default();
-    for (rules, level) in [
-        (&args.allow, LintLevel::Allow),
-        (&args.warn, LintLevel::Warn),
-        (&args.deny, LintLevel::Deny),
-    ] {
-        for &rule in rules {
-            levels.set(rule, level);
-        }
-    }
-    levels
-}
-
-/// What reporters need from an analysis: its findings (taken out of it) and a summary of
-/// its teams.
-#[must_use]
-pub fn outcome(analysis: &mut Analysis, notes: Vec<String>) -> Outcome {
-    // Ids are unique within a file (they are table keys); across files one id is one person.
-    let people = match analysis.teams.as_slice() {
-        [team] => team.people.len(),
-        teams => teams
-            .iter()
-            .flat_map(|t| t.people.iter().map(|p| &*p.id))
-            .collect::<foldhash::HashSet<_>>()
-            .len(),
-    };
-    let teams = analysis
-        .teams
-        .iter()
-        .map(|t| TeamSummary {
-            name: t.name.clone(),
-            file: t.source.path().display().to_string(),
-            catalog: t.catalog.id.clone(),
-        })
-        .collect();
-    Outcome {
-        teams,
-        findings: std::mem::take(&mut analysis.findings),
-        notes,
-        people,
-    }
-}
-
-/// The files under `paths` (see [`discover::discover`]) as inputs read from disk, and notes
-/// about what the search had to skip.
-#[must_use]
-pub fn find_inputs(paths: &[PathBuf], exclude: &globset::GlobSet) -> (Vec<Input>, Vec<String>) {
-    let found = discover::discover(paths, exclude);
-    let inputs = found
-        .files
-        .into_iter()
-        .map(|c| Input {
-            path: c.path,
-            source: None,
-            explicit: c.explicit,
-        })
-        .collect();
-    (inputs, found.skipped)
-}
+use crate::input::discover;
+use crate::render::findings;
+use crate::team::LoadOptions;
 
 /// Run `check`: print the report and return the exit code.
 ///
@@ -234,29 +18,15 @@ pub fn run(args: &CheckArgs, quiet: bool, out: &mut dyn std::io::Write) -> Resul
     let options = LoadOptions {
         max_file_size: args.max_file_size,
     };
-    let mut analysis = analyze(&inputs, options, &levels(args), Keep::Membership);
-    let outcome = outcome(&mut analysis, skipped);
-    // The process ends once the report is out: freeing every person of a big org one
-    // allocation at a time would only delay that.
-    std::mem::forget(analysis);
+    let analysis = analyze(&inputs, options, &args.levels(), Keep::Membership);
+    let outcome = Outcome::new(analysis, skipped);
     let text = match args.format {
-        CheckFormat::Human => report::human::render(&outcome, quiet),
-        CheckFormat::Json => report::json::render(&outcome),
-        CheckFormat::Github => report::github::render(&outcome),
-        CheckFormat::Markdown => report::markdown::render(&outcome),
-        CheckFormat::Sarif => report::sarif::render(&outcome),
+        CheckFormat::Human => findings::human::render(&outcome, quiet),
+        CheckFormat::Json => findings::json::render(&outcome),
+        CheckFormat::Github => findings::github::render(&outcome),
+        CheckFormat::Markdown => findings::markdown::render(&outcome),
+        CheckFormat::Sarif => findings::sarif::render(&outcome),
     };
     out.write_all(text.as_bytes())?;
-    Ok(exit_code(&outcome, args.strict))
-}
-
-/// 2 when input was unreadable, 1 on errors (or warnings under `--strict`), else 0.
-#[must_use]
-pub fn exit_code(outcome: &Outcome, strict: bool) -> u8 {
-    let summary = outcome.summary();
-    if outcome.unreadable() {
-        2
-    } else {
-        u8::from(summary.errors > 0 || (strict && summary.warnings > 0))
-    }
+    Ok(outcome.exit_code(args.strict))
 }

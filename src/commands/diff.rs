@@ -7,11 +7,10 @@ use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
 
-use super::check::{Analysis, Input, Keep, analyze};
+use crate::analysis::{Analysis, Input, Keep, LevelOverrides, analyze};
 use crate::cli::{DiffArgs, DiffFormat};
+use crate::diag::source::SourceFile;
 use crate::diff::Diff;
-use crate::rules::LevelOverrides;
-use crate::source::SourceFile;
 use crate::team::LoadOptions;
 
 /// Run `diff`; returns the exit code.
@@ -51,9 +50,9 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> Result<u8> {
     unreadable(&new, "the new side")?;
     let diff = Diff::new(&old, &new);
     let text = match args.format {
-        DiffFormat::Human => crate::report::diff::human(&diff),
-        DiffFormat::Markdown => crate::report::diff::markdown(&diff),
-        DiffFormat::Json => crate::report::diff::json(&diff),
+        DiffFormat::Human => crate::render::diff::human(&diff),
+        DiffFormat::Markdown => crate::render::diff::markdown(&diff),
+        DiffFormat::Json => crate::render::diff::json(&diff),
     };
     out.write_all(text.as_bytes())?;
     Ok(u8::from(args.fail_on_new_errors && diff.adds_errors()))
@@ -64,7 +63,7 @@ fn unreadable(side: &Analysis, what: &str) -> Result<()> {
     if let Some(f) = side.findings.iter().find(|f| {
         matches!(
             f.rule,
-            crate::rules::Rule::ParseError | crate::rules::Rule::InvalidCatalog
+            crate::diag::rule::Rule::ParseError | crate::diag::rule::Rule::InvalidCatalog
         )
     }) {
         bail!(
@@ -79,7 +78,7 @@ fn unreadable(side: &Analysis, what: &str) -> Result<()> {
 }
 
 fn on_disk(paths: &[PathBuf]) -> Vec<Input> {
-    super::check::find_inputs(paths, &globset::GlobSet::empty()).0
+    crate::analysis::find_inputs(paths, &globset::GlobSet::empty()).0
 }
 
 fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output> {

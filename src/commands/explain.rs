@@ -6,7 +6,8 @@ use anyhow::{Result, bail};
 use comfy_table::{Table, presets};
 
 use crate::cli::ExplainArgs;
-use crate::rules::{LintLevel, Rule, explain};
+use crate::diag::{LintLevel, Rule};
+use crate::render::explain;
 
 /// Run `explain`; returns the exit code.
 ///
@@ -31,7 +32,7 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> Result<u8> {
     }
     let name = args.rule.as_deref().unwrap_or_default();
     let Some(rule) = Rule::ALL.iter().copied().find(|r| r.name() == name) else {
-        let hint = crate::suggest::hint(name, Rule::ALL.iter().map(|r| r.name()));
+        let hint = crate::diag::suggest::hint(name, Rule::ALL.iter().map(|r| r.name()));
         bail!(
             "unknown rule `{name}`{}; `teamplan explain --list` lists them",
             if hint.is_empty() {

@@ -52,7 +52,7 @@ pub fn run(args: &InitArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
     }
     if let Some(c) = &args.catalog {
         if !BUILTIN_IDS.contains(&c.as_str()) {
-            let hint = crate::suggest::hint(c, BUILTIN_IDS);
+            let hint = crate::diag::suggest::hint(c, BUILTIN_IDS);
             bail!(
                 "unknown catalog `{c}`{}; choose one of {}",
                 if hint.is_empty() {
@@ -92,7 +92,7 @@ pub fn run(args: &InitArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
         warn: Vec::new(),
         deny: Vec::new(),
         exclude: Vec::new(),
-        max_file_size: crate::load::DEFAULT_MAX_FILE_SIZE,
+        max_file_size: crate::input::DEFAULT_MAX_FILE_SIZE,
     };
     let _ = super::check::run(&check, quiet, out)?;
     writeln!(

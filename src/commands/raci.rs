@@ -5,80 +5,76 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result};
 
-use crate::catalog::CatalogStore;
+use crate::analysis::{Input, Keep, LevelOverrides, Outcome, analyze};
 use crate::cli::{RaciArgs, RaciFormat};
-use crate::raci::{self, Filter, Matrix};
-use crate::report::{self, Outcome};
+use crate::render::matrix::{self, Filter, Matrix};
+use crate::render::width::terminal_width;
+use crate::render::{findings, inject, unified};
 use crate::resolve::Resolved;
-use crate::rules;
-use crate::team::{self, LoadOptions, Loaded};
+use crate::team::LoadOptions;
 
 /// Run `raci`; returns the exit code.
 ///
 /// # Errors
 /// Bad filters, unwritable targets, bad markers.
 pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {
-    let mut store = CatalogStore::default();
     let options = LoadOptions {
         max_file_size: args.max_file_size,
     };
-    let team = match team::load_path(&args.file, &mut store, options) {
-        Ok(Loaded::Team(t)) => t,
-        Ok(_) => {
+    let input = Input::explicit(args.file.clone());
+    let mut analysis = analyze(
+        std::slice::from_ref(&input),
+        options,
+        &LevelOverrides::default(),
+        Keep::Teams,
+    );
+    let Some(team) = analysis.teams.pop() else {
+        let outcome = Outcome::new(analysis, Vec::new());
+        if outcome.unreadable() {
+            err.write_all(findings::human::render_findings(&outcome).as_bytes())?;
+        } else {
             writeln!(
                 err,
                 "error: {} is not a team file: it has no [team] table",
                 args.file.display()
             )?;
-            return Ok(2);
         }
-        Err(findings) => {
-            let outcome = Outcome {
-                findings,
-                ..Outcome::default()
-            };
-            err.write_all(report::human::render_findings(&outcome).as_bytes())?;
-            return Ok(2);
-        }
+        return Ok(2);
     };
-    let resolved = Resolved::new(&team);
     if !quiet {
-        let outcome = Outcome {
-            findings: rules::check_team(&resolved),
-            ..Outcome::default()
-        };
-        let s = outcome.summary();
+        let s = Outcome::new(analysis, Vec::new()).summary();
         if s.errors + s.warnings > 0 {
             writeln!(
                 err,
                 "warning: {} has findings ({}); run `teamplan check {}` for details",
                 args.file.display(),
-                report::human::counts(&s),
+                findings::human::counts(&s),
                 args.file.display()
             )?;
         }
     }
+    let resolved = Resolved::new(&team);
     let filter = Filter {
         activities: args.activity.clone(),
         areas: args.area.clone(),
         person: args.person.clone(),
     };
-    let matrix = Matrix::new(&resolved, args.by, &filter)?;
+    let matrix = Matrix::new(&resolved, args.by.into(), &filter)?;
     let target = args.inject.as_deref().or(args.output.as_deref());
     let format = args.format.unwrap_or_else(|| default_format(args));
     let rendered = match format {
-        RaciFormat::Table => raci::table::render(&matrix, report::terminal_width()),
-        RaciFormat::Markdown => raci::markdown::render(&matrix),
-        RaciFormat::Csv => raci::csv::render(&matrix)?,
-        RaciFormat::Json => raci::json::render(&matrix),
-        RaciFormat::Html => raci::html::render(&matrix),
+        RaciFormat::Table => matrix::table::render(&matrix, terminal_width()),
+        RaciFormat::Markdown => matrix::markdown::render(&matrix),
+        RaciFormat::Csv => matrix::csv::render(&matrix)?,
+        RaciFormat::Json => matrix::json::render(&matrix),
+        RaciFormat::Html => matrix::html::render(&matrix),
         RaciFormat::Mermaid => {
             let bare = args
                 .output
                 .as_deref()
                 .and_then(Path::extension)
                 .is_some_and(|e| e == "mmd" || e == "mermaid");
-            raci::mermaid::render(&resolved, !bare)
+            matrix::mermaid::render(&resolved, !bare)
         }
     };
     let Some(target) = target else {
@@ -95,7 +91,7 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
     };
     let wanted = if args.inject.is_some() {
         let doc = current.as_deref().unwrap_or_default();
-        raci::inject::inject(doc, &rendered)
+        inject::inject(doc, &rendered)
             .with_context(|| format!("cannot inject into {}", target.display()))?
     } else {
         rendered
@@ -108,7 +104,7 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
             }
             return Ok(0);
         }
-        out.write_all(diff(target, &old, &wanted).as_bytes())?;
+        out.write_all(unified::diff(target, &old, &wanted).as_bytes())?;
         writeln!(
             err,
             "error: {} is out of date; run the same command without --check to update it",
@@ -147,14 +143,4 @@ fn default_format(args: &RaciArgs) -> RaciFormat {
         Some("mmd" | "mermaid") => RaciFormat::Mermaid,
         _ => RaciFormat::Table,
     }
-}
-
-/// A unified diff of the change `--check` found.
-fn diff(path: &Path, old: &str, new: &str) -> String {
-    let name = path.display().to_string();
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&name, &name)
-        .to_string()
 }

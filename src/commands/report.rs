@@ -4,9 +4,8 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::check::{Keep, analyze, find_inputs};
+use crate::analysis::{Keep, LevelOverrides, analyze, find_inputs};
 use crate::cli::ReportArgs;
-use crate::rules::LevelOverrides;
 use crate::team::LoadOptions;
 
 /// Run `report`; returns the exit code (2 when a file could not be read, else 0).
@@ -34,11 +33,11 @@ pub fn run(args: &ReportArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
                 .join(", ")
         ),
     };
-    let page = crate::report::page::render(&analysis.teams, &analysis.findings, &title);
+    let page = crate::render::page::render(&analysis.teams, &analysis.findings, &title);
     let unreadable = analysis.findings.iter().any(|f| {
         matches!(
             f.rule,
-            crate::rules::Rule::ParseError | crate::rules::Rule::InvalidCatalog
+            crate::diag::rule::Rule::ParseError | crate::diag::rule::Rule::InvalidCatalog
         )
     });
     match &args.output {

@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::Rule;
-use crate::finding::{Context, Finding};
+use crate::diag::finding::{Context, Finding};
+use crate::diag::rule::Rule;
 use crate::team::Team;
 
 /// Run the cross-team rules. Teams are in the order they were loaded (sorted paths).

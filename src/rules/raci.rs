@@ -4,11 +4,12 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::{Out, Rule, short_list};
+use super::out::{Out, short_list};
 use crate::catalog::{Requirement, RoleIdx};
-use crate::finding::Context;
+use crate::diag::finding::Context;
+use crate::diag::rule::Rule;
+use crate::diag::suggest;
 use crate::resolve::{Letters, Row};
-use crate::suggest;
 use crate::team::Engagement;
 
 pub(super) fn check(out: &mut Out<'_, '_>) {

@@ -1,10 +1,11 @@
 //! Rules about who holds which role: missing-role, missing-recommended-role,
 //! shared-single-role, conflicting-roles, unknown-role, person-without-roles.
 
-use super::{Out, Rule, short_list};
+use super::out::{Out, short_list};
 use crate::catalog::Requirement;
-use crate::finding::Context;
-use crate::suggest;
+use crate::diag::finding::Context;
+use crate::diag::rule::Rule;
+use crate::diag::suggest;
 
 pub(super) fn check(out: &mut Out<'_, '_>) {
     missing_roles(out);

@@ -1,7 +1,8 @@
 //! The `overloaded` rule: more work or more hats than one person's time allows.
 
-use super::{Out, Rule};
-use crate::finding::Context;
+use super::out::Out;
+use crate::diag::finding::Context;
+use crate::diag::rule::Rule;
 
 pub(super) fn check(out: &mut Out<'_, '_>) {
     let r = out.resolved;

@@ -6,7 +6,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::rules::{LintLevel, Rule};
+use crate::diag::rule::{LintLevel, Rule};
 
 /// A teamplan team file: the team, its people, optional RACI overrides and rule levels.
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use teamplan::catalog::{self, BUILTIN_IDS, Catalog, CatalogStore, Requirement};
+use teamplan::diag::SourceFile;
 use teamplan::resolve::Resolved;
-use teamplan::source::SourceFile;
 use teamplan::team::{self, LoadOptions, Loaded};
 
 fn builtin(id: &str) -> Arc<Catalog> {
@@ -244,7 +244,7 @@ fn fully_staffed(c: &Catalog) -> String {
     text
 }
 
-fn check_text(text: &str) -> Vec<teamplan::finding::Finding> {
+fn check_text(text: &str) -> Vec<teamplan::diag::Finding> {
     let source = Arc::new(SourceFile::new("mem.toml", text.to_owned()));
     let mut store = CatalogStore::default();
     match team::load_source(&source, &mut store, LoadOptions::default()) {

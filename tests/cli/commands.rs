@@ -67,7 +67,7 @@ fn completions_generate_for_every_shell_and_the_man_page() {
 fn every_rule_has_an_explanation() {
     let (code, list, _) = run(&["explain", "--list"]);
     assert_eq!(code, 0);
-    for rule in teamplan::rules::Rule::ALL {
+    for rule in teamplan::diag::Rule::ALL {
         assert!(list.contains(rule.name()), "{rule} missing from --list");
         let (code, text, err) = run(&["explain", rule.name()]);
         assert_eq!(code, 0, "{rule}: {err}");
@@ -83,7 +83,7 @@ fn every_rule_has_an_explanation() {
 #[test]
 fn the_readme_lists_every_rule() {
     let readme = std::fs::read_to_string("README.md").expect("README");
-    for rule in teamplan::rules::Rule::configurable() {
+    for rule in teamplan::diag::Rule::configurable() {
         assert!(
             readme.contains(&format!("| `{}` |", rule.name())),
             "README's rules table lacks {rule}"

@@ -12,10 +12,11 @@ use std::sync::{Arc, OnceLock};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 use teamplan::catalog::{Catalog, CatalogStore};
-use teamplan::finding::Finding;
+use teamplan::diag::Finding;
+use teamplan::diag::Rule;
+use teamplan::diag::SourceFile;
 use teamplan::resolve::{Letters, Resolved};
-use teamplan::rules::{self, Rule};
-use teamplan::source::SourceFile;
+use teamplan::rules;
 use teamplan::team::{self, LoadOptions, Loaded, Team};
 
 const CATALOGS: [&str; 4] = ["b2b", "b2c", "d2c", "small-team"];
@@ -482,7 +483,7 @@ const TOKENS: [&str; 32] = [
 
 fn exercise_bytes(bytes: &[u8]) {
     let path = std::path::Path::new("planned.toml");
-    let source = match teamplan::load::text_source(path, bytes.to_vec()) {
+    let source = match teamplan::input::text_source(path, bytes.to_vec()) {
         Ok(s) => s,
         Err(f) => {
             assert!(f.line >= 1 && f.column >= 1, "{f:?}");

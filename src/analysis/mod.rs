@@ -1,0 +1,10 @@
+//! The pipeline every command runs: load every file (on worker threads), resolve and check
+//! each team, run the rules across teams, apply rule levels, and order the findings.
+
+pub mod levels;
+pub mod outcome;
+pub mod pipeline;
+
+pub use levels::LevelOverrides;
+pub use outcome::{Outcome, Summary, TeamSummary};
+pub use pipeline::{Analysis, Input, Keep, analyze, find_inputs};

@@ -1,0 +1,106 @@
+//! What a check produced, as every reporter reads it: the teams, the findings with levels
+//! applied, notes about skipped files, and the counts.
+
+use serde::Serialize;
+
+use super::pipeline::Analysis;
+use crate::diag::finding::Finding;
+use crate::diag::rule::{Rule, Severity};
+
+/// A team that was checked, as listed in reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamSummary {
+    pub name: String,
+    pub file: String,
+    pub catalog: String,
+}
+
+/// The counts every format ends with.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub teams: usize,
+    pub people: usize,
+}
+
+/// Everything a reporter needs.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub teams: Vec<TeamSummary>,
+    pub findings: Vec<Finding>,
+    /// Files searched but not checked, with the reason (said, never silent).
+    pub notes: Vec<String>,
+    pub people: usize,
+}
+
+impl Outcome {
+    /// What reporters need from an analysis: its findings (taken out of it) and a summary of
+    /// its teams.
+    #[must_use]
+    pub fn new(mut analysis: Analysis, notes: Vec<String>) -> Outcome {
+        // Ids are unique within a file (they are table keys); across files one id is one person.
+        let people = match analysis.teams.as_slice() {
+            [team] => team.people.len(),
+            teams => teams
+                .iter()
+                .flat_map(|t| t.people.iter().map(|p| &*p.id))
+                .collect::<foldhash::HashSet<_>>()
+                .len(),
+        };
+        let teams = analysis
+            .teams
+            .iter()
+            .map(|t| TeamSummary {
+                name: t.name.clone(),
+                file: t.source.path().display().to_string(),
+                catalog: t.catalog.id.clone(),
+            })
+            .collect();
+        let findings = std::mem::take(&mut analysis.findings);
+        // The process ends soon after the report is out: freeing every person of a big org
+        // one allocation at a time would only delay that (about a tenth of a 100k-person
+        // check), so the teams are left to the end of the process.
+        std::mem::forget(analysis);
+        Outcome {
+            teams,
+            findings,
+            notes,
+            people,
+        }
+    }
+
+    #[must_use]
+    pub fn summary(&self) -> Summary {
+        let errors = self
+            .findings
+            .iter()
+            .filter(|f| f.level == Severity::Error)
+            .count();
+        Summary {
+            errors,
+            warnings: self.findings.len() - errors,
+            teams: self.teams.len(),
+            people: self.people,
+        }
+    }
+
+    /// Whether some input could not be read at all (exit code 2).
+    #[must_use]
+    pub fn unreadable(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| matches!(f.rule, Rule::ParseError | Rule::InvalidCatalog))
+    }
+
+    /// 2 when input was unreadable, 1 on errors (or warnings under `--strict`), else 0.
+    #[must_use]
+    pub fn exit_code(&self, strict: bool) -> u8 {
+        let summary = self.summary();
+        if self.unreadable() {
+            2
+        } else {
+            u8::from(summary.errors > 0 || (strict && summary.warnings > 0))
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Loading a catalog file: parse it, apply it on top of the built-in catalog it extends,
+//! resolve and check it, each problem a finding at its place in the file.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::builtin::{BUILTIN_IDS, builtin_source};
+use super::file::{CatalogFile, CatalogProblem, RawCatalog};
+use super::link;
+use super::model::Catalog;
+use crate::diag::finding::Finding;
+use crate::diag::rule::Rule;
+use crate::diag::source::SourceFile;
+use crate::diag::suggest;
+use crate::input::read::read_source;
+use crate::input::toml_error::toml_error;
+
+/// Load and check a catalog from its source text.
+///
+/// # Errors
+/// Every parse, merge and consistency problem, each as a finding into `source`.
+pub fn load(source: &Arc<SourceFile>) -> Result<Catalog, Vec<Finding>> {
+    let fallback = source
+        .path()
+        .file_stem()
+        .map_or_else(|| "custom".to_owned(), |s| s.to_string_lossy().into_owned());
+    let (raw, mut problems) = load_raw(source, &fallback, 0)?;
+    let catalog = link::resolve(&raw, &mut problems);
+    if problems.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(to_findings(source, problems))
+    }
+}
+
+/// Parse a catalog file and apply it on top of what it extends; problems applying it are
+/// returned beside the result so that resolving can report its own too.
+///
+/// # Errors
+/// Parse errors, a bad `extends`, or an inconsistent parent.
+fn load_raw(
+    source: &Arc<SourceFile>,
+    fallback_id: &str,
+    depth: usize,
+) -> Result<(RawCatalog, Vec<CatalogProblem>), Vec<Finding>> {
+    let file: CatalogFile =
+        toml::from_str(&source.text).map_err(|e| vec![toml_error(&e, source)])?;
+    let base = match &file.extends {
+        None => None,
+        Some(name) => {
+            let Some(parent) = builtin_source(name.get_ref()).filter(|_| depth < 4) else {
+                let hint = suggest::hint(name.get_ref(), BUILTIN_IDS);
+                return Err(vec![Finding::new(
+                    Rule::InvalidCatalog,
+                    source,
+                    Some(name.span()),
+                    format!(
+                        "`extends` names `{}`, which is not a built-in catalog",
+                        name.get_ref()
+                    ),
+                    if hint.is_empty() {
+                        format!("extend one of {}", BUILTIN_IDS.join(", "))
+                    } else {
+                        hint
+                    },
+                )]);
+            };
+            let (mut raw, parent_problems) = load_raw(&parent, name.get_ref(), depth + 1)?;
+            if !parent_problems.is_empty() {
+                return Err(to_findings(&parent, parent_problems));
+            }
+            for role in raw.roles.values_mut() {
+                role.span = None;
+            }
+            for activity in raw.activities.values_mut() {
+                activity.span = None;
+            }
+            Some(raw)
+        }
+    };
+    let mut problems = Vec::new();
+    let raw = file.apply(base, fallback_id, &mut problems);
+    Ok((raw, problems))
+}
+
+fn to_findings(source: &Arc<SourceFile>, problems: Vec<CatalogProblem>) -> Vec<Finding> {
+    problems
+        .into_iter()
+        .map(|p| Finding::new(Rule::InvalidCatalog, source, p.span, p.message, p.help))
+        .collect()
+}
+
+/// Loads each catalog file once, however many team files name it.
+#[derive(Default)]
+pub struct CatalogStore {
+    cache: HashMap<PathBuf, Result<Arc<Catalog>, Vec<Finding>>>,
+}
+
+impl CatalogStore {
+    /// A custom catalog file.
+    ///
+    /// # Errors
+    /// The file cannot be read, parsed, or is inconsistent.
+    pub fn file(&mut self, path: &Path, max_size: u64) -> Result<Arc<Catalog>, Vec<Finding>> {
+        let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.cache
+            .entry(key)
+            .or_insert_with(|| {
+                let source = read_source(path, max_size).map_err(|f| vec![*f])?;
+                load(&source).map(Arc::new)
+            })
+            .clone()
+    }
+}

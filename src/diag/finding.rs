@@ -1,0 +1,148 @@
+//! A finding: what a rule or the loader reports. Data only; reporters render it.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::diag::rule::{Rule, Severity};
+use crate::diag::source::{Position, SourceFile};
+
+/// Extra facts a finding carries for scripts (`--format json`) and for grouping.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Context {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activity: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<String>,
+}
+
+impl Context {
+    /// The same facts with every name cut to a readable length (ids are short; a huge one
+    /// is hostile input and is not echoed whole into JSON).
+    fn shortened(self) -> Self {
+        let all = |v: Vec<String>| v.into_iter().map(short_name).collect();
+        Self {
+            role: self.role.map(short_name),
+            activity: self.activity.map(short_name),
+            person: self.person.map(short_name),
+            people: all(self.people),
+            roles: all(self.roles),
+            activities: all(self.activities),
+            teams: all(self.teams),
+        }
+    }
+}
+
+fn short_name(text: String) -> String {
+    match crate::diag::source::shorten(&text, 200) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(cut) => cut,
+    }
+}
+
+/// One problem, at one place, with the help to fix it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: Rule,
+    pub level: Severity,
+    /// The team's name; empty where the file could not be read as a team.
+    pub team: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: String,
+    #[serde(flatten)]
+    pub context: Context,
+    #[serde(skip)]
+    pub span: Option<Range<usize>>,
+    #[serde(skip)]
+    pub source: Option<Arc<SourceFile>>,
+}
+
+impl Finding {
+    /// A finding at `span` of `source`, at the rule's default severity.
+    pub fn new(
+        rule: Rule,
+        source: &Arc<SourceFile>,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        let Position { line, column } =
+            span.as_ref().map_or(Position { line: 1, column: 1 }, |s| {
+                source.position(s.start)
+            });
+        Self {
+            rule,
+            level: match rule.default_level() {
+                crate::diag::rule::LintLevel::Warn => Severity::Warning,
+                _ => Severity::Error,
+            },
+            team: String::new(),
+            file: source.path().display().to_string(),
+            line,
+            column,
+            message: short(message.into()),
+            help: short(help.into()),
+            context: Context::default(),
+            span,
+            source: Some(Arc::clone(source)),
+        }
+    }
+
+    /// A finding about a file that has no text to point into (unreadable, missing).
+    pub fn without_source(
+        rule: Rule,
+        file: impl Into<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        Self {
+            rule,
+            level: Severity::Error,
+            team: String::new(),
+            file: file.into(),
+            line: 1,
+            column: 1,
+            message: short(message.into()),
+            help: short(help.into()),
+            context: Context::default(),
+            span: None,
+            source: None,
+        }
+    }
+
+    #[must_use]
+    pub fn team(mut self, team: &str) -> Self {
+        team.clone_into(&mut self.team);
+        self
+    }
+
+    #[must_use]
+    pub fn context(mut self, context: Context) -> Self {
+        self.context = context.shortened();
+        self
+    }
+}
+
+/// Longest message or help line: a name quoted from a 50 MB file must not be echoed whole.
+const MAX_TEXT_CHARS: usize = 500;
+
+fn short(text: String) -> String {
+    match crate::diag::source::shorten(&text, MAX_TEXT_CHARS) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(cut) => cut,
+    }
+}

@@ -1,0 +1,11 @@
+//! The vocabulary every layer speaks: rule ids, levels and severities, findings, source
+//! files with their positions, and "did you mean".
+
+pub mod finding;
+pub mod rule;
+pub mod source;
+pub mod suggest;
+
+pub use finding::{Context, Finding};
+pub use rule::{LintLevel, Rule, Severity, UnknownRuleName};
+pub use source::{Position, SourceFile};

@@ -1,0 +1,195 @@
+//! Source text of a loaded file and the one place byte offsets become line:column.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// A file's text plus the index needed to turn byte offsets into positions.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user gave it (or `builtin:ID` for an embedded catalog).
+    pub path: PathBuf,
+    pub text: String,
+    /// Where each line starts, built on first use: most files of an org have no finding and
+    /// never need it.
+    line_starts: OnceLock<Vec<usize>>,
+}
+
+/// A 1-based line and column (column counted in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceFile {
+    #[must_use]
+    pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        Self {
+            path: path.into(),
+            text,
+            line_starts: OnceLock::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
+                .collect()
+        })
+    }
+
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The position of a byte offset; offsets past the end clamp to the end.
+    #[must_use]
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line_starts = self.line_starts();
+        let line_index = line_starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = line_starts.get(line_index).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(offset - line_start, |s| s.chars().count())
+            + 1;
+        Position {
+            line: line_index + 1,
+            column,
+        }
+    }
+
+    /// `span` widened to whole characters, and to at least one character where the text has
+    /// one: parsers report some errors as an empty span before a character, and a
+    /// renderer underlining "one byte" there would cut a multi-byte character in half.
+    #[must_use]
+    pub fn char_span(&self, span: &Range<usize>) -> Range<usize> {
+        let len = self.text.len();
+        let mut start = span.start.min(len);
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = span.end.clamp(start, len);
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        if end == start {
+            end = self
+                .text
+                .get(start..)
+                .unwrap_or_default()
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
+        }
+        start..end
+    }
+
+    /// The byte range of the whole lines that `span` touches, without the line ending
+    /// (`\n` or `\r\n`).
+    #[must_use]
+    pub fn line_range(&self, span: &Range<usize>) -> Range<usize> {
+        let start = span.start.min(self.text.len());
+        let end = span.end.clamp(start, self.text.len());
+        let line_starts = self.line_starts();
+        let first = line_starts.partition_point(|&s| s <= start) - 1;
+        let last = line_starts.partition_point(|&s| s <= end.saturating_sub(1).max(start)) - 1;
+        let from = line_starts.get(first).copied().unwrap_or(0);
+        let to = line_starts
+            .get(last + 1)
+            .map_or(self.text.len(), |&s| s.saturating_sub(1));
+        // A CRLF file's lines end in `\r`, which is no part of the line's text.
+        let to = if to > from && self.text.as_bytes().get(to - 1) == Some(&b'\r') {
+            to - 1
+        } else {
+            to
+        };
+        from..to.max(from)
+    }
+}
+
+/// Cut `text` in the middle to at most `max_chars` characters (plus an ellipsis), so a
+/// message quoting a huge value stays short while keeping both ends readable.
+#[must_use]
+pub fn shorten(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    // Cheap test first: a text of at most `max_chars` bytes has at most that many chars.
+    if text.len() <= max_chars || text.chars().count() <= max_chars {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let head = max_chars * 2 / 3;
+    let tail = max_chars - head;
+    let head_end = text.char_indices().nth(head).map_or(text.len(), |(i, _)| i);
+    let tail_start = text
+        .char_indices()
+        .rev()
+        .nth(tail.saturating_sub(1))
+        .map_or(head_end, |(i, _)| i.max(head_end));
+    let (Some(start), Some(end)) = (text.get(..head_end), text.get(tail_start..)) else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let cut = text.chars().count() - head - tail;
+    std::borrow::Cow::Owned(format!("{start}…[{cut} characters]…{end}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let f = SourceFile::new("t.toml", "a = 1\nné = 2\n".to_owned());
+        assert_eq!(f.position(0), Position { line: 1, column: 1 });
+        assert_eq!(f.position(6), Position { line: 2, column: 1 });
+        // "né" is 3 bytes but 2 characters; the '=' after it is the 4th character.
+        assert_eq!(f.position(10), Position { line: 2, column: 4 });
+        assert_eq!(f.position(999), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn line_range_covers_whole_lines() {
+        let f = SourceFile::new("t.toml", "one\ntwo\nthree".to_owned());
+        assert_eq!(&f.text[f.line_range(&(5..6))], "two");
+        assert_eq!(&f.text[f.line_range(&(1..6))], "one\ntwo");
+        assert_eq!(&f.text[f.line_range(&(9..13))], "three");
+    }
+
+    #[test]
+    fn char_spans_cover_whole_characters() {
+        let f = SourceFile::new("t.toml", "a = \"\u{202e}é\"".to_owned());
+        // Empty before a 3-byte character: the character.
+        assert_eq!(f.char_span(&(5..5)), 5..8);
+        // Ends inside a character: to its end; starts inside one: from its start.
+        assert_eq!(f.char_span(&(5..6)), 5..8);
+        assert_eq!(f.char_span(&(9..9)), 8..10);
+        // At or past the end: empty, at the end.
+        assert_eq!(f.char_span(&(11..11)), 11..11);
+        assert_eq!(f.char_span(&(50..60)), 11..11);
+    }
+
+    #[test]
+    fn line_range_leaves_out_crlf() {
+        let f = SourceFile::new("t.toml", "one\r\ntwo\r\n".to_owned());
+        assert_eq!(&f.text[f.line_range(&(0..1))], "one");
+        assert_eq!(&f.text[f.line_range(&(5..6))], "two");
+        assert_eq!(f.position(5), Position { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn shortening_keeps_both_ends() {
+        assert_eq!(shorten("short", 10), "short");
+        let long = format!("head{}tail", "x".repeat(1000));
+        let short = shorten(&long, 30);
+        assert!(
+            short.starts_with("headxx") && short.ends_with("xxtail"),
+            "{short}"
+        );
+        assert!(short.chars().count() < 60, "{short}");
+        // Multi-byte characters are never split.
+        let wide = "é".repeat(500);
+        assert!(shorten(&wide, 9).starts_with("éééééé…"));
+    }
+}

@@ -1,0 +1,8 @@
+//! Reading input: finding the files under the paths given, reading each one bounded by
+//! `--max-file-size`, and turning the TOML parser's errors into findings.
+
+pub mod discover;
+pub mod read;
+pub mod toml_error;
+
+pub use read::{DEFAULT_MAX_FILE_SIZE, read_source, text_source};

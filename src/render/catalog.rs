@@ -1,0 +1,170 @@
+//! `catalog list` and `catalog show` as a terminal table, markdown and JSON list; the
+//! JSON and TOML shapes of one catalog are [`crate::catalog::export`].
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+use super::escape::markdown as escape;
+use super::width::prose_width;
+use crate::catalog::{Catalog, Requirement};
+
+pub fn count(c: &Catalog, r: Requirement) -> usize {
+    c.roles.iter().filter(|role| role.requirement == r).count()
+}
+
+pub fn list_table(catalogs: &[Arc<Catalog>]) -> String {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(vec!["id", "title", "roles", "activities", "description"]);
+    fit(&mut table);
+    for c in catalogs {
+        table.add_row(vec![
+            c.id.clone(),
+            c.title.clone(),
+            format!(
+                "{} ({} required, {} recommended)",
+                c.roles.len(),
+                count(c, Requirement::Required),
+                count(c, Requirement::Recommended)
+            ),
+            c.activities.len().to_string(),
+            c.description.clone(),
+        ]);
+    }
+    format!("{table}\nShow one with `teamplan catalog show ID`.\n")
+}
+
+pub fn list_json(catalogs: &[Arc<Catalog>]) -> String {
+    let items: Vec<serde_json::Value> = catalogs
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "id": c.id, "title": c.title, "description": c.description,
+                "roles": c.roles.len(), "activities": c.activities.len(),
+            })
+        })
+        .collect();
+    let mut s =
+        serde_json::to_string_pretty(&serde_json::json!({ "version": 1, "catalogs": items }))
+            .unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn fit(table: &mut Table) {
+    if let Some(w) = prose_width() {
+        table.set_width(w);
+    }
+}
+
+fn ids(c: &Catalog, roles: &[usize]) -> String {
+    roles
+        .iter()
+        .map(|&r| c.roles[r].id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn show_table(c: &Catalog) -> String {
+    let mut out = format!(
+        "{} ({}): {}\nlimits: {} activities as A or R per fte, {} roles per person\n\n",
+        c.title, c.id, c.description, c.limits.ra_per_fte, c.limits.roles_per_person
+    );
+    let mut roles = Table::new();
+    roles
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(vec!["role", "title", "requirement", "summary"]);
+    fit(&mut roles);
+    for r in &c.roles {
+        let mut id = r.id.clone();
+        if !r.aliases.is_empty() {
+            let _ = write!(id, "\n(also {})", r.aliases.join(", "));
+        }
+        roles.add_row(vec![
+            id,
+            r.title.clone(),
+            r.requirement.as_str().to_owned(),
+            r.summary.clone(),
+        ]);
+    }
+    let _ = writeln!(
+        out,
+        "Roles\n{roles}\n\nActivities, by area, with their default RACI"
+    );
+    let width = usize::from(prose_width().unwrap_or(100));
+    let mut area = None;
+    for a in &c.activities {
+        if area != Some(a.area) {
+            area = Some(a.area);
+            let _ = write!(out, "\n{}\n", a.area.as_str().to_uppercase());
+        }
+        let mut letters = vec![format!("A {}", c.roles[a.raci.accountable].id)];
+        for (letter, roles) in [
+            ("R", &a.raci.responsible),
+            ("C", &a.raci.consulted),
+            ("I", &a.raci.informed),
+        ] {
+            if !roles.is_empty() {
+                letters.push(format!("{letter} {}", ids(c, roles)));
+            }
+        }
+        let options = |indent: &'static str| {
+            textwrap::Options::new(width.max(40))
+                .initial_indent(indent)
+                .subsequent_indent("      ")
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        };
+        let _ = writeln!(
+            out,
+            "{}",
+            textwrap::fill(&format!("{}: {}", a.id, a.title), options("  "))
+        );
+        let _ = writeln!(
+            out,
+            "{}",
+            textwrap::fill(&letters.join(" · "), options("      "))
+        );
+    }
+    out
+}
+
+pub fn show_markdown(c: &Catalog) -> String {
+    let mut out = format!(
+        "# {} (`{}`)\n\n{}\n\n## Roles\n\n| role | title | requirement | summary |\n|---|---|---|---|\n",
+        escape(&c.title),
+        c.id,
+        escape(&c.description)
+    );
+    for r in &c.roles {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} |",
+            r.id,
+            escape(&r.title),
+            r.requirement.as_str(),
+            escape(&r.summary)
+        );
+    }
+    out.push_str(
+        "\n## Activities\n\n| area | activity | A | R | C | I |\n|---|---|---|---|---|---|\n",
+    );
+    for a in &c.activities {
+        let _ = writeln!(
+            out,
+            "| {} | {} (`{}`) | {} | {} | {} | {} |",
+            a.area.as_str(),
+            escape(&a.title),
+            a.id,
+            c.roles[a.raci.accountable].id,
+            ids(c, &a.raci.responsible),
+            ids(c, &a.raci.consulted),
+            ids(c, &a.raci.informed)
+        );
+    }
+    out
+}

@@ -1,0 +1,150 @@
+//! The default `human` format: findings with source snippets, grouped by file, then a
+//! summary table.
+
+use std::fmt::Write as _;
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use comfy_table::{ContentArrangement, Table, presets};
+
+use crate::analysis::outcome::{Outcome, Summary};
+use crate::diag::finding::Finding;
+use crate::diag::rule::Severity;
+use crate::render::escape::{
+    terminal as escape_for_display, terminal_same_len as sanitize_same_len,
+};
+
+/// Longest stretch of source shown in a snippet; longer lines are not echoed.
+const MAX_SNIPPET_BYTES: usize = 400;
+
+/// Render findings (with ANSI styles; the output stream strips them where colour is off).
+#[must_use]
+pub fn render(outcome: &Outcome, quiet: bool) -> String {
+    let mut out = String::new();
+    let summary = outcome.summary();
+    if !quiet {
+        out.push_str(&render_findings(outcome));
+        for note in &outcome.notes {
+            let _ = writeln!(out, "note: {}", escape_for_display(note));
+        }
+        if !outcome.notes.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&summary_table(&summary));
+        out.push('\n');
+    }
+    out.push_str(&summary_line(&summary));
+    out.push('\n');
+    out
+}
+
+/// Just the findings, each with its snippet and help.
+#[must_use]
+pub fn render_findings(outcome: &Outcome) -> String {
+    let renderer = Renderer::styled().decor_style(DecorStyle::Unicode);
+    let mut out = String::new();
+    for finding in &outcome.findings {
+        out.push_str(&render_finding(&renderer, finding));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn render_finding(renderer: &Renderer, f: &Finding) -> String {
+    let level = match f.level {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let title = escape_for_display(&f.message);
+    let help = escape_for_display(&f.help);
+    let file = escape_for_display(&f.file);
+    let title = level.primary_title(title.as_ref()).id(f.rule.name());
+    let group = match snippet(f) {
+        Some((text, line_start, span)) => title.element(
+            Snippet::source(text)
+                .line_start(line_start)
+                .path(file.as_ref())
+                .annotation(AnnotationKind::Primary.span(span)),
+        ),
+        None => title.element(
+            Level::NOTE
+                .no_name()
+                .message(format!("at {file}:{}:{}", f.line, f.column)),
+        ),
+    };
+    let group = if help.is_empty() {
+        group
+    } else {
+        group.element(Level::HELP.message(help.as_ref()))
+    };
+    renderer.render(&[group])
+}
+
+/// The first source line of the finding's span, made safe for a terminal.
+fn snippet(f: &Finding) -> Option<(String, usize, std::ops::Range<usize>)> {
+    let source = f.source.as_ref()?;
+    // Whole characters: a byte range cutting a character in half panics the renderer.
+    let span = source.char_span(f.span.as_ref()?);
+    let first_line = source.line_range(&(span.start..span.start));
+    if first_line.len() > MAX_SNIPPET_BYTES {
+        return None;
+    }
+    let text = sanitize_same_len(source.text.get(first_line.clone())?);
+    let start = span.start.saturating_sub(first_line.start).min(text.len());
+    let end = span
+        .end
+        .min(first_line.end)
+        .saturating_sub(first_line.start)
+        .max(start);
+    let end = if end == start {
+        text.get(start..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(start, |c| start + c.len_utf8())
+    } else {
+        end
+    };
+    Some((text, source.position(first_line.start).line, start..end))
+}
+
+fn summary_table(s: &Summary) -> String {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(vec!["teams", "people", "errors", "warnings"])
+        .add_row(vec![s.teams, s.people, s.errors, s.warnings]);
+    table.to_string()
+}
+
+/// `2 errors, 1 warning`.
+#[must_use]
+pub fn counts(s: &Summary) -> String {
+    format!(
+        "{}, {}",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning")
+    )
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// One line: what was checked and what was found.
+#[must_use]
+pub fn summary_line(s: &Summary) -> String {
+    let checked = format!(
+        "{} ({})",
+        plural(s.teams, "team"),
+        plural(s.people, "person").replace("persons", "people")
+    );
+    if s.errors == 0 && s.warnings == 0 {
+        format!("ok: {checked} checked, no findings")
+    } else {
+        format!(
+            "{}: {checked} checked, {}",
+            if s.errors > 0 { "error" } else { "warning" },
+            counts(s)
+        )
+    }
+}

@@ -1,0 +1,30 @@
+//! `--format json`: the stable machine-readable shape (`"version": 1`).
+
+use serde::Serialize;
+
+use crate::analysis::outcome::{Outcome, Summary, TeamSummary};
+use crate::diag::finding::Finding;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    teams: &'a [TeamSummary],
+    findings: &'a [Finding],
+    summary: Summary,
+}
+
+/// Render the outcome as pretty JSON with a trailing newline.
+#[must_use]
+pub fn render(outcome: &Outcome) -> String {
+    let doc = Document {
+        version: 1,
+        teams: &outcome.teams,
+        findings: &outcome.findings,
+        summary: outcome.summary(),
+    };
+    let text =
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut text = crate::render::escape::json_invisibles(text);
+    text.push('\n');
+    text
+}

@@ -1,0 +1,13 @@
+//! Rendering: every text teamplan prints or writes, one file per output, all user text
+//! written through [`escape`].
+
+pub mod catalog;
+pub mod diff;
+pub mod escape;
+pub mod explain;
+pub mod findings;
+pub mod inject;
+pub mod matrix;
+pub mod page;
+pub mod unified;
+pub mod width;

@@ -1,0 +1,241 @@
+//! `teamplan report`: one self-contained, printable HTML page per team file or folder —
+//! summary, catalog coverage, workload per person as an inline SVG bar chart, findings, and
+//! the RACI matrix.
+
+use std::fmt::Write as _;
+
+use super::escape::html as escape;
+use super::matrix::html::{STYLE, table};
+use super::matrix::view::{By, Filter, Matrix};
+use crate::catalog::Requirement;
+use crate::diag::finding::Finding;
+use crate::diag::rule::Severity;
+use crate::resolve::Resolved;
+use crate::team::Team;
+
+const PAGE_STYLE: &str = r"
+section.team { margin: 2rem 0 3rem; }
+h2 { font-size: 1.25rem; border-bottom: 2px solid #101828; padding-bottom: .25rem; }
+h3 { font-size: 1rem; margin: 1.5rem 0 .5rem; }
+dl.facts { display: grid; grid-template-columns: max-content auto; gap: .2rem 1rem; margin: 0; }
+dl.facts dt { color: #475467; } dl.facts dd { margin: 0; font-weight: 600; }
+table.plain { border-collapse: collapse; }
+table.plain th, table.plain td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; position: static; }
+.badge { display: inline-block; padding: 0 .4rem; border-radius: .25rem; font-size: .8rem; font-weight: 700; }
+.badge.error, .badge.missing { background: #fee4e2; color: #912018; }
+.badge.warning { background: #fef0c7; color: #93370d; }
+.badge.ok { background: #d1fadf; color: #05603a; }
+svg.workload text { font: 12px system-ui, sans-serif; }
+ul.findings { padding-left: 1.2rem; } ul.findings li { margin: .3rem 0; }
+.help { color: #475467; }
+code { background: #f2f4f7; padding: 0 .2rem; border-radius: .2rem; }
+@media print { section.team { break-before: page; } section.team:first-of-type { break-before: auto; } }
+";
+
+/// The whole page for the teams checked together, with every finding.
+#[must_use]
+pub fn render(teams: &[Team], findings: &[Finding], title: &str) -> String {
+    let mut body = String::new();
+    let errors = findings
+        .iter()
+        .filter(|f| f.level == Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    let people: usize = teams.iter().map(|t| t.people.len()).sum();
+    let _ = write!(
+        body,
+        "<h1>{}</h1>\n<p class=\"meta\">{} team(s), {people} people · <span class=\"badge error\">{errors} error(s)</span> <span class=\"badge warning\">{warnings} warning(s)</span></p>\n",
+        escape(title),
+        teams.len()
+    );
+    if teams.len() > 1 {
+        body.push_str("<table class=\"plain\"><thead><tr><th>team</th><th>catalog</th><th>people</th><th>errors</th><th>warnings</th></tr></thead><tbody>\n");
+        for t in teams {
+            let (e, w) = counts(findings, &t.name);
+            let _ = writeln!(
+                body,
+                "<tr><td><a href=\"#{}\">{}</a></td><td><code>{}</code></td><td>{}</td><td>{e}</td><td>{w}</td></tr>",
+                anchor(&t.name),
+                escape(&t.name),
+                escape(&t.catalog.id),
+                t.people.len()
+            );
+        }
+        body.push_str("</tbody></table>\n");
+    }
+    for team in teams {
+        body.push_str(&team_section(team, findings));
+    }
+    let unplaced: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| !teams.iter().any(|t| t.name == f.team))
+        .collect();
+    if !unplaced.is_empty() {
+        body.push_str("<h2>Files that could not be checked</h2>\n");
+        body.push_str(&finding_list(&unplaced));
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}{PAGE_STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        escape(title)
+    )
+}
+
+fn counts(findings: &[Finding], team: &str) -> (usize, usize) {
+    let mine: Vec<&Finding> = findings.iter().filter(|f| f.team == team).collect();
+    let e = mine.iter().filter(|f| f.level == Severity::Error).count();
+    (e, mine.len() - e)
+}
+
+fn anchor(name: &str) -> String {
+    let slug: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("team-{slug}")
+}
+
+fn team_section(team: &Team, findings: &[Finding]) -> String {
+    let resolved = Resolved::new(team);
+    let catalog = &team.catalog;
+    let mut out = format!(
+        "<section class=\"team\" id=\"{}\">\n<h2>{}</h2>\n",
+        anchor(&team.name),
+        escape(&team.name)
+    );
+    let fte: f64 = team.people.iter().map(|p| p.fte).sum();
+    let (errors, warnings) = counts(findings, &team.name);
+    let _ = writeln!(
+        out,
+        "<dl class=\"facts\"><dt>catalog</dt><dd>{} (<code>{}</code>)</dd><dt>file</dt><dd><code>{}</code></dd><dt>people</dt><dd>{} ({fte:.1} fte)</dd><dt>findings</dt><dd>{errors} error(s), {warnings} warning(s)</dd>{}</dl>",
+        escape(&catalog.title),
+        escape(&catalog.id),
+        escape(&team.source.path().display().to_string()),
+        team.people.len(),
+        team.description
+            .as_deref()
+            .map_or_else(String::new, |d| format!(
+                "<dt>about</dt><dd>{}</dd>",
+                escape(d)
+            ))
+    );
+
+    out.push_str("<h3>Coverage of the catalog</h3>\n<table class=\"plain coverage\"><thead><tr><th>role</th><th>requirement</th><th>held by</th></tr></thead><tbody>\n");
+    for (r, role) in catalog.roles.iter().enumerate() {
+        let holders = &resolved.holders[r];
+        if role.requirement == Requirement::Optional && holders.is_empty() {
+            continue;
+        }
+        let held = if holders.is_empty() {
+            "<span class=\"badge missing\">missing</span>".to_owned()
+        } else {
+            holders
+                .iter()
+                .map(|&p| escape(&team.people[p].name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{held}</td></tr>",
+            escape(&role.title),
+            role.requirement.as_str()
+        );
+    }
+    out.push_str("</tbody></table>\n");
+
+    out.push_str("<h3>Workload: activities accountable or responsible for, against what their fte allows</h3>\n");
+    out.push_str(&workload_chart(team, &resolved));
+
+    out.push_str("<h3>Findings</h3>\n");
+    let mine: Vec<&Finding> = findings.iter().filter(|f| f.team == team.name).collect();
+    if mine.is_empty() {
+        out.push_str("<p><span class=\"badge ok\">no findings</span></p>\n");
+    } else {
+        out.push_str(&finding_list(&mine));
+    }
+
+    out.push_str("<h3>RACI matrix</h3>\n");
+    if let Ok(matrix) = Matrix::new(&resolved, By::Person, &Filter::default()) {
+        out.push_str(&table(&matrix));
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+fn finding_list(findings: &[&Finding]) -> String {
+    let mut out = String::from("<ul class=\"findings\">\n");
+    for f in findings {
+        let _ = writeln!(
+            out,
+            "<li><span class=\"badge {}\">{}</span> <code>{}</code> {}<br><span class=\"help\">{} — <code>{}:{}:{}</code></span></li>",
+            f.level.as_str(),
+            f.level.as_str(),
+            f.rule.name(),
+            escape(&f.message),
+            escape(&f.help),
+            escape(&f.file),
+            f.line,
+            f.column
+        );
+    }
+    out.push_str("</ul>\n");
+    out
+}
+
+/// A horizontal bar per person: the bar is their A/R count, the tick what their fte allows.
+fn workload_chart(team: &Team, resolved: &Resolved<'_>) -> String {
+    const ROW: usize = 26;
+    const LABEL: usize = 200;
+    const BAR: f64 = 420.0;
+    let limits = team.catalog.limits;
+    let loads: Vec<(usize, f64)> = resolved
+        .ra_counts()
+        .into_iter()
+        .zip(&team.people)
+        .map(|(ra, person)| (ra, limits.ra_per_fte * person.fte))
+        .collect();
+    #[allow(clippy::cast_precision_loss)]
+    let max = loads
+        .iter()
+        .map(|&(n, a)| (n as f64).max(a))
+        .fold(1.0_f64, f64::max);
+    let height = ROW * team.people.len() + 10;
+    let width = LABEL + 420 + 120;
+    let mut out = format!(
+        "<svg class=\"workload\" role=\"img\" aria-label=\"Workload per person\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+    );
+    for (i, (person, &(count, allowed))) in team.people.iter().zip(&loads).enumerate() {
+        let y = i * ROW + 5;
+        #[allow(clippy::cast_precision_loss)]
+        let w = BAR * count as f64 / max;
+        let tick = BAR * allowed / max;
+        #[allow(clippy::cast_precision_loss)]
+        let over = count as f64 > allowed + 1e-9;
+        let colour = if over { "#b42318" } else { "#175cd3" };
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><rect x=\"{LABEL}\" y=\"{y}\" width=\"{w:.1}\" height=\"18\" fill=\"{colour}\"><title>{} : {count} of {:.0} allowed</title></rect><line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{}\" y2=\"{}\" stroke=\"#101828\" stroke-width=\"2\"/><text x=\"{}\" y=\"{}\">{count} / {:.0}{}</text>",
+            LABEL - 8,
+            y + 14,
+            escape(&person.name),
+            escape(&person.name),
+            allowed,
+            f64::from(u32::try_from(LABEL).unwrap_or(0)) + tick,
+            f64::from(u32::try_from(LABEL).unwrap_or(0)) + tick,
+            y - 2,
+            y + 20,
+            LABEL + 430,
+            y + 14,
+            allowed,
+            if over { " over" } else { "" }
+        );
+    }
+    out.push_str("</svg>\n");
+    out
+}

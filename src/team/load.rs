@@ -1,0 +1,249 @@
+//! Loading a team file: parse with positions, check its shape, find its catalog, and build
+//! the [`Team`] the resolver reads.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::file::TeamFile;
+use super::model::{Person, RaciOverride, Ref, Team};
+use crate::catalog::{self, Catalog, CatalogStore};
+use crate::diag::finding::Finding;
+use crate::diag::rule::Rule;
+use crate::diag::source::SourceFile;
+use crate::diag::suggest;
+use crate::input::read::{DEFAULT_MAX_FILE_SIZE, read_source};
+use crate::input::toml_error::toml_error;
+
+/// What a TOML file turned out to be.
+#[derive(Debug)]
+pub enum Loaded {
+    Team(Box<Team>),
+    /// A catalog file (it has no `[team]` but catalog keys); checked as a catalog.
+    Catalog(Box<Catalog>),
+    /// Neither a team file nor a catalog file.
+    Other,
+}
+
+/// Load settings.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    pub max_file_size: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
+/// Read and load a file as a team (or tell that it is a catalog or neither).
+///
+/// # Errors
+/// Every problem that makes the file unreadable as a team or catalog, with positions.
+pub fn load_path(
+    path: &Path,
+    store: &mut CatalogStore,
+    options: LoadOptions,
+) -> Result<Loaded, Vec<Finding>> {
+    let source = read_source(path, options.max_file_size).map_err(|f| vec![*f])?;
+    load_source(&source, store, options)
+}
+
+/// Load a team (or catalog) from text already read.
+///
+/// # Errors
+/// Parse and shape errors, each with a position.
+pub fn load_source(
+    source: &Arc<SourceFile>,
+    store: &mut CatalogStore,
+    options: LoadOptions,
+) -> Result<Loaded, Vec<Finding>> {
+    let table = toml::de::DeTable::parse(&source.text).map_err(|e| vec![toml_error(&e, source)])?;
+    let top = table.get_ref();
+    if !top.contains_key("team") {
+        let catalog_keys = [
+            "extends",
+            "roles",
+            "activities",
+            "remove-roles",
+            "remove-activities",
+            "limits",
+        ];
+        if catalog_keys.iter().any(|k| top.contains_key(*k)) {
+            return catalog::load(source).map(|c| Loaded::Catalog(Box::new(c)));
+        }
+        return Ok(Loaded::Other);
+    }
+    let file = TeamFile::deserialize(toml::de::Deserializer::from(table))
+        .map_err(|e| vec![toml_error(&e, source)])?;
+    build(source, file, store, options).map(|t| Loaded::Team(Box::new(t)))
+}
+
+fn build(
+    source: &Arc<SourceFile>,
+    file: TeamFile,
+    store: &mut CatalogStore,
+    options: LoadOptions,
+) -> Result<Team, Vec<Finding>> {
+    let mut errors = Vec::new();
+    let shape = |span: Range<usize>, message: String, help: &str| {
+        Finding::new(Rule::ParseError, source, Some(span), message, help)
+    };
+    let team_span = file.team.span();
+    let section = file.team.into_inner();
+    let name = section.name.get_ref().trim().to_owned();
+    if name.is_empty() {
+        errors.push(shape(
+            section.name.span(),
+            "the team name is empty".into(),
+            "give the team a name: `name = \"Web shop\"`",
+        ));
+    }
+
+    let catalog = resolve_catalog(source, &section.catalog, store, options);
+
+    let mut people = Vec::with_capacity(file.people.len());
+    for (key, entry) in file.people {
+        let span = key.span();
+        let id = key.into_inner();
+        let entry_span = entry.span();
+        let entry = entry.into_inner();
+        let fte = match entry.fte {
+            None => 1.0,
+            Some(fte) => {
+                let v = *fte.get_ref();
+                if v.is_nan() || v <= 0.0 || v > 1.0 {
+                    errors.push(shape(
+                        fte.span(),
+                        format!("`fte` must be more than 0 and at most 1, not {v}"),
+                        "fte is the share of this person's time given to this team: 1.0 is full time, 0.5 half",
+                    ));
+                }
+                v
+            }
+        };
+        let (roles, roles_span) = match entry.roles {
+            Some(r) => {
+                let span = r.span();
+                (r.into_inner().into_iter().map(Ref::from).collect(), span)
+            }
+            None => (Vec::new(), span.clone()),
+        };
+        let _ = entry_span;
+        people.push(Person {
+            name: entry
+                .name
+                .map_or_else(|| id.clone().into(), String::into_boxed_str),
+            id: id.into_boxed_str(),
+            span,
+            email: entry.email.map(String::into_boxed_str),
+            roles,
+            roles_span,
+            fte,
+            engagement: entry.engagement.unwrap_or_default(),
+        });
+    }
+
+    let overrides = file
+        .raci
+        .into_iter()
+        .map(|(key, entry)| {
+            let entry = entry.into_inner();
+            RaciOverride {
+                activity: Ref::from(key),
+                accountable: entry.accountable.map(Ref::from),
+                responsible: entry.responsible.into_iter().map(Ref::from).collect(),
+                consulted: entry.consulted.into_iter().map(Ref::from).collect(),
+                informed: entry.informed.into_iter().map(Ref::from).collect(),
+            }
+        })
+        .collect();
+
+    let mut levels = Vec::new();
+    for (key, level) in file.rules {
+        match key.get_ref().parse::<Rule>() {
+            Ok(rule) => levels.push((rule, *level.get_ref())),
+            Err(e) => errors.push(shape(
+                key.span(),
+                format!("unknown rule `{}` in [rules]", key.get_ref()),
+                &e.suggestion.map_or_else(
+                    || "`teamplan explain --list` lists the rules".to_owned(),
+                    |s| format!("did you mean `{s}`?"),
+                ),
+            )),
+        }
+    }
+
+    match catalog {
+        Err(mut e) => {
+            errors.append(&mut e);
+            Err(errors)
+        }
+        Ok(_) if !errors.is_empty() => Err(errors),
+        Ok(catalog) => Ok(Team {
+            source: Arc::clone(source),
+            name,
+            span: team_span,
+            catalog,
+            description: section.description,
+            people,
+            overrides,
+            levels,
+        }),
+    }
+}
+
+/// A catalog is a built-in id, or a path (relative to the team file) to a catalog file.
+fn resolve_catalog(
+    source: &Arc<SourceFile>,
+    name: &Spanned<String>,
+    store: &mut CatalogStore,
+    options: LoadOptions,
+) -> Result<Arc<Catalog>, Vec<Finding>> {
+    let value = name.get_ref().trim();
+    if let Some(found) = catalog::builtin(value) {
+        return Ok(found);
+    }
+    let looks_like_path = Path::new(value)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        || value.contains('/')
+        || value.contains('\\');
+    if !looks_like_path {
+        let help = match suggest::did_you_mean(value, catalog::BUILTIN_IDS) {
+            Some(s) => format!(
+                "did you mean `{s}`? built-in catalogs: {}",
+                catalog::BUILTIN_IDS.join(", ")
+            ),
+            None => format!(
+                "use one of {}, or a path to a custom catalog file ending in .toml",
+                catalog::BUILTIN_IDS.join(", ")
+            ),
+        };
+        return Err(vec![Finding::new(
+            Rule::ParseError,
+            source,
+            Some(name.span()),
+            format!("unknown catalog `{value}`"),
+            help,
+        )]);
+    }
+    let base = source.path().parent().unwrap_or_else(|| Path::new(""));
+    let path = base.join(value);
+    if !path.is_file() {
+        return Err(vec![Finding::new(
+            Rule::ParseError,
+            source,
+            Some(name.span()),
+            format!("catalog file `{}` not found", path.display()),
+            "a catalog path is relative to the team file",
+        )]);
+    }
+    store.file(&path, options.max_file_size)
+}
