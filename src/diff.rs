@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use crate::analysis::pipeline::Analysis;
 use crate::diag::finding::Finding;
-use crate::diag::rule::Severity;
+use crate::diag::rule::{Rule, Severity};
 use crate::resolve::{Letters, Resolved};
-use crate::team::Team;
+use crate::team::{Engagement, Team};
 
 /// How a team changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -43,13 +43,13 @@ pub struct ValueChange<T> {
     pub new: T,
 }
 
-/// One cell of the matrix that changed; letters as in JSON (`AR`), empty for none.
+/// One cell of the matrix that changed (letters serialize as in JSON: `AR`, empty for none).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CellChange {
     pub activity: String,
     pub person: String,
-    pub old: String,
-    pub new: String,
+    pub old: Letters,
+    pub new: Letters,
 }
 
 /// The changes to one team (matched by name).
@@ -64,7 +64,7 @@ pub struct TeamDiff {
     pub people_removed: Vec<PersonBrief>,
     pub roles: Vec<RoleChange>,
     pub fte: Vec<ValueChange<f64>>,
-    pub engagement: Vec<ValueChange<String>>,
+    pub engagement: Vec<ValueChange<Engagement>>,
     pub raci: Vec<CellChange>,
 }
 
@@ -82,10 +82,10 @@ impl TeamDiff {
 }
 
 /// A finding as compared across the change: its place is left out, since lines move.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct FindingBrief {
-    pub rule: String,
-    pub level: String,
+    pub rule: Rule,
+    pub level: Severity,
     pub team: String,
     pub file: String,
     pub message: String,
@@ -94,8 +94,8 @@ pub struct FindingBrief {
 impl From<&Finding> for FindingBrief {
     fn from(f: &Finding) -> Self {
         Self {
-            rule: f.rule.name().to_owned(),
-            level: f.level.as_str().to_owned(),
+            rule: f.rule,
+            level: f.level,
             team: f.team.clone(),
             file: f.file.clone(),
             message: f.message.clone(),
@@ -162,7 +162,7 @@ impl Diff {
     pub fn adds_errors(&self) -> bool {
         self.findings_added
             .iter()
-            .any(|f| f.level == Severity::Error.as_str())
+            .any(|f| f.level == Severity::Error)
     }
 
     /// Whether nothing changed.
@@ -261,8 +261,8 @@ fn team_diff(status: Status, any: &Team, old: Option<&Team>, new: Option<&Team>)
             if oe != ne {
                 d.engagement.push(ValueChange {
                     person: id.clone(),
-                    old: oe.as_str().to_owned(),
-                    new: ne.as_str().to_owned(),
+                    old: oe,
+                    new: ne,
                 });
             }
         }
@@ -314,8 +314,8 @@ fn cell_changes(
             (o != n).then(|| CellChange {
                 activity: k.0.clone(),
                 person: k.1.clone(),
-                old: o.compact(),
-                new: n.compact(),
+                old: o,
+                new: n,
             })
         })
         .collect();

@@ -63,6 +63,13 @@ impl Letters {
     }
 }
 
+impl serde::Serialize for Letters {
+    /// `AR`, as in the JSON output; empty for none.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{}", self.compact()))
+    }
+}
+
 impl fmt::Display for Letters {
     /// `A/R`, as in tables.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -203,7 +203,11 @@ impl CatalogFile {
                         "`remove-roles` names `{}`, which is not a role of the catalog extended",
                         id.get_ref()
                     ),
-                    crate::diag::suggest::hint(id.get_ref(), cat.roles.keys().map(String::as_str)),
+                    crate::diag::suggest::hint(id.get_ref(), cat.roles.keys().map(String::as_str))
+                        .unwrap_or_else(|| {
+                            "`teamplan catalog show` lists the roles of the catalog extended"
+                                .to_owned()
+                        }),
                 ));
             }
         }
@@ -215,7 +219,8 @@ impl CatalogFile {
                         "`remove-activities` names `{}`, which is not an activity of the catalog extended",
                         id.get_ref()
                     ),
-                    crate::diag::suggest::hint(id.get_ref(), cat.activities.keys().map(String::as_str)),
+                    crate::diag::suggest::hint(id.get_ref(), cat.activities.keys().map(String::as_str))
+                        .unwrap_or_else(|| "`teamplan catalog show` lists the activities of the catalog extended".to_owned()),
                 ));
             }
         }

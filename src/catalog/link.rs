@@ -73,12 +73,10 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
             problems.push(CatalogProblem::new(
                 span.clone(),
                 format!("{owner} refers to role `{name}`, which is not in the catalog"),
-                if hint.is_empty() {
+                hint.unwrap_or_else(|| {
                     "add the role, or list it as an alias of a role that takes over its work"
                         .to_owned()
-                } else {
-                    hint
-                },
+                }),
             ));
         }
         found

@@ -59,11 +59,7 @@ fn load_raw(
                         "`extends` names `{}`, which is not a built-in catalog",
                         name.get_ref()
                     ),
-                    if hint.is_empty() {
-                        format!("extend one of {}", BUILTIN_IDS.join(", "))
-                    } else {
-                        hint
-                    },
+                    hint.unwrap_or_else(|| format!("extend one of {}", BUILTIN_IDS.join(", "))),
                 )]);
             };
             let (mut raw, parent_problems) = load_raw(&parent, name.get_ref(), depth + 1)?;

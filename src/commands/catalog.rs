@@ -65,11 +65,7 @@ fn find(id: &str) -> Result<Arc<Catalog>> {
     let hint = crate::diag::suggest::hint(id, BUILTIN_IDS);
     bail!(
         "no catalog `{id}`{}; built-in catalogs: {}",
-        if hint.is_empty() {
-            String::new()
-        } else {
-            format!(" ({hint})")
-        },
+        hint.map(|h| format!(" ({h})")).unwrap_or_default(),
         BUILTIN_IDS.join(", ")
     )
 }

@@ -35,11 +35,7 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> Result<u8> {
         let hint = crate::diag::suggest::hint(name, Rule::ALL.iter().map(|r| r.name()));
         bail!(
             "unknown rule `{name}`{}; `teamplan explain --list` lists them",
-            if hint.is_empty() {
-                String::new()
-            } else {
-                format!(" ({hint})")
-            }
+            hint.map(|h| format!(" ({h})")).unwrap_or_default()
         );
     };
     out.write_all(explain::render(rule).as_bytes())?;

@@ -55,11 +55,7 @@ pub fn run(args: &InitArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
             let hint = crate::diag::suggest::hint(c, BUILTIN_IDS);
             bail!(
                 "unknown catalog `{c}`{}; choose one of {}",
-                if hint.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({hint})")
-                },
+                hint.map(|h| format!(" ({h})")).unwrap_or_default(),
                 BUILTIN_IDS.join(", ")
             );
         }

@@ -176,9 +176,9 @@ impl Bag {
     }
 }
 
-/// `did you mean `x`?`, or nothing when no candidate is close.
-pub fn hint<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    did_you_mean(input, candidates).map_or_else(String::new, |s| format!("did you mean `{s}`?"))
+/// `did you mean `x`?`, or None when no candidate is close.
+pub fn hint<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    did_you_mean(input, candidates).map(|s| format!("did you mean `{s}`?"))
 }
 
 #[cfg(test)]

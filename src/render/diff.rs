@@ -3,13 +3,16 @@
 use std::fmt::Write as _;
 
 use super::escape::{markdown as escape, terminal as safe};
+use crate::diag::rule::Severity;
 use crate::diff::{CellChange, Diff, Status, TeamDiff};
+use crate::resolve::Letters;
 
-fn letters(s: &str) -> String {
-    if s.is_empty() {
+/// `A/R`, or a dash for no letters.
+fn letters(l: Letters) -> String {
+    if l.is_empty() {
         "–".to_owned()
     } else {
-        s.chars().map(String::from).collect::<Vec<_>>().join("/")
+        l.to_string()
     }
 }
 
@@ -31,7 +34,7 @@ pub fn summary(d: &Diff) -> String {
     let new_errors = d
         .findings_added
         .iter()
-        .filter(|f| f.level == "error")
+        .filter(|f| f.level == Severity::Error)
         .count();
     format!(
         "{} team(s) changed, {cells} RACI cell(s) changed, {} new finding(s) ({new_errors} error(s)), {} fixed",
@@ -81,7 +84,12 @@ fn person_lines(t: &TeamDiff) -> Vec<String> {
         lines.push(format!("{}: fte {} → {}", f.person, f.old, f.new));
     }
     for e in &t.engagement {
-        lines.push(format!("{}: {} → {}", e.person, e.old, e.new));
+        lines.push(format!(
+            "{}: {} → {}",
+            e.person,
+            e.old.as_str(),
+            e.new.as_str()
+        ));
     }
     lines
 }
@@ -89,7 +97,7 @@ fn person_lines(t: &TeamDiff) -> Vec<String> {
 fn group_cells(cells: &[CellChange]) -> Vec<(String, Vec<String>)> {
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
     for c in cells {
-        let change = format!("{} {} → {}", c.person, letters(&c.old), letters(&c.new));
+        let change = format!("{} {} → {}", c.person, letters(c.old), letters(c.new));
         match out.last_mut() {
             Some((a, v)) if *a == c.activity => v.push(change),
             _ => out.push((c.activity.clone(), vec![change])),
@@ -132,7 +140,7 @@ pub fn human(d: &Diff) -> String {
                 let _ = writeln!(
                     out,
                     "  {sign} {}[{}] {}: {}",
-                    f.level,
+                    f.level.as_str(),
                     f.rule,
                     safe(&f.team),
                     safe(&f.message)
@@ -173,8 +181,8 @@ pub fn markdown(d: &Diff) -> String {
                     "| `{}` | `{}` | {} | {} |",
                     c.activity,
                     escape(&c.person),
-                    letters(&c.old),
-                    letters(&c.new)
+                    letters(c.old),
+                    letters(c.new)
                 );
             }
         }
@@ -192,7 +200,7 @@ pub fn markdown(d: &Diff) -> String {
                 let _ = writeln!(
                     out,
                     "| {} | `{}` | {} | {} |",
-                    f.level,
+                    f.level.as_str(),
                     f.rule,
                     escape(&f.team),
                     escape(&f.message)

@@ -52,14 +52,12 @@ fn unknown_references(out: &mut Out<'_, '_>) {
                 "[raci.{}] names no activity of the `{}` catalog",
                 reference.name, team.catalog.id
             ),
-            if hint.is_empty() {
+            hint.unwrap_or_else(|| {
                 format!(
                     "`teamplan catalog show {}` lists the activities",
                     team.catalog.id
                 )
-            } else {
-                hint
-            },
+            }),
             Context {
                 activity: Some(reference.name.clone()),
                 ..Context::default()
@@ -79,7 +77,7 @@ fn unknown_references(out: &mut Out<'_, '_>) {
     let suggestions = suggest::did_you_mean_each(&misspelt, names);
     for (unknown, suggestion) in r.unknown_refs.iter().zip(suggestions) {
         let reference = &unknown.reference;
-        let hint = suggestion.map_or_else(String::new, |s| format!("did you mean `{s}`?"));
+        let hint = suggestion.map(|s| format!("did you mean `{s}`?"));
         out.push(
             Rule::UnknownPerson,
             reference.span.clone(),
@@ -87,11 +85,7 @@ fn unknown_references(out: &mut Out<'_, '_>) {
                 "`{}` is neither a person of this team nor a role of the `{}` catalog",
                 reference.name, team.catalog.id
             ),
-            if hint.is_empty() {
-                "name a person id from [people] or a role id".to_owned()
-            } else {
-                hint
-            },
+            hint.unwrap_or_else(|| "name a person id from [people] or a role id".to_owned()),
             Context {
                 person: Some(reference.name.clone()),
                 activity: Some(team.overrides[unknown.override_idx].activity.name.clone()),

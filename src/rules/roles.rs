@@ -171,11 +171,9 @@ fn unknown_roles(out: &mut Out<'_, '_>) {
                 reference.name,
                 catalog.id
             ),
-            if hint.is_empty() {
+            hint.unwrap_or_else(|| {
                 format!("`teamplan catalog show {}` lists the roles", catalog.id)
-            } else {
-                hint
-            },
+            }),
             Context {
                 role: Some(reference.name.clone()),
                 person: Some(r.team.people[*p].id.to_string()),

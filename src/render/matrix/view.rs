@@ -68,7 +68,7 @@ impl Matrix {
                 anyhow::bail!(
                     "--activity `{a}` is not an activity of the `{}` catalog{}",
                     catalog.id,
-                    sep(&hint)
+                    sep(hint)
                 );
             }
         }
@@ -82,7 +82,7 @@ impl Matrix {
                         anyhow::anyhow!(
                             "--person `{id}` is not a person of team `{}`{}",
                             team.name,
-                            sep(&hint)
+                            sep(hint)
                         )
                     },
                 )?),
@@ -151,12 +151,8 @@ impl Matrix {
     }
 }
 
-fn sep(hint: &str) -> String {
-    if hint.is_empty() {
-        String::new()
-    } else {
-        format!("; {hint}")
-    }
+fn sep(hint: Option<String>) -> String {
+    hint.map(|h| format!("; {h}")).unwrap_or_default()
 }
 
 fn person_column(resolved: &Resolved<'_>, p: usize) -> Column {
