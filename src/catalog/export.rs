@@ -4,7 +4,7 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::model::{Catalog, Limits, RoleIdx};
+use super::model::{Catalog, Limits, Raci, Role, RoleIdx};
 
 #[derive(Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -54,7 +54,7 @@ fn ids<'a>(c: &'a Catalog, roles: &[RoleIdx]) -> Vec<&'a str> {
     roles.iter().map(|&r| c.roles[r].id.as_str()).collect()
 }
 
-fn raci_ids<'a>(c: &'a Catalog, raci: &super::Raci) -> RaciIds<'a> {
+fn raci_ids<'a>(c: &'a Catalog, raci: &Raci) -> RaciIds<'a> {
     RaciIds {
         accountable: &c.roles[raci.accountable].id,
         responsible: ids(c, &raci.responsible),
@@ -113,7 +113,7 @@ struct JsonRole<'a> {
     fields: TomlRole<'a>,
 }
 
-fn role_fields<'a>(c: &'a Catalog, r: &'a super::Role) -> TomlRole<'a> {
+fn role_fields<'a>(c: &'a Catalog, r: &'a Role) -> TomlRole<'a> {
     TomlRole {
         title: &r.title,
         summary: &r.summary,

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::view::{Matrix, area_heading};
+use super::view::{By, Matrix, area_heading};
 use crate::render::escape::html as escape;
 
 /// The stylesheet shared by every page teamplan writes.
@@ -90,8 +90,8 @@ pub fn table(m: &Matrix) -> String {
 #[must_use]
 pub fn render(m: &Matrix) -> String {
     let by = match m.by {
-        super::By::Person => "person",
-        super::By::Role => "role",
+        By::Person => "person",
+        By::Role => "role",
     };
     let title = format!("{}: RACI by {by}", escape(&m.team));
     format!(

@@ -1,13 +1,13 @@
-//! The command line: clap derive types only, and their conversion into domain types.
+//! The command line: clap derive types, converting into domain types.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::values::{RaciBy, area_parser};
 use crate::analysis::LevelOverrides;
 use crate::catalog::Area;
 use crate::diag::{LintLevel, Rule};
-use crate::render::matrix::By;
 
 /// Plan e-commerce teams: check roles, gaps, overlaps and the RACI matrix.
 #[derive(Debug, Parser)]
@@ -270,33 +270,6 @@ pub struct RaciArgs {
     pub max_file_size: u64,
 }
 
-/// What the columns of a RACI matrix are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RaciBy {
-    Person,
-    Role,
-}
-
-impl From<RaciBy> for By {
-    fn from(by: RaciBy) -> Self {
-        match by {
-            RaciBy::Person => By::Person,
-            RaciBy::Role => By::Role,
-        }
-    }
-}
-
-/// `--area`: one of the catalog areas, by name.
-fn area_parser() -> impl clap::builder::TypedValueParser<Value = Area> {
-    use clap::builder::TypedValueParser as _;
-    clap::builder::PossibleValuesParser::new(Area::ALL.map(Area::as_str)).try_map(|name| {
-        Area::ALL
-            .into_iter()
-            .find(|a| a.as_str() == name)
-            .ok_or("not an area")
-    })
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RaciFormat {
     /// A terminal table with a legend.
@@ -360,41 +333,6 @@ pub enum CheckFormat {
     Markdown,
     /// SARIF 2.1.0 for code scanning.
     Sarif,
-}
-
-impl clap::builder::ValueParserFactory for Rule {
-    type Parser = RuleParser;
-    fn value_parser() -> Self::Parser {
-        RuleParser
-    }
-}
-
-/// Parses rule names with a did-you-mean on mistakes.
-#[derive(Debug, Clone, Copy)]
-pub struct RuleParser;
-
-impl clap::builder::TypedValueParser for RuleParser {
-    type Value = Rule;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        _arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<Rule, clap::Error> {
-        let s = value.to_string_lossy();
-        s.parse::<Rule>().map_err(|e| {
-            clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("{e}\n")).with_cmd(cmd)
-        })
-    }
-
-    fn possible_values(
-        &self,
-    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        Some(Box::new(
-            Rule::configurable().map(|r| clap::builder::PossibleValue::new(r.name())),
-        ))
-    }
 }
 
 impl CheckArgs {

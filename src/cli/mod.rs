@@ -1,0 +1,8 @@
+//! The command line: clap types only, converted into domain types before the library sees
+//! them.
+
+mod args;
+mod values;
+
+pub use args::*;
+pub use values::{RaciBy, RuleParser};

@@ -1,0 +1,69 @@
+//! Values on the command line that stand for domain types: `--by`, `--area`, rule names.
+
+use clap::ValueEnum;
+
+use crate::catalog::Area;
+use crate::diag::Rule;
+use crate::render::matrix::By;
+
+/// What the columns of a RACI matrix are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RaciBy {
+    Person,
+    Role,
+}
+
+impl From<RaciBy> for By {
+    fn from(by: RaciBy) -> Self {
+        match by {
+            RaciBy::Person => By::Person,
+            RaciBy::Role => By::Role,
+        }
+    }
+}
+
+/// `--area`: one of the catalog areas, by name.
+pub(super) fn area_parser() -> impl clap::builder::TypedValueParser<Value = Area> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(Area::ALL.map(Area::as_str)).try_map(|name| {
+        Area::ALL
+            .into_iter()
+            .find(|a| a.as_str() == name)
+            .ok_or("not an area")
+    })
+}
+
+impl clap::builder::ValueParserFactory for Rule {
+    type Parser = RuleParser;
+    fn value_parser() -> Self::Parser {
+        RuleParser
+    }
+}
+
+/// Parses rule names with a did-you-mean on mistakes.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleParser;
+
+impl clap::builder::TypedValueParser for RuleParser {
+    type Value = Rule;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Rule, clap::Error> {
+        let s = value.to_string_lossy();
+        s.parse::<Rule>().map_err(|e| {
+            clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("{e}\n")).with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            Rule::configurable().map(|r| clap::builder::PossibleValue::new(r.name())),
+        ))
+    }
+}
