@@ -1,42 +1,16 @@
 //! `teamplan init`: from nothing to a checked team file, by wizard or by template.
 
-use std::fmt::Write as _;
 use std::io::{IsTerminal as _, Write};
-use std::path::Path;
 
 use anyhow::{Context as _, Result, bail};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Input, Select};
 
-use crate::catalog::{self, BUILTIN_IDS, Catalog, Requirement};
-use crate::cli::{CheckArgs, CheckFormat, InitArgs};
-use crate::team::Engagement;
-
-const TEMPLATES: [(&str, &str); 4] = [
-    ("b2b", include_str!("../../templates/b2b.toml")),
-    ("b2c", include_str!("../../templates/b2c.toml")),
-    ("d2c", include_str!("../../templates/d2c.toml")),
-    (
-        "small-team",
-        include_str!("../../templates/small-team.toml"),
-    ),
-];
-
-/// The template of a built-in catalog with the team name and file filled in.
-#[must_use]
-pub fn render_template(catalog: &str, name: &str, file: &Path) -> Option<String> {
-    let template = TEMPLATES.iter().find(|(id, _)| *id == catalog)?.1;
-    Some(
-        template
-            .replace("\"{{name}}\"", &toml_string(name))
-            .replace("{{file}}", &file.display().to_string()),
-    )
-}
-
-/// A TOML string literal, escaped.
-fn toml_string(s: &str) -> String {
-    toml::Value::String(s.to_owned()).to_string()
-}
+use crate::analysis::{Input as FileInput, Keep, LevelOverrides, Outcome, analyze};
+use crate::catalog::{self, BUILTIN_IDS, Requirement};
+use crate::cli::InitArgs;
+use crate::render::findings;
+use crate::team::{Engagement, LoadOptions, NewPerson, People, team_file};
 
 /// Run `init`; returns the exit code.
 ///
@@ -63,8 +37,8 @@ pub fn run(args: &InitArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
     let text = if args.yes {
         let catalog = args.catalog.as_deref().unwrap_or("small-team");
         let name = args.name.as_deref().unwrap_or("My team");
-        render_template(catalog, name, &args.path)
-            .with_context(|| format!("no template for `{catalog}`"))?
+        let catalog = catalog::builtin(catalog).context("no such catalog")?;
+        team_file(name, &catalog, People::Placeholders, &args.path)
     } else {
         if !std::io::stdin().is_terminal() {
             bail!(
@@ -80,17 +54,14 @@ pub fn run(args: &InitArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
     let mut err = anstream::stderr();
     writeln!(err, "wrote {}", args.path.display())?;
     // Show where the new team stands right away.
-    let check = CheckArgs {
-        paths: vec![args.path.clone()],
-        format: CheckFormat::Human,
-        strict: false,
-        allow: Vec::new(),
-        warn: Vec::new(),
-        deny: Vec::new(),
-        exclude: Vec::new(),
-        max_file_size: crate::input::DEFAULT_MAX_FILE_SIZE,
-    };
-    let _ = super::check::run(&check, quiet, out)?;
+    let analysis = analyze(
+        &[FileInput::explicit(args.path.clone())],
+        LoadOptions::default(),
+        &LevelOverrides::default(),
+        Keep::Membership,
+    );
+    let outcome = Outcome::new(analysis, Vec::new());
+    out.write_all(findings::human::render(&outcome, quiet).as_bytes())?;
     writeln!(
         err,
         "next: edit {} and run `teamplan check {}`",
@@ -98,15 +69,6 @@ pub fn run(args: &InitArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
         args.path.display()
     )?;
     Ok(0)
-}
-
-/// A person the wizard is assembling.
-struct NewPerson {
-    id: String,
-    name: String,
-    roles: Vec<String>,
-    fte: f64,
-    engagement: Engagement,
 }
 
 fn wizard(args: &InitArgs) -> Result<String> {
@@ -178,7 +140,12 @@ fn wizard(args: &InitArgs) -> Result<String> {
             people.push(ask_person(&theme, &people, &role.id)?);
         }
     }
-    Ok(write_team(&name, &catalog, &people, &args.path))
+    Ok(team_file(
+        &name,
+        &catalog,
+        People::Named(&people),
+        &args.path,
+    ))
 }
 
 fn ask_person(theme: &ColorfulTheme, people: &[NewPerson], role: &str) -> Result<NewPerson> {
@@ -242,59 +209,4 @@ fn slug(name: &str) -> String {
         .collect::<Vec<_>>()
         .join("-");
     if s.is_empty() { "person".to_owned() } else { s }
-}
-
-/// A commented team file from the wizard's answers, framed by the catalog template's
-/// comments: its header above, its commented `[raci]` and `[rules]` examples below.
-fn write_team(name: &str, catalog: &Catalog, people: &[NewPerson], file: &Path) -> String {
-    let template = render_template(&catalog.id, name, file).unwrap_or_default();
-    let header = template.split("[team]").next().unwrap_or_default();
-    let footer = template
-        .find("# Override the catalog's RACI")
-        .map_or("", |i| &template[i..]);
-    let mut out = format!(
-        "{header}[team]\nname = {}\ncatalog = \"{id}\"\n",
-        toml_string(name),
-        id = catalog.id,
-    );
-    for p in people {
-        let roles: Vec<String> = p.roles.iter().map(|r| toml_string(r)).collect();
-        let key = if crate::catalog::is_kebab_case(&p.id) {
-            p.id.clone()
-        } else {
-            toml_string(&p.id)
-        };
-        let _ = write!(
-            out,
-            "\n[people.{key}]\nname = {}\nroles = [{}]\n",
-            toml_string(&p.name),
-            roles.join(", ")
-        );
-        if (p.fte - 1.0).abs() > f64::EPSILON {
-            let _ = writeln!(out, "fte = {}", p.fte);
-        }
-        if p.engagement != Engagement::Employee {
-            let _ = writeln!(out, "engagement = \"{}\"", p.engagement.as_str());
-        }
-    }
-    let missing: Vec<&str> = catalog
-        .roles
-        .iter()
-        .filter(|r| {
-            r.requirement != Requirement::Optional
-                && !people.iter().any(|p| p.roles.contains(&r.id))
-        })
-        .map(|r| r.id.as_str())
-        .collect();
-    if !missing.is_empty() {
-        let _ = write!(
-            out,
-            "\n# Nobody holds these roles yet: {}\n",
-            missing.join(", ")
-        );
-    }
-    if !footer.is_empty() {
-        let _ = write!(out, "\n{footer}");
-    }
-    out
 }

@@ -4,7 +4,9 @@
 mod file;
 mod load;
 mod model;
+mod template;
 
 pub use file::{Engagement, schema_json};
 pub use load::{LoadOptions, Loaded, load_path, load_source};
 pub use model::{Person, RaciOverride, Ref, Team};
+pub use template::{NewPerson, People, team_file};
