@@ -262,6 +262,38 @@ impl<'t> Resolved<'t> {
         }
         counts
     }
+
+    /// Each person's A/R count against what their fte allows, by person index.
+    #[must_use]
+    pub fn loads(&self) -> Vec<Load> {
+        let per_fte = self.team.catalog.limits.ra_per_fte;
+        self.ra_counts()
+            .into_iter()
+            .zip(&self.team.people)
+            .map(|(ra, person)| Load {
+                ra,
+                allowed: per_fte * person.fte,
+            })
+            .collect()
+    }
+}
+
+/// How many activities a person is accountable or responsible for, and how many their fte
+/// allows under the catalog's `ra-per-fte`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Load {
+    pub ra: usize,
+    pub allowed: f64,
+}
+
+impl Load {
+    /// More work than the fte allows (the `overloaded` rule).
+    #[must_use]
+    pub fn is_over(self) -> bool {
+        #[allow(clippy::cast_precision_loss)]
+        let ra = self.ra as f64;
+        ra > self.allowed + 1e-9
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! summary, catalog coverage, workload per person as an inline SVG bar chart, findings, and
 //! the RACI matrix.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::escape::html as escape;
@@ -48,10 +49,21 @@ pub fn render(teams: &[Team], findings: &[Finding], title: &str) -> String {
         escape(title),
         teams.len()
     );
+    // Findings by file: a finding belongs to the team of its file (two files may declare
+    // teams of the same name).
+    let mut by_file: HashMap<&str, Vec<&Finding>> = HashMap::new();
+    for f in findings {
+        by_file.entry(f.file.as_str()).or_default().push(f);
+    }
+    let files: Vec<String> = teams
+        .iter()
+        .map(|t| t.source.path().display().to_string())
+        .collect();
+    let of = |file: &str| by_file.get(file).map_or(&[][..], Vec::as_slice);
     if teams.len() > 1 {
         body.push_str("<table class=\"plain\"><thead><tr><th>team</th><th>catalog</th><th>people</th><th>errors</th><th>warnings</th></tr></thead><tbody>\n");
-        for t in teams {
-            let (e, w) = counts(findings, &t.name);
+        for (t, file) in teams.iter().zip(&files) {
+            let (e, w) = counts(of(file));
             let _ = writeln!(
                 body,
                 "<tr><td><a href=\"#{}\">{}</a></td><td><code>{}</code></td><td>{}</td><td>{e}</td><td>{w}</td></tr>",
@@ -63,12 +75,13 @@ pub fn render(teams: &[Team], findings: &[Finding], title: &str) -> String {
         }
         body.push_str("</tbody></table>\n");
     }
-    for team in teams {
-        body.push_str(&team_section(team, findings));
+    for (team, file) in teams.iter().zip(&files) {
+        body.push_str(&team_section(team, of(file)));
     }
+    let placed: HashSet<&str> = files.iter().map(String::as_str).collect();
     let unplaced: Vec<&Finding> = findings
         .iter()
-        .filter(|f| !teams.iter().any(|t| t.name == f.team))
+        .filter(|f| !placed.contains(f.file.as_str()))
         .collect();
     if !unplaced.is_empty() {
         body.push_str("<h2>Files that could not be checked</h2>\n");
@@ -80,8 +93,7 @@ pub fn render(teams: &[Team], findings: &[Finding], title: &str) -> String {
     )
 }
 
-fn counts(findings: &[Finding], team: &str) -> (usize, usize) {
-    let mine: Vec<&Finding> = findings.iter().filter(|f| f.team == team).collect();
+fn counts(mine: &[&Finding]) -> (usize, usize) {
     let e = mine.iter().filter(|f| f.level == Severity::Error).count();
     (e, mine.len() - e)
 }
@@ -100,7 +112,7 @@ fn anchor(name: &str) -> String {
     format!("team-{slug}")
 }
 
-fn team_section(team: &Team, findings: &[Finding]) -> String {
+fn team_section(team: &Team, mine: &[&Finding]) -> String {
     let resolved = Resolved::new(team);
     let catalog = &team.catalog;
     let mut out = format!(
@@ -109,7 +121,7 @@ fn team_section(team: &Team, findings: &[Finding]) -> String {
         escape(&team.name)
     );
     let fte: f64 = team.people.iter().map(|p| p.fte).sum();
-    let (errors, warnings) = counts(findings, &team.name);
+    let (errors, warnings) = counts(mine);
     let _ = writeln!(
         out,
         "<dl class=\"facts\"><dt>catalog</dt><dd>{} (<code>{}</code>)</dd><dt>file</dt><dd><code>{}</code></dd><dt>people</dt><dd>{} ({fte:.1} fte)</dd><dt>findings</dt><dd>{errors} error(s), {warnings} warning(s)</dd>{}</dl>",
@@ -153,11 +165,10 @@ fn team_section(team: &Team, findings: &[Finding]) -> String {
     out.push_str(&workload_chart(team, &resolved));
 
     out.push_str("<h3>Findings</h3>\n");
-    let mine: Vec<&Finding> = findings.iter().filter(|f| f.team == team.name).collect();
     if mine.is_empty() {
         out.push_str("<p><span class=\"badge ok\">no findings</span></p>\n");
     } else {
-        out.push_str(&finding_list(&mine));
+        out.push_str(&finding_list(mine));
     }
 
     out.push_str("<h3>RACI matrix</h3>\n");
@@ -193,30 +204,24 @@ fn workload_chart(team: &Team, resolved: &Resolved<'_>) -> String {
     const ROW: usize = 26;
     const LABEL: usize = 200;
     const BAR: f64 = 420.0;
-    let limits = team.catalog.limits;
-    let loads: Vec<(usize, f64)> = resolved
-        .ra_counts()
-        .into_iter()
-        .zip(&team.people)
-        .map(|(ra, person)| (ra, limits.ra_per_fte * person.fte))
-        .collect();
+    let loads = resolved.loads();
     #[allow(clippy::cast_precision_loss)]
     let max = loads
         .iter()
-        .map(|&(n, a)| (n as f64).max(a))
+        .map(|l| (l.ra as f64).max(l.allowed))
         .fold(1.0_f64, f64::max);
     let height = ROW * team.people.len() + 10;
     let width = LABEL + 420 + 120;
     let mut out = format!(
         "<svg class=\"workload\" role=\"img\" aria-label=\"Workload per person\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n"
     );
-    for (i, (person, &(count, allowed))) in team.people.iter().zip(&loads).enumerate() {
+    for (i, (person, &load)) in team.people.iter().zip(&loads).enumerate() {
+        let (count, allowed) = (load.ra, load.allowed);
         let y = i * ROW + 5;
         #[allow(clippy::cast_precision_loss)]
         let w = BAR * count as f64 / max;
         let tick = BAR * allowed / max;
-        #[allow(clippy::cast_precision_loss)]
-        let over = count as f64 > allowed + 1e-9;
+        let over = load.is_over();
         let colour = if over { "#b42318" } else { "#175cd3" };
         let _ = writeln!(
             out,

@@ -8,19 +8,18 @@ pub(super) fn check(out: &mut Out<'_, '_>) {
     let r = out.resolved;
     let team = r.team;
     let limits = team.catalog.limits;
-    for ((p, person), ra) in team.people.iter().enumerate().zip(r.ra_counts()) {
-        let allowed = limits.ra_per_fte * person.fte;
-        #[allow(clippy::cast_precision_loss)]
-        if ra as f64 > allowed + 1e-9 {
+    for ((p, person), load) in team.people.iter().enumerate().zip(r.loads()) {
+        if load.is_over() {
             out.push(
                 Rule::Overloaded,
                 person.roles_span.clone(),
                 format!(
-                    "{} is accountable or responsible for {ra} activities; at {} fte the `{}` catalog allows {}",
+                    "{} is accountable or responsible for {} activities; at {} fte the `{}` catalog allows {}",
                     out.person_label(p),
+                    load.ra,
                     person.fte,
                     team.catalog.id,
-                    allowed.floor()
+                    load.allowed.floor()
                 ),
                 "hand some roles to someone else, or raise their fte".to_owned(),
                 Context {

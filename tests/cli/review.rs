@@ -298,3 +298,32 @@ fn mermaid_links_people_to_roles_to_areas() {
             .starts_with("flowchart LR")
     );
 }
+
+#[test]
+fn report_places_findings_by_file_when_two_teams_share_a_name() {
+    let s = Scratch::new();
+    s.write("a.toml", CLEAN_SMALL_TEAM);
+    // Same team name, and a role nobody knows: its finding belongs to b.toml's section only.
+    s.write(
+        "b.toml",
+        &CLEAN_SMALL_TEAM.replace("[\"web-developer\"]", "[\"web-developer\", \"wizard\"]"),
+    );
+    let (code, html, err) = run(&["report", &s.path().to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    let sections: Vec<&str> = html.split("<section class=\"team\"").skip(1).collect();
+    assert_eq!(sections.len(), 2, "{html}");
+    let with = |needle: &str| sections.iter().filter(|s| s.contains(needle)).count();
+    assert_eq!(
+        with("unknown-role"),
+        1,
+        "the finding is shown once, in b's section"
+    );
+    assert!(
+        sections[1].contains("unknown-role"),
+        "b.toml is the second file"
+    );
+    assert!(
+        sections[0].contains("badge ok"),
+        "a.toml has no finding: the duplicate-team error is at b.toml"
+    );
+}
