@@ -156,6 +156,8 @@ impl<'t> Resolved<'t> {
             person_roles.push(roles);
         }
 
+        // foldhash: one lookup per override entry on teams of up to 100k people, and the map
+        // lives only while the team is resolved.
         let person_index: foldhash::HashMap<&str, usize> = team
             .people
             .iter()

@@ -12,14 +12,15 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 
+use teamplan::analysis::index::people_in_several_teams;
+use teamplan::analysis::{LevelOverrides, Outcome};
 use teamplan::catalog::CatalogStore;
 use teamplan::diag::Finding;
-use teamplan::render::matrix::{By, Filter, Matrix};
-use teamplan::analysis::{LevelOverrides, Outcome};
+use teamplan::diag::SourceFile;
 use teamplan::render::findings as report;
+use teamplan::render::matrix::{By, Filter, Matrix};
 use teamplan::resolve::Resolved;
 use teamplan::rules;
-use teamplan::diag::SourceFile;
 use teamplan::team::{self, LoadOptions, Loaded};
 
 thread_local! {
@@ -85,7 +86,10 @@ fn run(data: &[u8], seen: &mut Fingerprint) {
         Ok(Loaded::Team(team)) => {
             let resolved = Resolved::new(&team);
             let mut findings = rules::check_team(&resolved);
-            findings.extend(rules::check_org(&[&team, &team]));
+            findings.extend(rules::check_org(
+                &[&team, &team],
+                &people_in_several_teams(&[&team, &team]),
+            ));
             for f in &findings {
                 assert_in_file(f, &source);
             }

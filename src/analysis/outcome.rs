@@ -39,7 +39,8 @@ impl Outcome {
     /// its teams.
     #[must_use]
     pub fn new(mut analysis: Analysis, notes: Vec<String>) -> Outcome {
-        // Ids are unique within a file (they are table keys); across files one id is one person.
+        // Ids are unique within a file (they are table keys); across files one id is one person,
+        // counted in a foldhash set (100k ids hash in a fraction of SipHash's time).
         let people = match analysis.teams.as_slice() {
             [team] => team.people.len(),
             teams => teams

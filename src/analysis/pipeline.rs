@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::index::people_in_several_teams;
 use super::levels::LevelOverrides;
 use crate::catalog::CatalogStore;
 use crate::diag::finding::Finding;
@@ -75,7 +76,10 @@ pub fn analyze(
         }
     }
     let team_refs: Vec<&Team> = teams.iter().collect();
-    findings.extend(rules::check_org(&team_refs));
+    findings.extend(rules::check_org(
+        &team_refs,
+        &people_in_several_teams(&team_refs),
+    ));
 
     let file_levels: HashMap<String, Vec<(Rule, LintLevel)>> = teams
         .iter()

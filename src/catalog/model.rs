@@ -140,6 +140,8 @@ pub struct Catalog {
     pub limits: Limits,
     pub roles: Vec<Role>,
     pub activities: Vec<Activity>,
+    // foldhash, not SipHash: every role reference of every person is looked up here, and
+    // catalog ids are not attacker-chosen keys of a long-lived map.
     #[serde(skip)]
     pub(crate) role_lookup: foldhash::HashMap<String, RoleIdx>,
     #[serde(skip)]

@@ -8,5 +8,5 @@ mod roles;
 mod team;
 mod workload;
 
-pub use org::check_org;
+pub use org::{Shared, check_org};
 pub use team::check_team;

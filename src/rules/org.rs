@@ -1,18 +1,19 @@
 //! Rules across the team files checked together: over-allocated, duplicate-team,
 //! inconsistent-person.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::diag::finding::{Context, Finding};
 use crate::diag::rule::Rule;
 use crate::team::Team;
 
-/// Run the cross-team rules. Teams are in the order they were loaded (sorted paths).
+/// Run the cross-team rules. Teams are in the order they were loaded (sorted paths);
+/// `shared` lists the person ids found in more than one of them.
 #[must_use]
-pub fn check_org(teams: &[&Team]) -> Vec<Finding> {
+pub fn check_org(teams: &[&Team], shared: &Shared<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     duplicate_teams(teams, &mut findings);
-    people_across_teams(teams, &mut findings);
+    people_across_teams(shared, &mut findings);
     findings
 }
 
@@ -44,36 +45,13 @@ fn duplicate_teams(teams: &[&Team], findings: &mut Vec<Finding>) {
     }
 }
 
-fn people_across_teams(teams: &[&Team], findings: &mut Vec<Finding>) {
-    // Person id → where it first appears, as (team, person) indices: most ids are in one
-    // team, so the map stays small per entry, and only ids seen again collect a list.
-    let mut first: foldhash::HashMap<&str, (u32, u32)> =
-        foldhash::HashMap::with_capacity_and_hasher(
-            teams.iter().map(|t| t.people.len()).sum(),
-            foldhash::fast::RandomState::default(),
-        );
-    let mut again: HashMap<&str, Vec<(&Team, usize)>> = HashMap::new();
-    for (t, team) in teams.iter().enumerate() {
-        for (i, p) in team.people.iter().enumerate() {
-            let here = (index(t), index(i));
-            match first.entry(&*p.id) {
-                std::collections::hash_map::Entry::Occupied(e) => {
-                    let (ft, fi) = *e.get();
-                    again
-                        .entry(&*p.id)
-                        .or_insert_with(|| vec![(teams[ft as usize], fi as usize)])
-                        .push((team, i));
-                }
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(here);
-                }
-            }
-        }
-    }
-    drop(first);
-    let mut shared: Vec<(&str, Vec<(&Team, usize)>)> = again.into_iter().collect();
-    shared.sort_unstable_by(|a, b| a.0.cmp(b.0));
+/// Where a person id appears in more than one team: the id and each (team, person index),
+/// in load order.
+pub type Shared<'t> = Vec<(&'t str, Vec<(&'t Team, usize)>)>;
+
+fn people_across_teams(shared: &Shared<'_>, findings: &mut Vec<Finding>) {
     for (id, places) in shared {
+        let id = *id;
         let total: f64 = places.iter().map(|(t, i)| t.people[*i].fte).sum();
         if total > 1.0 + 1e-9 {
             let parts: Vec<String> = places
@@ -139,9 +117,4 @@ fn people_across_teams(teams: &[&Team], findings: &mut Vec<Finding>) {
             }
         }
     }
-}
-
-/// An index as stored in the cross-team map; teams and people are far fewer than 2^32.
-fn index(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
 }

@@ -19,6 +19,7 @@ pub struct TeamFile {
     /// The people of the team, by id (the table key).
     #[serde(default)]
     #[schemars(with = "IndexMap<String, PersonEntry>")]
+    // foldhash: inserting 100k people keys is a visible part of loading a big team file.
     pub people: IndexMap<Spanned<String>, Spanned<PersonEntry>, foldhash::fast::RandomState>,
     /// Overrides of the catalog's RACI, by activity id: each replaces that activity's
     /// assignments entirely.

@@ -11,6 +11,7 @@ use std::sync::{Arc, OnceLock};
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
+use teamplan::analysis::index::people_in_several_teams;
 use teamplan::catalog::{Catalog, CatalogStore};
 use teamplan::diag::Finding;
 use teamplan::diag::Rule;
@@ -428,7 +429,7 @@ proptest! {
             assert_in_file(&f, &source);
             assert_eq!(f.team, team.name);
         }
-        for f in rules::check_org(&[&team, &team]) {
+        for f in rules::check_org(&[&team, &team], &people_in_several_teams(&[&team, &team])) {
             assert_in_file(&f, &source);
         }
     }
