@@ -1,6 +1,9 @@
 //! `teamplan explain RULE`: what each rule checks, why it matters, an example that fires, and
 //! how to fix it.
 
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
+
+use super::width::prose_width;
 use crate::diag::rule::{LintLevel, Rule};
 
 /// The long explanation of a rule.
@@ -121,6 +124,36 @@ pub fn explain(rule: Rule) -> Explanation {
         ),
     };
     Explanation { why, example, fix }
+}
+
+/// `teamplan explain --list`: every rule with its default level and when it fires, as a
+/// table that fits the terminal.
+#[must_use]
+pub fn list() -> String {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(vec!["rule", "level", "fires when"]);
+    if let Some(width) = prose_width() {
+        table.set_width(width);
+    }
+    for rule in Rule::ALL {
+        let level = match rule.default_level() {
+            LintLevel::Deny => "error",
+            LintLevel::Warn => "warn",
+            LintLevel::Allow => "allow",
+        };
+        table.add_row(vec![rule.name(), level, rule.summary()]);
+    }
+    // Rule names are never split: the first column is as wide as the longest (plus padding).
+    let longest = Rule::ALL.iter().map(|r| r.name().len()).max().unwrap_or(0);
+    if let Some(column) = table.column_mut(0) {
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
+            u16::try_from(longest + 2).unwrap_or(u16::MAX),
+        )));
+    }
+    format!("{table}\n")
 }
 
 /// The full text of `teamplan explain RULE`.

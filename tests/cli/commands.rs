@@ -212,3 +212,24 @@ fn the_readme_custom_catalog_is_consistent() {
     let (code, out, _) = run(&["catalog", "check", &path.to_string_lossy()]);
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn explain_list_fits_a_narrow_terminal_without_splitting_rule_names() {
+    let out = crate::support::teamplan()
+        .args(["explain", "--list"])
+        .env("COLUMNS", "60")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines().all(|l| l.chars().count() <= 60),
+        "wider than 60:\n{text}"
+    );
+    for rule in teamplan::diag::Rule::ALL {
+        assert!(
+            text.contains(&format!("│ {} ", rule.name())),
+            "`{}` is split:\n{text}",
+            rule.name()
+        );
+    }
+}
