@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::pipeline::Analysis;
 use crate::diag::finding::Finding;
-use crate::diag::rule::{Rule, Severity};
+use crate::diag::rule::Severity;
 
 /// A team that was checked, as listed in reports.
 #[derive(Debug, Clone, Serialize)]
@@ -89,9 +89,7 @@ impl Outcome {
     /// Whether some input could not be read at all (exit code 2).
     #[must_use]
     pub fn unreadable(&self) -> bool {
-        self.findings
-            .iter()
-            .any(|f| matches!(f.rule, Rule::ParseError | Rule::InvalidCatalog))
+        self.findings.iter().any(|f| f.rule.is_unreadable())
     }
 
     /// 2 when input was unreadable, 1 on errors (or warnings under `--strict`), else 0.

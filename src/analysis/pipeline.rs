@@ -101,6 +101,14 @@ pub fn analyze(
     Analysis { teams, findings }
 }
 
+impl Analysis {
+    /// The first finding that says a file could not be read at all, if any.
+    #[must_use]
+    pub fn unreadable(&self) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.rule.is_unreadable())
+    }
+}
+
 type LoadResult = Result<(Loaded, Vec<Finding>), Vec<Finding>>;
 
 /// Load, resolve and check every file on as many threads as pay off (the built-in catalogs

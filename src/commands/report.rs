@@ -34,12 +34,7 @@ pub fn run(args: &ReportArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
         ),
     };
     let page = crate::render::page::render(&analysis.teams, &analysis.findings, &title);
-    let unreadable = analysis.findings.iter().any(|f| {
-        matches!(
-            f.rule,
-            crate::diag::rule::Rule::ParseError | crate::diag::rule::Rule::InvalidCatalog
-        )
-    });
+    let unreadable = analysis.unreadable().is_some();
     match &args.output {
         Some(path) => {
             crate::write::atomic_write(path, page.as_bytes())?;

@@ -94,6 +94,12 @@ impl Rule {
         !matches!(self, Rule::ParseError | Rule::InvalidCatalog)
     }
 
+    /// Whether the finding means the input could not be read at all (exit code 2).
+    #[must_use]
+    pub fn is_unreadable(self) -> bool {
+        !self.is_configurable()
+    }
+
     /// The rules a user may configure.
     pub fn configurable() -> impl Iterator<Item = Rule> {
         Rule::ALL.iter().copied().filter(|r| r.is_configurable())

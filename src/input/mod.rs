@@ -2,6 +2,7 @@
 //! `--max-file-size`, and turning the TOML parser's errors into findings.
 
 pub mod discover;
+pub mod git;
 pub mod read;
 pub mod toml_error;
 
