@@ -102,6 +102,28 @@ pub fn html(text: &str) -> String {
     html_escape::encode_text(&terminal(text)).into_owned()
 }
 
+/// Escape text for a double-quoted HTML attribute value (`title="..."`): quotes too.
+#[must_use]
+pub fn html_attr(text: &str) -> String {
+    html_escape::encode_double_quoted_attribute(&terminal(text)).into_owned()
+}
+
+// ---- CSV ------------------------------------------------------------------------------
+
+/// A CSV cell a spreadsheet shows as text, never runs: control characters made visible
+/// (so no cell breaks a line of a CI log), and a cell that begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return prefixed with `'`, as OWASP recommends against formula
+/// injection. RFC 4180 quoting is the CSV writer's.
+#[must_use]
+pub fn csv_cell(text: &str) -> String {
+    let visible = terminal(text);
+    if visible.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{visible}")
+    } else {
+        visible.into_owned()
+    }
+}
+
 // ---- markdown -------------------------------------------------------------------------
 
 /// Escape text for a GFM table cell: pipes, markup characters, HTML and line breaks.
@@ -144,14 +166,20 @@ pub fn github_property(s: &str) -> String {
 
 // ---- Mermaid --------------------------------------------------------------------------
 
-/// A Mermaid node id from any text: letters, digits and underscores only.
+/// A Mermaid node id from any text: ASCII letters and digits stay, every other character
+/// becomes `_` and its code point in hex and `_`, so distinct ids give distinct nodes
+/// (`a-b`, `a.b` and `a_b` are `p_a_2d_b`, `p_a_2e_b` and `p_a_5f_b`).
 #[must_use]
 pub fn mermaid_node(prefix: &str, id: &str) -> String {
-    let clean: String = id
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
-    format!("{prefix}_{clean}")
+    let mut out = format!("{prefix}_");
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else {
+            let _ = write!(out, "_{:x}_", u32::from(c));
+        }
+    }
+    out
 }
 
 /// A Mermaid label inside `["..."]`: quotes and markup characters become entities.
@@ -203,6 +231,42 @@ mod tests {
         assert_eq!(markdown("<script>"), "&lt;script&gt;");
         // The visible escape's backslash is itself escaped, so GitHub shows `\u{1b}`.
         assert_eq!(markdown("x\u{1b}[31m"), "x\\\\u{1b}\\[31m");
+    }
+
+    #[test]
+    fn html_attributes_keep_quotes_inside() {
+        assert_eq!(
+            html_attr("a\" onmouseover=\"x"),
+            "a&quot; onmouseover=&quot;x"
+        );
+        assert_eq!(html("<b>\"q\""), "&lt;b&gt;\"q\"");
+    }
+
+    #[test]
+    fn csv_cells_never_start_a_formula() {
+        for formula in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            let cell = csv_cell(formula);
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{formula:?} -> {cell:?}"
+            );
+        }
+        assert_eq!(csv_cell("=1+1"), "'=1+1");
+        assert_eq!(csv_cell("Ana"), "Ana");
+        assert_eq!(csv_cell("a\n::error::x"), "a\\n::error::x");
+    }
+
+    #[test]
+    fn mermaid_nodes_of_distinct_ids_differ() {
+        let ids = ["a-b", "a.b", "a_b", "ab", "é", "è", "a__b", "a_5f_b"];
+        let nodes: std::collections::HashSet<String> =
+            ids.iter().map(|id| mermaid_node("p", id)).collect();
+        assert_eq!(nodes.len(), ids.len(), "{nodes:?}");
+        assert!(
+            nodes
+                .iter()
+                .all(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        );
     }
 
     #[test]

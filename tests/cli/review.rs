@@ -263,8 +263,8 @@ fn mermaid_links_people_to_roles_to_areas() {
     assert_eq!(code, 0);
     assert!(out.starts_with("```mermaid\nflowchart LR\n"));
     assert!(out.trim_end().ends_with("```"));
-    assert!(out.contains("  p_maya[\"Maya Lindgren\"]\n  p_maya --> r_ecommerce_manager\n"));
-    assert!(out.contains("  r_customer_service_representative --> a_customer\n"));
+    assert!(out.contains("  p_maya[\"Maya Lindgren\"]\n  p_maya --> r_ecommerce_2d_manager\n"));
+    assert!(out.contains("  r_customer_2d_service_2d_representative --> a_customer\n"));
     assert!(out.contains("  a_customer{{\"Customer\"}}\n"));
     for line in out
         .lines()

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::view::{By, Matrix, area_heading};
-use crate::render::escape::html as escape;
+use crate::render::escape::{html as escape, html_attr};
 
 /// The stylesheet shared by every page teamplan writes.
 pub const STYLE: &str = r#"
@@ -50,7 +50,7 @@ pub fn table(m: &Matrix) -> String {
         let _ = write!(
             out,
             "<th scope=\"col\" title=\"{}\">{}</th>",
-            escape(&c.id),
+            html_attr(&c.id),
             escape(&c.label)
         );
     }
@@ -69,7 +69,7 @@ pub fn table(m: &Matrix) -> String {
             let _ = write!(
                 out,
                 "<tr><th scope=\"row\" title=\"{}\">{}</th>",
-                escape(&row.id),
+                html_attr(&row.id),
                 escape(&row.title)
             );
             for cell in &row.cells {
