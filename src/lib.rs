@@ -67,7 +67,12 @@ pub fn run(cli: &Cli) -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let mut stderr = anstream::stderr();
-            let _ = writeln!(stderr, "error: {e:#}");
+            // Messages quote paths and names from the input: shown, never obeyed.
+            let _ = writeln!(
+                stderr,
+                "error: {}",
+                render::escape::terminal(&format!("{e:#}"))
+            );
             ExitCode::from(2)
         }
     }

@@ -12,6 +12,7 @@ use crate::cli::{CatalogCommand, ListFormat, ShowFormat};
 use crate::diag::Rule;
 use crate::input::read_source;
 use crate::render;
+use crate::render::escape;
 
 /// Run a `catalog` subcommand; returns the exit code.
 ///
@@ -96,7 +97,7 @@ fn check(file: &Path, out: &mut dyn Write) -> Result<u8> {
             writeln!(
                 out,
                 "error: {}: {} problem(s)",
-                file.display(),
+                escape::path(&file),
                 outcome.findings.len()
             )?;
             Ok(if unreadable { 2 } else { 1 })

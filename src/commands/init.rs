@@ -9,6 +9,7 @@ use dialoguer::{Input, Select};
 use crate::analysis::{Input as FileInput, Keep, LevelOverrides, Outcome, analyze};
 use crate::catalog::{self, BUILTIN_IDS, Requirement};
 use crate::cli::InitArgs;
+use crate::render::escape;
 use crate::render::findings;
 use crate::team::{Engagement, LoadOptions, NewPerson, People, team_file};
 
@@ -21,7 +22,7 @@ pub fn run(args: &InitArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
     if args.path.exists() && !args.force {
         bail!(
             "{} already exists; pass --force to overwrite it",
-            args.path.display()
+            escape::path(&args.path)
         );
     }
     if let Some(c) = &args.catalog {
@@ -48,11 +49,12 @@ pub fn run(args: &InitArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
         wizard(args)?
     };
     if let Some(dir) = args.path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create {}", escape::path(dir)))?;
     }
     crate::write::atomic_write(&args.path, text.as_bytes())?;
     let mut err = anstream::stderr();
-    writeln!(err, "wrote {}", args.path.display())?;
+    writeln!(err, "wrote {}", escape::path(&args.path))?;
     // Show where the new team stands right away.
     let analysis = analyze(
         &[FileInput::explicit(args.path.clone())],
@@ -65,8 +67,8 @@ pub fn run(args: &InitArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
     writeln!(
         err,
         "next: edit {} and run `teamplan check {}`",
-        args.path.display(),
-        args.path.display()
+        escape::path(&args.path),
+        escape::path(&args.path)
     )?;
     Ok(0)
 }

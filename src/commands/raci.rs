@@ -7,6 +7,7 @@ use anyhow::{Context as _, Result};
 
 use crate::analysis::{Input, Keep, LevelOverrides, Outcome, analyze};
 use crate::cli::{RaciArgs, RaciFormat};
+use crate::render::escape;
 use crate::render::matrix::{self, Filter, Matrix};
 use crate::render::width::terminal_width;
 use crate::render::{findings, inject, unified};
@@ -36,7 +37,7 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
             writeln!(
                 err,
                 "error: {} is not a team file: it has no [team] table",
-                args.file.display()
+                escape::path(&args.file)
             )?;
         }
         return Ok(2);
@@ -47,9 +48,9 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
             writeln!(
                 err,
                 "warning: {} has findings ({}); run `teamplan check {}` for details",
-                args.file.display(),
+                escape::path(&args.file),
                 findings::human::counts(&s),
-                args.file.display()
+                escape::path(&args.file)
             )?;
         }
     }
@@ -87,12 +88,12 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
     let current = match std::fs::read_to_string(target) {
         Ok(text) => Some(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && args.inject.is_none() => None,
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", target.display())),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", escape::path(&target))),
     };
     let wanted = if args.inject.is_some() {
         let doc = current.as_deref().unwrap_or_default();
         inject::inject(doc, &rendered)
-            .with_context(|| format!("cannot inject into {}", target.display()))?
+            .with_context(|| format!("cannot inject into {}", escape::path(&target)))?
     } else {
         rendered
     };
@@ -100,7 +101,7 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
     if args.check {
         if old == wanted {
             if !quiet {
-                writeln!(err, "{} is up to date", target.display())?;
+                writeln!(err, "{} is up to date", escape::path(&target))?;
             }
             return Ok(0);
         }
@@ -108,7 +109,7 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
         writeln!(
             err,
             "error: {} is out of date; run the same command without --check to update it",
-            target.display()
+            escape::path(&target)
         )?;
         return Ok(1);
     }
@@ -120,7 +121,7 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
             err,
             "{} {}",
             if old == wanted { "unchanged:" } else { "wrote" },
-            target.display()
+            escape::path(&target)
         )?;
     }
     Ok(0)

@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use crate::analysis::{Keep, LevelOverrides, analyze, find_inputs};
 use crate::cli::ReportArgs;
+use crate::render::escape;
 use crate::team::LoadOptions;
 
 /// Run `report`; returns the exit code (2 when a file could not be read, else 0).
@@ -39,7 +40,7 @@ pub fn run(args: &ReportArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
         Some(path) => {
             crate::write::atomic_write(path, page.as_bytes())?;
             if !quiet {
-                writeln!(anstream::stderr(), "wrote {}", path.display())?;
+                writeln!(anstream::stderr(), "wrote {}", escape::path(&path))?;
             }
         }
         None => out.write_all(page.as_bytes())?,

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::escape::{markdown as escape, terminal as safe};
+use super::escape::{json_invisibles, markdown as escape, terminal as safe};
 use crate::diag::rule::Severity;
 use crate::diff::{CellChange, Diff, Status, TeamDiff};
 use crate::resolve::Letters;
@@ -53,6 +53,7 @@ fn role_list(roles: &[String]) -> String {
     }
 }
 
+/// The lines about people, as plain text: each format escapes a whole line.
 fn person_lines(t: &TeamDiff) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(c) = &t.catalog {
@@ -61,19 +62,14 @@ fn person_lines(t: &TeamDiff) -> Vec<String> {
     for p in &t.people_added {
         lines.push(format!(
             "+ {} ({}): {}, {} fte",
-            safe(&p.name),
+            p.name,
             p.id,
             role_list(&p.roles),
             p.fte
         ));
     }
     for p in &t.people_removed {
-        lines.push(format!(
-            "- {} ({}): {}",
-            safe(&p.name),
-            p.id,
-            role_list(&p.roles)
-        ));
+        lines.push(format!("- {} ({}): {}", p.name, p.id, role_list(&p.roles)));
     }
     for r in &t.roles {
         let mut parts: Vec<String> = r.gained.iter().map(|g| format!("+{g}")).collect();
@@ -119,13 +115,18 @@ pub fn human(d: &Diff) -> String {
             safe(&t.file)
         );
         for line in person_lines(t) {
-            let _ = writeln!(out, "  {line}");
+            let _ = writeln!(out, "  {}", safe(&line));
         }
         let groups = group_cells(&t.raci);
         if !groups.is_empty() {
             let _ = writeln!(out, "  RACI:");
             for (activity, changes) in groups {
-                let _ = writeln!(out, "    {activity}: {}", changes.join(", "));
+                let _ = writeln!(
+                    out,
+                    "    {}: {}",
+                    safe(&activity),
+                    safe(&changes.join(", "))
+                );
             }
         }
         out.push('\n');
@@ -214,7 +215,7 @@ pub fn markdown(d: &Diff) -> String {
 /// The stable JSON shape.
 #[must_use]
 pub fn json(d: &Diff) -> String {
-    let mut s = serde_json::to_string_pretty(d).unwrap_or_default();
+    let mut s = json_invisibles(serde_json::to_string_pretty(d).unwrap_or_default());
     s.push('\n');
     s
 }

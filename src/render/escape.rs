@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 /// Replace characters that would disturb a terminal (control characters, ANSI escapes,
 /// bidirectional overrides) with visible stand-ins of the same UTF-8 length, so byte spans
-/// into the text stay valid.
+/// into the text stay valid; the `#` before `[` of a legacy CI command (`##[`) becomes `?`.
 #[must_use]
 pub fn terminal_same_len(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -30,6 +30,9 @@ pub fn terminal_same_len(text: &str) -> String {
             out.push(c);
         }
     }
+    if out.contains("##[") {
+        out = out.replace("##[", "#?[");
+    }
     out
 }
 
@@ -37,6 +40,12 @@ pub fn terminal_same_len(text: &str) -> String {
 #[must_use]
 pub fn terminal(text: &str) -> std::borrow::Cow<'_, str> {
     escape_controls(text, true)
+}
+
+/// A path for a message on a terminal: [`terminal`] of its display form.
+#[must_use]
+pub fn path(path: &std::path::Path) -> String {
+    terminal(&path.display().to_string()).into_owned()
 }
 
 /// Like [`terminal`], but line breaks (`\n`, `\r`) are left for a format with its
@@ -50,7 +59,7 @@ fn escape_controls(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
     let escaped =
         |c: char| (c.is_control() && (lines || !matches!(c, '\n' | '\r'))) || is_bidi_control(c);
     if !text.chars().any(escaped) {
-        return std::borrow::Cow::Borrowed(text);
+        return not_a_ci_command(std::borrow::Cow::Borrowed(text));
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -63,6 +72,25 @@ fn escape_controls(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
                 let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
             }
         }
+    }
+    not_a_ci_command(std::borrow::Cow::Owned(out))
+}
+
+// ---- CI logs --------------------------------------------------------------------------
+
+/// The GitHub Actions runner reads every line a step prints: a line that starts with `::`
+/// (after spaces) is a workflow command, and so is `##[` anywhere in a line (the legacy
+/// form). User text is made unable to be either: a leading `:` and the `#` before `[`
+/// are written as visible escapes.
+fn not_a_ci_command(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    let leading = text.trim_start().starts_with("::");
+    if !leading && !text.contains("##[") {
+        return text;
+    }
+    let mut out = text.replace("##[", "#\\u{23}[");
+    if leading {
+        let at = out.len() - out.trim_start().len();
+        out.replace_range(at..=at, "\\u{3a}");
     }
     std::borrow::Cow::Owned(out)
 }
@@ -79,6 +107,12 @@ fn is_bidi_control(c: char) -> bool {
 /// same character: the document still says exactly what the file said.
 #[must_use]
 pub fn json_invisibles(json: String) -> String {
+    // `##[` can only be inside a string too: `\u0023` keeps a log from reading a command.
+    let json = if json.contains("##[") {
+        json.replace("##[", "#\\u0023[")
+    } else {
+        json
+    };
     let needs = |c: char| c == '\u{7f}' || (c.is_control() && !c.is_ascii()) || is_bidi_control(c);
     if !json.chars().any(needs) {
         return json;
@@ -267,6 +301,42 @@ mod tests {
                 .iter()
                 .all(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
         );
+    }
+
+    #[test]
+    fn user_text_never_reads_as_a_ci_command() {
+        assert_eq!(terminal("::error::x"), "\\u{3a}:error::x");
+        assert_eq!(terminal("  ::warning::x"), "  \\u{3a}:warning::x");
+        assert_eq!(terminal("a ##[error]b"), "a #\\u{23}[error]b");
+        assert_eq!(terminal("Team::Ops"), "Team::Ops");
+        assert_eq!(terminal_same_len("x ##[error]"), "x #?[error]");
+        let json = json_invisibles(serde_json::to_string("##[error]x").expect("json"));
+        assert_eq!(json, "\"#\\u0023[error]x\"");
+        assert_eq!(
+            serde_json::from_str::<String>(&json).expect("still json"),
+            "##[error]x"
+        );
+        for text in [
+            "::error::a",
+            "\n::error::b",
+            "x\n  ::set-output::c",
+            "##[group]d",
+        ] {
+            for shown in [
+                terminal(text).into_owned(),
+                markdown(text),
+                csv_cell(text),
+                html(text),
+            ] {
+                for line in shown.lines() {
+                    assert!(
+                        !line.trim_start().starts_with("::"),
+                        "{text:?} -> {shown:?}"
+                    );
+                    assert!(!line.contains("##["), "{text:?} -> {shown:?}");
+                }
+            }
+        }
     }
 
     #[test]
