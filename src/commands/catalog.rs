@@ -97,7 +97,7 @@ fn check(file: &Path, out: &mut dyn Write) -> Result<u8> {
             writeln!(
                 out,
                 "error: {}: {} problem(s)",
-                escape::path(&file),
+                escape::path(file),
                 outcome.findings.len()
             )?;
             Ok(if unreadable { 2 } else { 1 })

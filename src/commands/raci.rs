@@ -88,12 +88,12 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
     let current = match std::fs::read_to_string(target) {
         Ok(text) => Some(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && args.inject.is_none() => None,
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", escape::path(&target))),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", escape::path(target))),
     };
     let wanted = if args.inject.is_some() {
         let doc = current.as_deref().unwrap_or_default();
         inject::inject(doc, &rendered)
-            .with_context(|| format!("cannot inject into {}", escape::path(&target)))?
+            .with_context(|| format!("cannot inject into {}", escape::path(target)))?
     } else {
         rendered
     };
@@ -101,7 +101,7 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
     if args.check {
         if old == wanted {
             if !quiet {
-                writeln!(err, "{} is up to date", escape::path(&target))?;
+                writeln!(err, "{} is up to date", escape::path(target))?;
             }
             return Ok(0);
         }
@@ -109,7 +109,7 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
         writeln!(
             err,
             "error: {} is out of date; run the same command without --check to update it",
-            escape::path(&target)
+            escape::path(target)
         )?;
         return Ok(1);
     }
@@ -121,7 +121,7 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
             err,
             "{} {}",
             if old == wanted { "unchanged:" } else { "wrote" },
-            escape::path(&target)
+            escape::path(target)
         )?;
     }
     Ok(0)

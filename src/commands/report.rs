@@ -40,7 +40,7 @@ pub fn run(args: &ReportArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
         Some(path) => {
             crate::write::atomic_write(path, page.as_bytes())?;
             if !quiet {
-                writeln!(anstream::stderr(), "wrote {}", escape::path(&path))?;
+                writeln!(anstream::stderr(), "wrote {}", escape::path(path))?;
             }
         }
         None => out.write_all(page.as_bytes())?,
