@@ -5,6 +5,7 @@ mod check;
 mod commands;
 mod hostile;
 mod init;
+mod injection;
 mod layers;
 mod org;
 mod props;
