@@ -3,6 +3,7 @@
 //! plain text.
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -148,7 +149,7 @@ fn csv_cells_read_back_as_text_never_formulas() {
         rows += 1;
     }
     assert!(rows > 40, "every activity is a row: {rows}");
-    for cell in headers.iter() {
+    for cell in &headers {
         assert!(
             !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
             "{cell:?}"
@@ -249,10 +250,11 @@ fn mermaid_nodes_and_labels_cannot_break_the_chart() {
     // Ids that differ only in punctuation, or only outside ASCII, are distinct nodes.
     let mut text = String::from("[team]\nname = \"T\"\ncatalog = \"small-team\"\n");
     for id in ["a-b", "a.b", "a_b", "é", "è"] {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "\n[people.{}]\nroles = [\"web-developer\"]\nfte = 0.2\n",
             toml_string(id)
-        ));
+        );
     }
     let chart = output(&["raci", "-f", "mermaid"], &s.write("ids.toml", &text));
     let nodes: HashSet<&str> = chart
