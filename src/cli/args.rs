@@ -29,6 +29,12 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
+    /// Where paths found in files (a `catalog` path, a symlink in a folder or at an output)
+    /// may lead [default: the nearest folder holding `.git` above each path given, else
+    /// that path's folder].
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -127,6 +133,10 @@ pub struct ReportArgs {
     /// Write the page here (atomically); stdout when omitted.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Write a file with several hard links or another owner in place.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -264,6 +274,10 @@ pub struct RaciArgs {
     /// Write nothing; print a diff and exit 1 if --inject/--output would change the file.
     #[arg(long)]
     pub check: bool,
+
+    /// Write a file with several hard links or another owner in place.
+    #[arg(long)]
+    pub force: bool,
 
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_FILE_SIZE)]

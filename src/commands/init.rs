@@ -1,6 +1,7 @@
 //! `teamplan init`: from nothing to a checked team file, by wizard or by template.
 
 use std::io::{IsTerminal as _, Write};
+use std::path::Path;
 
 use anyhow::{Context as _, Result, bail};
 use dialoguer::theme::ColorfulTheme;
@@ -12,14 +13,16 @@ use crate::cli::InitArgs;
 use crate::render::escape;
 use crate::render::findings;
 use crate::team::{Engagement, LoadOptions, NewPerson, People, team_file};
+use crate::write::{Change, Options, write};
 
 /// Run `init`; returns the exit code.
 ///
 /// # Errors
 /// The file exists (without --force), stdin is not a terminal (without --yes), an unknown
 /// catalog, or the file cannot be written.
-pub fn run(args: &InitArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
-    if args.path.exists() && !args.force {
+pub fn run(args: &InitArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Write) -> Result<u8> {
+    // Asked before the wizard's questions; the write itself is what guarantees it.
+    if args.path.symlink_metadata().is_ok() && !args.force {
         bail!(
             "{} already exists; pass --force to overwrite it",
             escape::path(&args.path)
@@ -52,7 +55,12 @@ pub fn run(args: &InitArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create {}", escape::path(dir)))?;
     }
-    crate::write::atomic_write(&args.path, text.as_bytes())?;
+    let options = Options {
+        root,
+        force: args.force,
+        inputs: &[],
+    };
+    write(&args.path, text.as_bytes(), Change::Create, &options)?;
     let mut err = anstream::stderr();
     writeln!(err, "wrote {}", escape::path(&args.path))?;
     // Show where the new team stands right away.

@@ -7,18 +7,26 @@ use anyhow::{Context as _, Result};
 
 use crate::analysis::{Input, Keep, LevelOverrides, Outcome, analyze};
 use crate::cli::{RaciArgs, RaciFormat};
+use crate::input::read_source;
 use crate::render::escape;
 use crate::render::matrix::{self, Filter, Matrix};
 use crate::render::width::terminal_width;
 use crate::render::{findings, inject, unified};
 use crate::resolve::Resolved;
 use crate::team::LoadOptions;
+use crate::write::{Change, Options, write};
 
 /// Run `raci`; returns the exit code.
 ///
 /// # Errors
 /// Bad filters, unwritable targets, bad markers.
-pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {
+pub fn run(
+    args: &RaciArgs,
+    quiet: bool,
+    root: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8> {
     let options = LoadOptions {
         max_file_size: args.max_file_size,
     };
@@ -85,10 +93,15 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
         out.write_all(rendered.as_bytes())?;
         return Ok(0);
     };
-    let current = match std::fs::read_to_string(target) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && args.inject.is_none() => None,
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", escape::path(target))),
+    // What the target holds now, read within --max-file-size. An --output that is not a
+    // regular file (a device, a FIFO) is never read: it is only written to.
+    let regular = target.metadata().is_ok_and(|m| m.is_file());
+    let current = if args.inject.is_some() || regular {
+        let source = read_source(target, args.max_file_size)
+            .map_err(|f| anyhow::anyhow!("{} ({})", f.message, f.help))?;
+        Some(source.text.clone())
+    } else {
+        None
     };
     let wanted = if args.inject.is_some() {
         let doc = current.as_deref().unwrap_or_default();
@@ -97,7 +110,7 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
     } else {
         rendered
     };
-    let old = current.unwrap_or_default();
+    let old = current.clone().unwrap_or_default();
     if args.check {
         if old == wanted {
             if !quiet {
@@ -113,8 +126,20 @@ pub fn run(args: &RaciArgs, quiet: bool, out: &mut dyn Write, err: &mut dyn Writ
         )?;
         return Ok(1);
     }
-    if old != wanted {
-        crate::write::atomic_write(target, wanted.as_bytes())?;
+    if old != wanted || !regular {
+        let change = match &current {
+            Some(read) if args.inject.is_some() => Change::Edit {
+                read: read.as_bytes(),
+            },
+            _ => Change::Replace,
+        };
+        let inputs = [args.file.clone()];
+        let options = Options {
+            root,
+            force: args.force,
+            inputs: &inputs,
+        };
+        write(target, wanted.as_bytes(), change, &options)?;
     }
     if !quiet {
         writeln!(

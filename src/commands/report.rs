@@ -1,6 +1,7 @@
 //! `teamplan report PATH... --output FILE.html`.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
@@ -8,12 +9,13 @@ use crate::analysis::{Keep, LevelOverrides, analyze, find_inputs};
 use crate::cli::ReportArgs;
 use crate::render::escape;
 use crate::team::LoadOptions;
+use crate::write::{Change, Options, write};
 
 /// Run `report`; returns the exit code (2 when a file could not be read, else 0).
 ///
 /// # Errors
 /// The output cannot be written.
-pub fn run(args: &ReportArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
+pub fn run(args: &ReportArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Write) -> Result<u8> {
     let (inputs, _) = find_inputs(&args.paths, &globset::GlobSet::empty());
     let analysis = analyze(
         &inputs,
@@ -38,7 +40,13 @@ pub fn run(args: &ReportArgs, quiet: bool, out: &mut dyn Write) -> Result<u8> {
     let unreadable = analysis.unreadable().is_some();
     match &args.output {
         Some(path) => {
-            crate::write::atomic_write(path, page.as_bytes())?;
+            let inputs: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
+            let options = Options {
+                root,
+                force: args.force,
+                inputs: &inputs,
+            };
+            write(path, page.as_bytes(), Change::Replace, &options)?;
             if !quiet {
                 writeln!(anstream::stderr(), "wrote {}", escape::path(path))?;
             }

@@ -4,6 +4,7 @@
 pub mod discover;
 pub mod git;
 pub mod read;
+pub mod root;
 pub mod toml_error;
 
 pub use read::{DEFAULT_MAX_FILE_SIZE, read_source, text_source};

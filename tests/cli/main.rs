@@ -13,3 +13,4 @@ mod raci;
 mod review;
 mod rules;
 mod support;
+mod writes;

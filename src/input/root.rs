@@ -1,0 +1,107 @@
+//! The root: the folder that every path coming from a file must stay inside — a `catalog`
+//! path, a symlink met while searching a folder, a symlink at or inside an output target.
+//! Paths given on the command line are the user's choice; paths found in a pull request's
+//! files are not, so they are refused, unread and unwritten, when they lead outside.
+
+use std::path::{Path, PathBuf};
+
+/// A canonical folder that paths from files must resolve inside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Root {
+    dir: PathBuf,
+}
+
+impl Root {
+    /// The root for a path given on the command line: `--root DIR` when set, else the
+    /// nearest folder above the path that holds a `.git` (a folder or a file), else the
+    /// path's own folder (a folder given is its own).
+    #[must_use]
+    pub fn for_path(given: &Path, explicit: Option<&Path>) -> Self {
+        if let Some(dir) = explicit {
+            return Self::at(dir);
+        }
+        let start = if given.is_dir() {
+            given.to_path_buf()
+        } else {
+            match given.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            }
+        };
+        // Searched up the path as written: a symlinked folder on the way leads elsewhere,
+        // and where it leads is what the root is for.
+        let start = std::path::absolute(&start).unwrap_or(start);
+        let repo = start
+            .ancestors()
+            .find(|dir| dir.join(".git").symlink_metadata().is_ok());
+        Self {
+            dir: canonical(repo.unwrap_or(&start)),
+        }
+    }
+
+    /// The root at `dir` (`--root`).
+    #[must_use]
+    pub fn at(dir: &Path) -> Self {
+        Self {
+            dir: canonical(dir),
+        }
+    }
+
+    /// The root folder, canonical.
+    #[must_use]
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Whether a path resolves inside the root. The path is canonicalized (symlinks
+    /// followed); a path that does not exist resolves through its parent.
+    #[must_use]
+    pub fn contains(&self, path: &Path) -> bool {
+        resolve(path).is_some_and(|p| p.starts_with(&self.dir))
+    }
+}
+
+/// `path` with every symlink followed; for a path that does not exist yet, its parent's
+/// canonical form joined with its name. None when neither can be resolved.
+#[must_use]
+pub fn resolve(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return Some(p);
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::canonicalize(parent).ok().map(|p| p.join(name))
+}
+
+fn canonical(dir: &Path) -> PathBuf {
+    std::fs::canonicalize(dir)
+        .or_else(|_| std::path::absolute(dir))
+        .unwrap_or_else(|_| dir.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Root;
+
+    #[test]
+    fn the_root_is_the_nearest_git_folder_else_the_folder_given() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let repo = tmp.path().join("repo");
+        std::fs::create_dir_all(repo.join("teams/sales")).expect("dirs");
+        let plain = Root::for_path(&repo.join("teams/sales/a.toml"), None);
+        assert!(plain.dir().ends_with("teams/sales"), "{plain:?}");
+        std::fs::write(repo.join(".git"), "gitdir: elsewhere").expect(".git file");
+        let in_repo = Root::for_path(&repo.join("teams/sales/a.toml"), None);
+        assert_eq!(
+            in_repo.dir(),
+            std::fs::canonicalize(&repo).expect("canonical")
+        );
+        assert!(in_repo.contains(&repo.join("teams/new.toml")));
+        assert!(!in_repo.contains(tmp.path()));
+        let set = Root::for_path(&repo.join("teams/a.toml"), Some(&repo.join("teams")));
+        assert!(set.dir().ends_with("teams"));
+    }
+}
