@@ -45,7 +45,9 @@ pub fn run(cli: &Cli) -> ExitCode {
     choice.write_global();
     let mut stdout = Output::new();
     let result = match &cli.command {
-        Command::Check(args) => commands::check::run(args, cli.quiet, &mut stdout),
+        Command::Check(args) => {
+            commands::check::run(args, cli.quiet, cli.root.as_deref(), &mut stdout)
+        }
         Command::Raci(args) => commands::raci::run(
             args,
             cli.quiet,
@@ -53,7 +55,7 @@ pub fn run(cli: &Cli) -> ExitCode {
             &mut stdout,
             &mut anstream::stderr(),
         ),
-        Command::Diff(args) => commands::diff::run(args, &mut stdout),
+        Command::Diff(args) => commands::diff::run(args, cli.root.as_deref(), &mut stdout),
         Command::Report(args) => {
             commands::report::run(args, cli.quiet, cli.root.as_deref(), &mut stdout)
         }

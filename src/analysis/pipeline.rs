@@ -1,7 +1,7 @@
 //! Load, resolve and check a set of files together: the one analysis every command runs.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::index::people_in_several_teams;
@@ -10,7 +10,7 @@ use crate::catalog::CatalogStore;
 use crate::diag::finding::Finding;
 use crate::diag::rule::{LintLevel, Rule, Severity};
 use crate::diag::source::SourceFile;
-use crate::input::discover;
+use crate::input::discover::{self, Refusal};
 use crate::resolve::Resolved;
 use crate::rules;
 use crate::team::{self, LoadOptions, Loaded, Team};
@@ -22,6 +22,10 @@ pub struct Input {
     pub source: Option<Arc<SourceFile>>,
     /// Named by the user rather than found in a folder.
     pub explicit: bool,
+    /// Which of the paths given it was found under.
+    pub given: usize,
+    /// Why it is not read, when the search refused it.
+    pub refused: Option<Refusal>,
 }
 
 impl Input {
@@ -32,6 +36,8 @@ impl Input {
             path,
             source: None,
             explicit: true,
+            given: 0,
+            refused: None,
         }
     }
 }
@@ -64,14 +70,24 @@ pub fn analyze(
 ) -> Analysis {
     let mut teams: Vec<Team> = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
-    for (input, loaded) in inputs.iter().zip(load_all(inputs, options, keep)) {
+    let loaded = load_all(inputs, options, keep);
+    // A folder given whose `*.toml` files hold no team is an error, as a file would be.
+    let with_teams: std::collections::HashSet<usize> = inputs
+        .iter()
+        .zip(&loaded)
+        .filter(|(_, l)| matches!(l, Ok((Loaded::Team(_), _))))
+        .map(|(i, _)| i.given)
+        .collect();
+    for (input, loaded) in inputs.iter().zip(loaded) {
         match loaded {
             Ok((Loaded::Team(t), mut team_findings)) => {
                 teams.push(*t);
                 findings.append(&mut team_findings);
             }
             Ok((Loaded::Catalog(_), _)) => {}
-            Ok((Loaded::Other, _)) => findings.push(not_a_team(input)),
+            Ok((Loaded::Other, _)) => {
+                findings.push(not_a_team(input, !with_teams.contains(&input.given)));
+            }
             Err(mut errors) => findings.append(&mut errors),
         }
     }
@@ -121,6 +137,14 @@ fn load_all(inputs: &[Input], options: LoadOptions, keep: Keep) -> Vec<LoadResul
         let mut store = CatalogStore::default();
         part.iter()
             .map(|input| {
+                if let Some(refusal) = &input.refused {
+                    return Err(vec![Finding::without_source(
+                        Rule::ParseError,
+                        input.path.display().to_string(),
+                        refusal.message.clone(),
+                        refusal.help,
+                    )]);
+                }
                 let loaded = match &input.source {
                     Some(source) => team::load_source(source, &mut store, options),
                     None => team::load_path(&input.path, &mut store, options),
@@ -161,10 +185,12 @@ fn load_all(inputs: &[Input], options: LoadOptions, keep: Keep) -> Vec<LoadResul
     })
 }
 
-fn not_a_team(input: &Input) -> Finding {
+/// A file that is not a team file: an error when the user named it or when its folder
+/// holds no team at all, else a warning.
+fn not_a_team(input: &Input, alone: bool) -> Finding {
     let file = input.path.display().to_string();
     let message = format!("{file} has no [team] table, so it is not a team file");
-    if input.explicit {
+    if input.explicit || alone {
         Finding::without_source(
             Rule::ParseError,
             file,
@@ -186,8 +212,12 @@ fn not_a_team(input: &Input) -> Finding {
 /// The files under `paths` (see [`discover::discover`]) as inputs read from disk, and notes
 /// about what the search had to skip.
 #[must_use]
-pub fn find_inputs(paths: &[PathBuf], exclude: &globset::GlobSet) -> (Vec<Input>, Vec<String>) {
-    let found = discover::discover(paths, exclude);
+pub fn find_inputs(
+    paths: &[PathBuf],
+    exclude: &globset::GlobSet,
+    root: Option<&Path>,
+) -> (Vec<Input>, Vec<String>) {
+    let found = discover::discover(paths, exclude, root);
     let inputs = found
         .files
         .into_iter()
@@ -195,6 +225,8 @@ pub fn find_inputs(paths: &[PathBuf], exclude: &globset::GlobSet) -> (Vec<Input>
             path: c.path,
             source: None,
             explicit: c.explicit,
+            given: c.given,
+            refused: c.refused,
         })
         .collect();
     (inputs, found.skipped)

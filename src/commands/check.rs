@@ -7,14 +7,20 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::input::discover;
 use crate::render::findings;
 use crate::team::LoadOptions;
+use crate::write::emit;
 
 /// Run `check`: print the report and return the exit code.
 ///
 /// # Errors
 /// Writing to stdout failed, or a bad `--exclude` glob.
-pub fn run(args: &CheckArgs, quiet: bool, out: &mut dyn std::io::Write) -> Result<u8> {
+pub fn run(
+    args: &CheckArgs,
+    quiet: bool,
+    root: Option<&std::path::Path>,
+    out: &mut dyn std::io::Write,
+) -> Result<u8> {
     let exclude = discover::exclude_set(&args.exclude)?;
-    let (inputs, skipped) = find_inputs(&args.paths, &exclude);
+    let (inputs, skipped) = find_inputs(&args.paths, &exclude, root);
     let options = LoadOptions {
         max_file_size: args.max_file_size,
     };
@@ -27,6 +33,5 @@ pub fn run(args: &CheckArgs, quiet: bool, out: &mut dyn std::io::Write) -> Resul
         CheckFormat::Markdown => findings::markdown::render(&outcome),
         CheckFormat::Sarif => findings::sarif::render(&outcome),
     };
-    out.write_all(text.as_bytes())?;
-    Ok(outcome.exit_code(args.strict))
+    Ok(emit(out, text.as_bytes(), outcome.exit_code(args.strict))?)
 }

@@ -1,7 +1,7 @@
 //! `teamplan diff OLD NEW` and `teamplan diff --git REV PATH...`.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
@@ -15,17 +15,19 @@ use crate::team::LoadOptions;
 ///
 /// # Errors
 /// Wrong arguments, or git failing.
-pub fn run(args: &DiffArgs, out: &mut dyn Write) -> Result<u8> {
+pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<u8> {
     let options = LoadOptions::default();
     let levels = LevelOverrides::default();
     let (old, new) = if let Some(rev) = &args.git {
-        let new_inputs = on_disk(&args.paths);
+        let new_inputs = on_disk(&args.paths, root);
         let old_inputs: Vec<Input> = files_at(rev, &args.paths)?
             .into_iter()
             .map(|f| Input {
                 path: f.path,
                 source: Some(f.source),
                 explicit: f.explicit,
+                given: 0,
+                refused: None,
             })
             .collect();
         (
@@ -38,13 +40,13 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> Result<u8> {
         };
         (
             analyze(
-                &on_disk(std::slice::from_ref(old)),
+                &on_disk(std::slice::from_ref(old), root),
                 options,
                 &levels,
                 Keep::Teams,
             ),
             analyze(
-                &on_disk(std::slice::from_ref(new)),
+                &on_disk(std::slice::from_ref(new), root),
                 options,
                 &levels,
                 Keep::Teams,
@@ -59,8 +61,8 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> Result<u8> {
         DiffFormat::Markdown => crate::render::diff::markdown(&diff),
         DiffFormat::Json => crate::render::diff::json(&diff),
     };
-    out.write_all(text.as_bytes())?;
-    Ok(u8::from(args.fail_on_new_errors && diff.adds_errors()))
+    let code = u8::from(args.fail_on_new_errors && diff.adds_errors());
+    Ok(crate::write::emit(out, text.as_bytes(), code)?)
 }
 
 /// A side that cannot be read cannot be compared: say which file and why.
@@ -77,6 +79,6 @@ fn unreadable(side: &Analysis, what: &str) -> Result<()> {
     Ok(())
 }
 
-fn on_disk(paths: &[PathBuf]) -> Vec<Input> {
-    crate::analysis::find_inputs(paths, &globset::GlobSet::empty()).0
+fn on_disk(paths: &[PathBuf], root: Option<&Path>) -> Vec<Input> {
+    crate::analysis::find_inputs(paths, &globset::GlobSet::empty(), root).0
 }

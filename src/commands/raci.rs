@@ -14,7 +14,7 @@ use crate::render::width::terminal_width;
 use crate::render::{findings, inject, unified};
 use crate::resolve::Resolved;
 use crate::team::LoadOptions;
-use crate::write::{Change, Options, write};
+use crate::write::{Change, Options, emit, write};
 
 /// Run `raci`; returns the exit code.
 ///
@@ -118,13 +118,16 @@ pub fn run(
             }
             return Ok(0);
         }
-        out.write_all(unified::diff(target, &old, &wanted).as_bytes())?;
         writeln!(
             err,
             "error: {} is out of date; run the same command without --check to update it",
             escape::path(target)
         )?;
-        return Ok(1);
+        return Ok(emit(
+            out,
+            unified::diff(target, &old, &wanted).as_bytes(),
+            1,
+        )?);
     }
     if old != wanted || !regular {
         let change = match &current {

@@ -9,14 +9,14 @@ use crate::analysis::{Keep, LevelOverrides, analyze, find_inputs};
 use crate::cli::ReportArgs;
 use crate::render::escape;
 use crate::team::LoadOptions;
-use crate::write::{Change, Options, write};
+use crate::write::{Change, Options, emit, write};
 
 /// Run `report`; returns the exit code (2 when a file could not be read, else 0).
 ///
 /// # Errors
 /// The output cannot be written.
 pub fn run(args: &ReportArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Write) -> Result<u8> {
-    let (inputs, _) = find_inputs(&args.paths, &globset::GlobSet::empty());
+    let (inputs, _) = find_inputs(&args.paths, &globset::GlobSet::empty(), root);
     let analysis = analyze(
         &inputs,
         LoadOptions::default(),
@@ -37,7 +37,11 @@ pub fn run(args: &ReportArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Wr
         ),
     };
     let page = crate::render::page::render(&analysis.teams, &analysis.findings, &title);
-    let unreadable = analysis.unreadable().is_some();
+    let code = if analysis.unreadable().is_some() {
+        2
+    } else {
+        0
+    };
     match &args.output {
         Some(path) => {
             let inputs: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
@@ -51,7 +55,7 @@ pub fn run(args: &ReportArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Wr
                 writeln!(anstream::stderr(), "wrote {}", escape::path(path))?;
             }
         }
-        None => out.write_all(page.as_bytes())?,
+        None => return Ok(emit(out, page.as_bytes(), code)?),
     }
-    Ok(if unreadable { 2 } else { 0 })
+    Ok(code)
 }

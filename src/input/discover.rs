@@ -1,23 +1,39 @@
 //! Finding the files to check: explicit files as given, folders searched for `*.toml`.
+//! A symlink met in a folder must lead to a `*.toml` inside the root; a file reached twice
+//! is checked once; a folder that cannot be read is an error, not a gap.
 
+use std::collections::HashSet;
+use std::os::unix::fs::MetadataExt as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use super::root::Root;
 
 /// A file to load, and whether the user named it (rather than a folder search finding it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     pub path: PathBuf,
     pub explicit: bool,
+    /// Which of the paths given it was found under.
+    pub given: usize,
+    /// Why it must not be read, when it must not.
+    pub refused: Option<Refusal>,
+}
+
+/// A path the search will not read, and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub help: &'static str,
 }
 
 /// What the search found, plus the places it could not go.
 #[derive(Debug, Default)]
 pub struct Discovered {
     pub files: Vec<Candidate>,
-    /// Human-readable notes about entries skipped for a reason (symlink loops, unreadable
-    /// folders).
+    /// Human-readable notes about entries skipped for a reason (symlink loops).
     pub skipped: Vec<String>,
 }
 
@@ -47,26 +63,53 @@ pub fn exclude_set(globs: &[String]) -> Result<GlobSet> {
 /// or cannot be reached (a dangling symlink) is kept for the loader to report, and a folder
 /// with no `*.toml` in it is kept itself, so the loader says so.
 #[must_use]
-pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Discovered {
+pub fn discover(paths: &[PathBuf], exclude: &GlobSet, root: Option<&Path>) -> Discovered {
     let mut out = Discovered::default();
-    for root in paths {
-        if !root.is_dir() {
-            out.files.push(Candidate {
-                path: root.clone(),
-                explicit: true,
-            });
+    let mut seen: HashSet<(u64, u64)> = HashSet::new();
+    // Each file once, however it was reached (named twice, or through a symlink).
+    let mut first_time = |path: &Path| {
+        path.metadata()
+            .map_or(true, |m| seen.insert((m.dev(), m.ino())))
+    };
+    for (given, folder) in paths.iter().enumerate() {
+        if !folder.is_dir() {
+            if first_time(folder) {
+                out.files.push(Candidate {
+                    path: folder.clone(),
+                    explicit: true,
+                    given,
+                    refused: None,
+                });
+            }
             continue;
         }
-        let walker = walkdir::WalkDir::new(root)
+        let bounds = Root::for_path(folder, root);
+        // Symlinks that lead where they must not are refused before the walk goes in.
+        let refused = std::cell::RefCell::new(Vec::new());
+        let walker = walkdir::WalkDir::new(folder)
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {
-                e.depth() == 0
-                    || !skipped_name(
-                        e.file_name().to_string_lossy().as_ref(),
-                        e.file_type().is_dir(),
-                    ) && !exclude.is_match(e.path())
+                if e.depth() == 0 {
+                    return true;
+                }
+                let wanted = !skipped_name(
+                    e.file_name().to_string_lossy().as_ref(),
+                    e.file_type().is_dir(),
+                ) && !exclude.is_match(e.path());
+                if wanted && e.path_is_symlink() {
+                    if let Some(refusal) = outside(&bounds, e.path(), e.file_type().is_dir()) {
+                        refused.borrow_mut().push(Candidate {
+                            path: e.path().to_path_buf(),
+                            explicit: false,
+                            given,
+                            refused: Some(refusal),
+                        });
+                        return false;
+                    }
+                }
+                wanted
             });
         let before = out.files.len();
         for entry in walker {
@@ -74,10 +117,14 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Discovered {
                 // Regular files and also FIFOs, devices and sockets named `*.toml`: the
                 // loader refuses those with a reason rather than the search hiding them.
                 Ok(e) if !e.file_type().is_dir() && is_toml(e.path()) => {
-                    out.files.push(Candidate {
-                        path: e.into_path(),
-                        explicit: false,
-                    });
+                    if first_time(e.path()) {
+                        out.files.push(Candidate {
+                            path: e.into_path(),
+                            explicit: false,
+                            given,
+                            refused: None,
+                        });
+                    }
                 }
                 Ok(_) => {}
                 Err(e) => {
@@ -93,26 +140,68 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Discovered {
                         out.files.push(Candidate {
                             path: path.to_path_buf(),
                             explicit: false,
+                            given,
+                            refused: None,
                         });
                     } else {
-                        out.skipped.push(format!(
-                            "{place}{}",
-                            e.io_error()
-                                .map_or_else(|| e.to_string(), ToString::to_string)
-                        ));
+                        // A folder that cannot be read may hold team files: an error.
+                        let reason = e
+                            .io_error()
+                            .map_or_else(|| e.to_string(), ToString::to_string);
+                        out.files.push(Candidate {
+                            path: e.path().map_or_else(|| folder.clone(), Path::to_path_buf),
+                            explicit: false,
+                            given,
+                            refused: Some(Refusal {
+                                message: format!("cannot read the folder {place}{reason}"),
+                                help: "make it readable, or skip it with --exclude GLOB",
+                            }),
+                        });
                     }
                 }
             }
         }
+        out.files.append(&mut refused.into_inner());
         if out.files.len() == before {
             // Checking nothing must not pass silently: the loader reports the folder.
             out.files.push(Candidate {
-                path: root.clone(),
+                path: folder.clone(),
                 explicit: true,
+                given,
+                refused: None,
             });
         }
     }
     out
+}
+
+/// Why a symlink met in a folder must not be followed: it leads outside the root, or a
+/// file link leads to something that is not a `*.toml` (a committed `x.toml -> ../.env`
+/// must never have its secret echoed into a CI log).
+fn outside(bounds: &Root, link: &Path, is_dir: bool) -> Option<Refusal> {
+    let target = std::fs::canonicalize(link).ok()?;
+    if !bounds.contains(&target) {
+        return Some(Refusal {
+            message: format!(
+                "{} is a symlink to {}, outside {}; not read",
+                link.display(),
+                target.display(),
+                bounds.dir().display()
+            ),
+            help: "link only to files inside the repository, or set the bounds with --root DIR",
+        });
+    }
+    if !is_dir && is_toml(link) && !is_toml(&target) {
+        return Some(Refusal {
+            message: format!(
+                "{} is a symlink to {}, which is not a *.toml file; not read",
+                link.display(),
+                target.display()
+            ),
+            help: "link a team file only to another *.toml file",
+        });
+    }
+    None
 }
 
 fn skipped_name(name: &str, is_dir: bool) -> bool {

@@ -6,6 +6,7 @@ mod commands;
 mod hostile;
 mod init;
 mod injection;
+mod inputs;
 mod layers;
 mod org;
 mod props;
