@@ -13,6 +13,19 @@ pub struct SourceFile {
     /// Where each line starts, built on first use: most files of an org have no finding and
     /// never need it.
     line_starts: OnceLock<Vec<usize>>,
+    /// Characters before each block of [`BLOCK`] bytes, built the first time a position
+    /// falls far into a long line: a column is then found in time bounded by the block, not
+    /// by the line (a million findings on one 10 MB line stay linear).
+    char_blocks: OnceLock<Vec<usize>>,
+}
+
+/// Bytes per block of the character index.
+const BLOCK: usize = 4096;
+
+/// Characters in `bytes` (from any byte offset to any other): the bytes that do not
+/// continue a UTF-8 sequence.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 /// A 1-based line and column (column counted in characters).
@@ -29,6 +42,7 @@ impl SourceFile {
             path: path.into(),
             text,
             line_starts: OnceLock::new(),
+            char_blocks: OnceLock::new(),
         }
     }
 
@@ -52,15 +66,32 @@ impl SourceFile {
         let line_starts = self.line_starts();
         let line_index = line_starts.partition_point(|&s| s <= offset) - 1;
         let line_start = line_starts.get(line_index).copied().unwrap_or(0);
-        let column = self
-            .text
-            .get(line_start..offset)
-            .map_or(offset - line_start, |s| s.chars().count())
-            + 1;
+        let bytes = self.text.as_bytes();
+        let column = if offset - line_start <= BLOCK {
+            chars_in(&bytes[line_start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(line_start)
+        } + 1;
         Position {
             line: line_index + 1,
             column,
         }
+    }
+
+    /// Characters before a byte offset, from the block index.
+    fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let blocks = self.char_blocks.get_or_init(|| {
+            let mut total = 0;
+            std::iter::once(0)
+                .chain(bytes.chunks(BLOCK).map(|chunk| {
+                    total += chars_in(chunk);
+                    total
+                }))
+                .collect()
+        });
+        let block = offset / BLOCK;
+        blocks[block] + chars_in(&bytes[block * BLOCK..offset])
     }
 
     /// `span` widened to whole characters, and to at least one character where the text has
@@ -191,5 +222,25 @@ mod tests {
         // Multi-byte characters are never split.
         let wide = "é".repeat(500);
         assert!(shorten(&wide, 9).starts_with("éééééé…"));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters_through_the_block_index() {
+        let line: String = (0..300_000)
+            .map(|i| if i % 7 == 0 { 'é' } else { 'x' })
+            .collect();
+        let text = format!("first\n{line}\nlast");
+        let f = SourceFile::new("t.toml", text.clone());
+        for offset in [6, 7, 4100, 4103, 100_000, 300_001, text.len() - 5] {
+            let mut offset = offset;
+            while !text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let expected = text[start..offset].chars().count() + 1;
+            let at = f.position(offset);
+            assert_eq!(at.column, expected, "offset {offset}");
+        }
+        assert_eq!(f.position(text.len() - 1).line, 3);
     }
 }
