@@ -57,6 +57,23 @@ pub fn write(
     change: Change<'_>,
     options: &Options<'_>,
 ) -> Result<()> {
+    write_with(path, change, options, &mut |w| w.write_all(contents))
+}
+
+/// What writes a file's contents, piece by piece.
+pub type Produce<'p> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'p;
+
+/// [`write`], with the contents written by `produce` as they are made (a big report is
+/// never held whole in memory).
+///
+/// # Errors
+/// Any refusal of [`write`], or the write failing.
+pub fn write_with(
+    path: &Path,
+    change: Change<'_>,
+    options: &Options<'_>,
+    contents: &mut Produce<'_>,
+) -> Result<()> {
     // A device or FIFO named on the command line, perhaps through a link (`/dev/stdout`),
     // is a stream: written to, never replaced.
     if let Ok(meta) = path.metadata() {
@@ -201,12 +218,19 @@ fn names_a_stream(path: &Path) -> bool {
         .any(|p| path.starts_with(p))
 }
 
-fn append(path: &Path, contents: &[u8]) -> Result<()> {
+fn append(path: &Path, contents: &mut Produce<'_>) -> Result<()> {
     OpenOptions::new()
         .append(true)
         .open(path)
-        .and_then(|mut f| f.write_all(contents))
+        .and_then(|f| produce_into(f, contents))
         .with_context(|| format!("cannot write {}", shown(path)))
+}
+
+/// Run `contents` into a buffered `file`, then flush it.
+fn produce_into(file: File, contents: &mut Produce<'_>) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, file);
+    contents(&mut out)?;
+    out.flush()
 }
 
 fn same_file(a: &Metadata, b: &Metadata) -> bool {
@@ -244,16 +268,23 @@ fn folder(path: &Path) -> &Path {
 /// Write through a temporary file beside `target`, renamed over it; `keep` is the mode of
 /// the file replaced. With `exclusive`, an existing target (even created meanwhile by
 /// another run) is left alone and the write fails.
-fn atomic(target: &Path, contents: &[u8], keep: Option<&Metadata>, exclusive: bool) -> Result<()> {
+fn atomic(
+    target: &Path,
+    contents: &mut Produce<'_>,
+    keep: Option<&Metadata>,
+    exclusive: bool,
+) -> Result<()> {
     let dir = folder(target);
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".teamplan-")
         .suffix(".tmp")
         // The mode a new file gets from `open(2)`: 0666 less the umask.
         .permissions(std::fs::Permissions::from_mode(0o666))
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", shown(dir)))?;
-    tmp.write_all(contents)
+    tmp.as_file()
+        .try_clone()
+        .and_then(|f| produce_into(f, contents))
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", shown(target)))?;
     if let Some(meta) = keep {
@@ -278,20 +309,26 @@ fn atomic(target: &Path, contents: &[u8], keep: Option<&Metadata>, exclusive: bo
 }
 
 /// Truncate and write the file itself (its inode, links and owner stay).
-fn in_place(target: &Path, contents: &[u8]) -> Result<()> {
-    let mut file = OpenOptions::new()
+fn in_place(target: &Path, contents: &mut Produce<'_>) -> Result<()> {
+    let file = OpenOptions::new()
         .write(true)
         .truncate(true)
         .open(target)
         .with_context(|| format!("cannot open {}", shown(target)))?;
-    file.write_all(contents)
-        .and_then(|()| file.sync_all())
+    let sync = file.try_clone();
+    produce_into(file, contents)
+        .and_then(|()| sync.and_then(|f| f.sync_all()))
         .with_context(|| format!("cannot write {}", shown(target)))
 }
 
 /// A device, FIFO or socket named on the command line: written to directly. A FIFO is
 /// opened without waiting, so one nobody reads is an error rather than a hang.
-fn write_stream(path: &Path, target: &Path, meta: &Metadata, contents: &[u8]) -> Result<()> {
+fn write_stream(
+    path: &Path,
+    target: &Path,
+    meta: &Metadata,
+    contents: &mut Produce<'_>,
+) -> Result<()> {
     use std::os::unix::fs::FileTypeExt as _;
     let kind = meta.file_type();
     if kind.is_fifo() {
@@ -304,13 +341,11 @@ fn write_stream(path: &Path, target: &Path, meta: &Metadata, contents: &[u8]) ->
     } else if !kind.is_char_device() {
         bail!("{} is not a regular file, a device or a FIFO", shown(path));
     }
-    let mut stream = OpenOptions::new()
+    let stream = OpenOptions::new()
         .write(true)
         .open(target)
         .with_context(|| format!("cannot open {}", shown(path)))?;
-    stream
-        .write_all(contents)
-        .with_context(|| format!("cannot write {}", shown(path)))
+    produce_into(stream, contents).with_context(|| format!("cannot write {}", shown(path)))
 }
 
 #[cfg(test)]

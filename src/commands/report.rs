@@ -8,8 +8,9 @@ use anyhow::Result;
 use crate::analysis::{Keep, LevelOverrides, analyze, find_inputs};
 use crate::cli::ReportArgs;
 use crate::render::escape;
+use crate::render::page;
 use crate::team::LoadOptions;
-use crate::write::{Change, Options, emit, write};
+use crate::write::{Change, Options, write_with};
 
 /// Run `report`; returns the exit code (2 when a file could not be read, else 0).
 ///
@@ -36,26 +37,32 @@ pub fn run(args: &ReportArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Wr
                 .join(", ")
         ),
     };
-    let page = crate::render::page::render(&analysis.teams, &analysis.findings, &title);
     let code = if analysis.unreadable().is_some() {
         2
     } else {
         0
     };
-    match &args.output {
-        Some(path) => {
-            let inputs: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
-            let options = Options {
-                root,
-                force: args.force,
-                inputs: &inputs,
-            };
-            write(path, page.as_bytes(), Change::Replace, &options)?;
-            if !quiet {
-                writeln!(anstream::stderr(), "wrote {}", escape::path(path))?;
-            }
+    if let Some(path) = &args.output {
+        let inputs: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
+        let options = Options {
+            root,
+            force: args.force,
+            inputs: &inputs,
+        };
+        write_with(path, Change::Replace, &options, &mut |w| {
+            page::render(w, &analysis.teams, &analysis.findings, &title)
+        })?;
+        if !quiet {
+            writeln!(anstream::stderr(), "wrote {}", escape::path(path))?;
         }
-        None => return Ok(emit(out, page.as_bytes(), code)?),
+        return Ok(code);
     }
-    Ok(code)
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, out);
+    let written = page::render(&mut buffered, &analysis.teams, &analysis.findings, &title)
+        .and_then(|()| buffered.flush());
+    match written {
+        // A reader that stops early (`| head`) does not change the exit code.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(code),
+    }
 }

@@ -33,22 +33,34 @@ code { background: #f2f4f7; padding: 0 .2rem; border-radius: .2rem; }
 @media print { section.team { break-before: page; } section.team:first-of-type { break-before: auto; } }
 ";
 
-/// The whole page for the teams checked together, with every finding.
-#[must_use]
-pub fn render(teams: &[Team], findings: &[Finding], title: &str) -> String {
-    let mut body = String::new();
+/// The whole page for the teams checked together, with every finding, written to `out`
+/// one team at a time (a page for 100k teams is never held whole in memory).
+///
+/// # Errors
+/// Writing to `out` failed.
+pub fn render(
+    out: &mut dyn std::io::Write,
+    teams: &[Team],
+    findings: &[Finding],
+    title: &str,
+) -> std::io::Result<()> {
+    write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}{PAGE_STYLE}</style>\n</head>\n<body>\n",
+        escape(title)
+    )?;
     let errors = findings
         .iter()
         .filter(|f| f.level == Severity::Error)
         .count();
     let warnings = findings.len() - errors;
     let people: usize = teams.iter().map(|t| t.people.len()).sum();
-    let _ = write!(
-        body,
+    write!(
+        out,
         "<h1>{}</h1>\n<p class=\"meta\">{} team(s), {people} people · <span class=\"badge error\">{errors} error(s)</span> <span class=\"badge warning\">{warnings} warning(s)</span></p>\n",
         escape(title),
         teams.len()
-    );
+    )?;
     // Findings by file: a finding belongs to the team of its file (two files may declare
     // teams of the same name).
     let mut by_file: HashMap<&str, Vec<&Finding>> = HashMap::new();
@@ -61,22 +73,22 @@ pub fn render(teams: &[Team], findings: &[Finding], title: &str) -> String {
         .collect();
     let of = |file: &str| by_file.get(file).map_or(&[][..], Vec::as_slice);
     if teams.len() > 1 {
-        body.push_str("<table class=\"plain\"><thead><tr><th>team</th><th>catalog</th><th>people</th><th>errors</th><th>warnings</th></tr></thead><tbody>\n");
+        out.write_all(b"<table class=\"plain\"><thead><tr><th>team</th><th>catalog</th><th>people</th><th>errors</th><th>warnings</th></tr></thead><tbody>\n")?;
         for (t, file) in teams.iter().zip(&files) {
             let (e, w) = counts(of(file));
-            let _ = writeln!(
-                body,
+            writeln!(
+                out,
                 "<tr><td><a href=\"#{}\">{}</a></td><td><code>{}</code></td><td>{}</td><td>{e}</td><td>{w}</td></tr>",
                 anchor(&t.name),
                 escape(&t.name),
                 escape(&t.catalog.id),
                 t.people.len()
-            );
+            )?;
         }
-        body.push_str("</tbody></table>\n");
+        out.write_all(b"</tbody></table>\n")?;
     }
     for (team, file) in teams.iter().zip(&files) {
-        body.push_str(&team_section(team, of(file)));
+        out.write_all(team_section(team, of(file)).as_bytes())?;
     }
     let placed: HashSet<&str> = files.iter().map(String::as_str).collect();
     let unplaced: Vec<&Finding> = findings
@@ -84,13 +96,10 @@ pub fn render(teams: &[Team], findings: &[Finding], title: &str) -> String {
         .filter(|f| !placed.contains(f.file.as_str()))
         .collect();
     if !unplaced.is_empty() {
-        body.push_str("<h2>Files that could not be checked</h2>\n");
-        body.push_str(&finding_list(&unplaced));
+        out.write_all(b"<h2>Files that could not be checked</h2>\n")?;
+        out.write_all(finding_list(&unplaced).as_bytes())?;
     }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}{PAGE_STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        escape(title)
-    )
+    out.write_all(b"</body>\n</html>\n")
 }
 
 fn counts(mine: &[&Finding]) -> (usize, usize) {
