@@ -10,4 +10,5 @@ mod props;
 mod raci;
 mod review;
 mod rules;
+mod shape;
 mod support;
