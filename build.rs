@@ -14,6 +14,14 @@ mod diag {
 }
 
 #[allow(dead_code)]
+#[path = "src/input/variants.rs"]
+mod variants;
+
+mod input {
+    pub(crate) use super::variants;
+}
+
+#[allow(dead_code)]
 #[path = "src/catalog/model.rs"]
 mod model;
 
@@ -32,6 +40,7 @@ fn main() {
     for source in [
         "catalogs",
         "src/diag/suggest.rs",
+        "src/input/variants.rs",
         "src/catalog/model.rs",
         "src/catalog/file.rs",
         "src/catalog/link.rs",

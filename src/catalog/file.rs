@@ -4,43 +4,55 @@
 use std::ops::Range;
 
 use indexmap::IndexMap;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::model::{Area, Limits, Requirement};
+use crate::input::variants;
 
 /// A catalog file as written. Every field of a role or activity is optional so that a file
-/// extending another catalog can change just one field.
-#[derive(Debug, Deserialize)]
+/// extending another catalog can change just one field. The same types generate the schema
+/// a catalog file's shape is checked against.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CatalogFile {
+    #[schemars(with = "Option<String>")]
     pub extends: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
     pub title: Option<String>,
     pub description: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub remove_roles: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub remove_activities: Vec<Spanned<String>>,
     pub limits: Option<LimitsPatch>,
     #[serde(default)]
+    #[schemars(with = "IndexMap<String, RolePatch>")]
     pub roles: IndexMap<Spanned<String>, RolePatch>,
     #[serde(default)]
+    #[schemars(with = "IndexMap<String, ActivityPatch>")]
     pub activities: IndexMap<Spanned<String>, ActivityPatch>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LimitsPatch {
+    #[schemars(with = "Option<f64>")]
     pub ra_per_fte: Option<Spanned<f64>>,
+    #[schemars(with = "Option<i64>")]
     pub roles_per_person: Option<Spanned<i64>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RolePatch {
     pub title: Option<String>,
     pub summary: Option<String>,
+    #[schemars(with = "Option<String>", extend("enum" = variants::names::<Requirement>()))]
     pub requirement: Option<Requirement>,
     pub aliases: Option<Vec<String>>,
     pub single: Option<bool>,
@@ -48,10 +60,11 @@ pub struct RolePatch {
     pub source: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ActivityPatch {
     pub title: Option<String>,
+    #[schemars(with = "Option<String>", extend("enum" = variants::names::<Area>()))]
     pub area: Option<Area>,
     pub raci: Option<RaciSpec>,
     pub must_consult: Option<Vec<String>>,
@@ -61,7 +74,7 @@ pub struct ActivityPatch {
 }
 
 /// A RACI assignment by role id (or alias), as written in catalog files.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RaciSpec {
     pub accountable: String,

@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use serde::Deserialize;
 
 use super::builtin::{BUILTIN_IDS, builtin_source};
 use super::file::{CatalogFile, CatalogProblem, RawCatalog};
@@ -14,7 +16,11 @@ use crate::diag::rule::Rule;
 use crate::diag::source::SourceFile;
 use crate::diag::suggest;
 use crate::input::read::read_source;
-use crate::input::toml_error::toml_error;
+use crate::input::shape::{Found, Problem, Shape};
+use crate::input::toml_error::{Wording, serde_error, shape_findings, syntax_error};
+
+/// The help of an error serde finds after the shape check passed.
+const SERDE_HELP: &str = "fix the value at this place; `teamplan catalog show b2b --format toml` prints a whole catalog file";
 
 /// Load and check a catalog from its source text.
 ///
@@ -44,8 +50,14 @@ fn load_raw(
     fallback_id: &str,
     depth: usize,
 ) -> Result<(RawCatalog, Vec<CatalogProblem>), Vec<Finding>> {
-    let file: CatalogFile =
-        toml::from_str(&source.text).map_err(|e| vec![toml_error(&e, source)])?;
+    let table =
+        toml::de::DeTable::parse(&source.text).map_err(|e| vec![syntax_error(&e, source)])?;
+    let problems = catalog_shape().check(&table);
+    if !problems.is_empty() {
+        return Err(shape_findings(&problems, source, reword));
+    }
+    let file = CatalogFile::deserialize(toml::de::Deserializer::from(table))
+        .map_err(|e| vec![serde_error(&e, source, SERDE_HELP)])?;
     let base = match &file.extends {
         None => None,
         Some(name) => {
@@ -78,6 +90,27 @@ fn load_raw(
     let mut problems = Vec::new();
     let raw = file.apply(base, fallback_id, &mut problems);
     Ok((raw, problems))
+}
+
+/// The shape of catalog files, compiled once from the schema of [`CatalogFile`].
+fn catalog_shape() -> &'static Shape {
+    static SHAPE: OnceLock<Shape> = OnceLock::new();
+    SHAPE.get_or_init(|| Shape::from_schema(schemars::schema_for!(CatalogFile).as_value()))
+}
+
+/// Catalog files' own sentences for some problems.
+fn reword(problem: &Problem, default: Wording) -> Wording {
+    match problem {
+        Problem::WrongType {
+            found: Found::List, ..
+        } if problem.is_at(&["activities", "*", "raci", "accountable"]) => Wording {
+            message:
+                "exactly one role is accountable: move the others to `responsible` or `consulted`"
+                    .to_owned(),
+            help: "write one role, as in `accountable = \"...\"`".to_owned(),
+        },
+        _ => default,
+    }
 }
 
 fn to_findings(source: &Arc<SourceFile>, problems: Vec<CatalogProblem>) -> Vec<Finding> {

@@ -136,11 +136,17 @@ fn catalog_schema(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+/// The JSON Schema of team files, generated from the types above: the loader checks a file's
+/// shape against it before serde reads the file.
+#[must_use]
+pub fn schema() -> Schema {
+    schemars::schema_for!(TeamFile)
+}
+
 /// The JSON Schema of team files, pretty-printed.
 #[must_use]
 pub fn schema_json() -> String {
-    let schema = schemars::schema_for!(TeamFile);
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&schema()).unwrap_or_default();
     text.push('\n');
     text
 }

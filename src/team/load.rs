@@ -3,20 +3,28 @@
 
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::file::TeamFile;
+use super::file::{self, TeamFile};
 use super::model::{Person, RaciOverride, Ref, Team};
 use crate::catalog::{self, Catalog, CatalogStore};
 use crate::diag::finding::Finding;
 use crate::diag::rule::Rule;
-use crate::diag::source::SourceFile;
+use crate::diag::source::{SourceFile, shorten};
 use crate::diag::suggest;
 use crate::input::read::{DEFAULT_MAX_FILE_SIZE, read_source};
-use crate::input::toml_error::toml_error;
+use crate::input::shape::{Found, Problem, Shape};
+use crate::input::toml_error::{Wording, serde_error, shape_findings, syntax_error};
+use crate::input::wording::closest;
+
+/// The help of an error serde finds after the shape check passed.
+const SERDE_HELP: &str = "fix the value at this place; `teamplan schema` describes the file";
+
+const FTE_HELP: &str =
+    "fte is the share of this person's time given to this team: 1.0 is full time, 0.5 half";
 
 /// What a TOML file turned out to be.
 #[derive(Debug)]
@@ -64,7 +72,8 @@ pub fn load_source(
     store: &mut CatalogStore,
     options: LoadOptions,
 ) -> Result<Loaded, Vec<Finding>> {
-    let table = toml::de::DeTable::parse(&source.text).map_err(|e| vec![toml_error(&e, source)])?;
+    let table =
+        toml::de::DeTable::parse(&source.text).map_err(|e| vec![syntax_error(&e, source)])?;
     let top = table.get_ref();
     if !top.contains_key("team") {
         let catalog_keys = [
@@ -80,9 +89,51 @@ pub fn load_source(
         }
         return Ok(Loaded::Other);
     }
+    let problems = team_shape().check(&table);
+    if !problems.is_empty() {
+        return Err(shape_findings(&problems, source, reword));
+    }
     let file = TeamFile::deserialize(toml::de::Deserializer::from(table))
-        .map_err(|e| vec![toml_error(&e, source)])?;
+        .map_err(|e| vec![serde_error(&e, source, SERDE_HELP)])?;
     build(source, file, store, options).map(|t| Loaded::Team(Box::new(t)))
+}
+
+/// The shape of team files, compiled once from the schema `teamplan schema` prints.
+fn team_shape() -> &'static Shape {
+    static SHAPE: OnceLock<Shape> = OnceLock::new();
+    SHAPE.get_or_init(|| Shape::from_schema(file::schema().as_value()))
+}
+
+/// Team files' own sentences for some problems.
+fn reword(problem: &Problem, default: Wording) -> Wording {
+    match problem {
+        Problem::OutOfRange { value, .. } if problem.is_at(&["people", "*", "fte"]) => {
+            fte_out_of_range(*value)
+        }
+        Problem::WrongType {
+            found: Found::List, ..
+        } if problem.is_at(&["raci", "*", "accountable"]) => Wording {
+            message:
+                "exactly one person is accountable: move the others to `responsible` or `consulted`"
+                    .to_owned(),
+            help: "write one name, as in `accountable = \"...\"`".to_owned(),
+        },
+        Problem::UnknownKey { key, expected, .. } if problem.is_at(&["rules"]) => Wording {
+            message: format!("unknown rule `{}` in [rules]", shorten(key, 60)),
+            help: closest(key, expected).map_or_else(
+                || "`teamplan explain --list` lists the rules".to_owned(),
+                |s| format!("did you mean `{s}`?"),
+            ),
+        },
+        _ => default,
+    }
+}
+
+fn fte_out_of_range(value: f64) -> Wording {
+    Wording {
+        message: format!("`fte` must be more than 0 and at most 1, not {value}"),
+        help: FTE_HELP.to_owned(),
+    }
 }
 
 fn build(
@@ -119,11 +170,8 @@ fn build(
             Some(fte) => {
                 let v = *fte.get_ref();
                 if v.is_nan() || v <= 0.0 || v > 1.0 {
-                    errors.push(shape(
-                        fte.span(),
-                        format!("`fte` must be more than 0 and at most 1, not {v}"),
-                        "fte is the share of this person's time given to this team: 1.0 is full time, 0.5 half",
-                    ));
+                    let Wording { message, help } = fte_out_of_range(v);
+                    errors.push(shape(fte.span(), message, &help));
                 }
                 v
             }

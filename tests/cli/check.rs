@@ -194,7 +194,7 @@ fn bad_values_are_shape_errors() {
         ("fte = 1.0000001", "`fte` must be more than 0 and at most 1"),
         ("fte = \"full\"", "invalid type"),
         ("engagement = \"freelancer\"", "unknown value `freelancer`"),
-        ("roles = [\"qa-tester\"]", "duplicate key `roles`"),
+        ("roles = [\"qa-tester\"]", "duplicate key"),
     ];
     for (line, message) in cases {
         let s = Scratch::new();

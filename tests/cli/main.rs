@@ -13,5 +13,6 @@ mod props;
 mod raci;
 mod review;
 mod rules;
+mod shape;
 mod support;
 mod writes;
