@@ -11,6 +11,7 @@ use crate::diag::finding::Finding;
 use crate::diag::rule::{LintLevel, Rule, Severity};
 use crate::diag::source::SourceFile;
 use crate::input::discover::{self, Refusal};
+use crate::input::root::Root;
 use crate::resolve::Resolved;
 use crate::rules;
 use crate::team::{self, LoadOptions, Loaded, Team};
@@ -26,6 +27,8 @@ pub struct Input {
     pub given: usize,
     /// Why it is not read, when the search refused it.
     pub refused: Option<Refusal>,
+    /// Where paths in the file may lead: the root of the path given that found it.
+    pub root: Option<PathBuf>,
 }
 
 impl Input {
@@ -38,6 +41,7 @@ impl Input {
             explicit: true,
             given: 0,
             refused: None,
+            root: None,
         }
     }
 }
@@ -64,7 +68,7 @@ pub enum Keep {
 #[must_use]
 pub fn analyze(
     inputs: &[Input],
-    options: LoadOptions,
+    options: LoadOptions<'_>,
     levels: &LevelOverrides,
     keep: Keep,
 ) -> Analysis {
@@ -130,7 +134,7 @@ type LoadResult = Result<(Loaded, Vec<Finding>), Vec<Finding>>;
 /// Load, resolve and check every file on as many threads as pay off (the built-in catalogs
 /// are shared, custom catalog files cached per thread); the results keep the order of
 /// `inputs`.
-fn load_all(inputs: &[Input], options: LoadOptions, keep: Keep) -> Vec<LoadResult> {
+fn load_all(inputs: &[Input], options: LoadOptions<'_>, keep: Keep) -> Vec<LoadResult> {
     // Dropping what a file no longer needs pays when later files reuse the memory.
     let slim = keep == Keep::Membership && inputs.len() > 1;
     let load_part = |part: &[Input]| -> Vec<LoadResult> {
@@ -145,6 +149,10 @@ fn load_all(inputs: &[Input], options: LoadOptions, keep: Keep) -> Vec<LoadResul
                         refusal.help,
                     )]);
                 }
+                let options = LoadOptions {
+                    root: options.root.or(input.root.as_deref()),
+                    ..options
+                };
                 let loaded = match &input.source {
                     Some(source) => team::load_source(source, &mut store, options),
                     None => team::load_path(&input.path, &mut store, options),
@@ -218,6 +226,10 @@ pub fn find_inputs(
     root: Option<&Path>,
 ) -> (Vec<Input>, Vec<String>) {
     let found = discover::discover(paths, exclude, root);
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| Root::for_path(p, root).dir().to_path_buf())
+        .collect();
     let inputs = found
         .files
         .into_iter()
@@ -227,6 +239,7 @@ pub fn find_inputs(
             explicit: c.explicit,
             given: c.given,
             refused: c.refused,
+            root: roots.get(c.given).cloned(),
         })
         .collect();
     (inputs, found.skipped)

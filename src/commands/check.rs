@@ -23,6 +23,7 @@ pub fn run(
     let (inputs, skipped) = find_inputs(&args.paths, &exclude, root);
     let options = LoadOptions {
         max_file_size: args.max_file_size,
+        root,
     };
     let analysis = analyze(&inputs, options, &args.levels(), Keep::Membership);
     let outcome = Outcome::new(analysis, skipped);

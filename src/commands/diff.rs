@@ -16,7 +16,10 @@ use crate::team::LoadOptions;
 /// # Errors
 /// Wrong arguments, or git failing.
 pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<u8> {
-    let options = LoadOptions::default();
+    let options = LoadOptions {
+        root,
+        ..LoadOptions::default()
+    };
     let levels = LevelOverrides::default();
     let (old, new) = if let Some(rev) = &args.git {
         let new_inputs = on_disk(&args.paths, root);
@@ -28,6 +31,7 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
                 explicit: f.explicit,
                 given: 0,
                 refused: None,
+                root: None,
             })
             .collect();
         (

@@ -66,7 +66,10 @@ pub fn run(args: &InitArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Writ
     // Show where the new team stands right away.
     let analysis = analyze(
         &[FileInput::explicit(args.path.clone())],
-        LoadOptions::default(),
+        LoadOptions {
+            root,
+            ..LoadOptions::default()
+        },
         &LevelOverrides::default(),
         Keep::Membership,
     );

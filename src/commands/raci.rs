@@ -29,6 +29,7 @@ pub fn run(
 ) -> Result<u8> {
     let options = LoadOptions {
         max_file_size: args.max_file_size,
+        root,
     };
     let input = Input::explicit(args.file.clone());
     let mut analysis = analyze(

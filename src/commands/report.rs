@@ -20,7 +20,10 @@ pub fn run(args: &ReportArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Wr
     let (inputs, _) = find_inputs(&args.paths, &globset::GlobSet::empty(), root);
     let analysis = analyze(
         &inputs,
-        LoadOptions::default(),
+        LoadOptions {
+            root,
+            ..LoadOptions::default()
+        },
         &LevelOverrides::default(),
         Keep::Teams,
     );

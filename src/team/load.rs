@@ -16,6 +16,7 @@ use crate::diag::rule::Rule;
 use crate::diag::source::{SourceFile, shorten};
 use crate::diag::suggest;
 use crate::input::read::{DEFAULT_MAX_FILE_SIZE, read_source};
+use crate::input::root::Root;
 use crate::input::shape::{Found, Problem, Shape};
 use crate::input::toml_error::{Wording, serde_error, shape_findings, syntax_error};
 use crate::input::wording::closest;
@@ -38,14 +39,17 @@ pub enum Loaded {
 
 /// Load settings.
 #[derive(Debug, Clone, Copy)]
-pub struct LoadOptions {
+pub struct LoadOptions<'a> {
     pub max_file_size: u64,
+    /// `--root DIR`: where a `catalog` path may lead (else the root of each team file).
+    pub root: Option<&'a Path>,
 }
 
-impl Default for LoadOptions {
+impl Default for LoadOptions<'_> {
     fn default() -> Self {
         Self {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            root: None,
         }
     }
 }
@@ -282,8 +286,38 @@ fn resolve_catalog(
             help,
         )]);
     }
+    let refuse = |message: String, help: &str| {
+        Err(vec![Finding::new(
+            Rule::ParseError,
+            source,
+            Some(name.span()),
+            message,
+            help.to_owned(),
+        )])
+    };
+    if !Path::new(value)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    {
+        return refuse(
+            format!("the catalog path `{value}` does not end in .toml; it is not read"),
+            "name a custom catalog file ending in .toml",
+        );
+    }
     let base = source.path().parent().unwrap_or_else(|| Path::new(""));
     let path = base.join(value);
+    // A path from a file (a pull request's, perhaps) never leads outside the root: its
+    // target is neither read nor echoed.
+    let root = Root::for_path(source.path(), options.root);
+    if path.exists() && !root.contains(&path) {
+        return refuse(
+            format!(
+                "the catalog path `{value}` leads outside {}; it is not read",
+                root.dir().display()
+            ),
+            "keep custom catalogs inside the repository, or set the bounds with --root DIR",
+        );
+    }
     if !path.is_file() {
         return Err(vec![Finding::new(
             Rule::ParseError,

@@ -123,3 +123,73 @@ fn a_broken_pipe_keeps_the_exit_code_of_the_findings() {
     let status = child.wait().expect("wait");
     assert_eq!(status.code(), Some(1), "the errors still fail the run");
 }
+
+#[test]
+fn a_catalog_path_must_be_a_toml_file_inside_the_root() {
+    let s = repo();
+    s.write(".env", "AWS_SECRET=hunter2\n");
+    let outside = Scratch::new();
+    let far = outside.write("far.toml", "extends = \"b2b\"\n# AWS_SECRET=elsewhere\n");
+    symlink(&far, s.path().join("teams/linked.toml")).expect("symlink");
+    let far = far.to_string_lossy().into_owned();
+    for (catalog, says) in [
+        ("../.env", "does not end in .toml"),
+        (far.as_str(), "leads outside"),
+        ("linked.toml", "leads outside"),
+        ("../../../../../../../../etc/passwd.toml", "not found"),
+    ] {
+        let team = CLEAN_SMALL_TEAM.replace(
+            "catalog = \"small-team\"",
+            &format!(
+                "catalog = {}",
+                serde_json::to_string(catalog).expect("json")
+            ),
+        );
+        let file = s.write("teams/web.toml", &team);
+        let out = teamplan().arg("check").arg(&file).output().expect("run");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(2), "{catalog}: {text}");
+        assert!(text.contains(says), "{catalog}: {text}");
+        assert!(
+            !text.contains("AWS_SECRET"),
+            "{catalog} echoes a secret: {text}"
+        );
+    }
+    // With --root set to take the outside folder in, it loads.
+    s.write(
+        "teams/web.toml",
+        &CLEAN_SMALL_TEAM.replace("catalog = \"small-team\"", "catalog = \"linked.toml\""),
+    );
+    let widened = outside.path().to_string_lossy().into_owned();
+    let out = teamplan()
+        .args(["--root", &widened, "check"])
+        .arg(s.path().join("teams/web.toml"))
+        .output()
+        .expect("run");
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn outside_a_repository_the_root_is_the_folder_given() {
+    let s = Scratch::new();
+    s.write("teams/catalogs/shop.toml", "extends = \"small-team\"\n");
+    s.write(
+        "teams/web/web.toml",
+        &CLEAN_SMALL_TEAM.replace(
+            "catalog = \"small-team\"",
+            "catalog = \"../catalogs/shop.toml\"",
+        ),
+    );
+    let (code, doc) = check_json(&[&s.path().join("teams")], &[]);
+    assert_eq!(code, 0, "inside teams/, the folder given: {doc}");
+    let (code, doc) = check_json(&[&s.path().join("teams/web/web.toml")], &[]);
+    assert_eq!(
+        code, 2,
+        "outside teams/web/, the folder of the file given: {doc}"
+    );
+}
