@@ -112,6 +112,10 @@ pub struct DiffArgs {
     /// Exit 1 when the change adds error-level findings.
     #[arg(long)]
     pub fail_on_new_errors: bool,
+
+    /// Refuse files (and files at the revision) larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -18,12 +18,12 @@ use crate::team::LoadOptions;
 pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<u8> {
     let options = LoadOptions {
         root,
-        ..LoadOptions::default()
+        max_file_size: args.max_file_size,
     };
     let levels = LevelOverrides::default();
     let (old, new) = if let Some(rev) = &args.git {
         let new_inputs = on_disk(&args.paths, root);
-        let old_inputs: Vec<Input> = files_at(rev, &args.paths)?
+        let old_inputs: Vec<Input> = files_at(rev, &args.paths, options.max_file_size)?
             .into_iter()
             .map(|f| Input {
                 path: f.path,

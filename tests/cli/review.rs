@@ -327,3 +327,56 @@ fn report_places_findings_by_file_when_two_teams_share_a_name() {
         "a.toml has no finding: the duplicate-team error is at b.toml"
     );
 }
+
+#[test]
+fn diff_with_git_reads_every_name_and_never_takes_a_failure_for_added_files() {
+    let s = Scratch::new();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .current_dir(s.path())
+            .args(args)
+            .output()
+            .expect("git");
+        assert!(out.status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["config", "user.email", "t@example.com"]);
+    git(&["config", "user.name", "t"]);
+    // Names git quotes in its plain output: non-ASCII, a space, a quote.
+    for name in ["équipe.toml", "a team.toml", "q\"uote.toml"] {
+        let team = CLEAN_SMALL_TEAM.replace("\"Clean\"", &format!("\"{}\"", name.len()));
+        s.write(&format!("teams/{name}"), &team);
+    }
+    git(&["add", "."]);
+    git(&["commit", "-qm", "teams"]);
+    let run_diff = |args: &[&str]| {
+        teamplan()
+            .current_dir(s.path())
+            .arg("diff")
+            .args(args)
+            .output()
+            .expect("run")
+    };
+    let out = run_diff(&["--git", "HEAD", "teams", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        d["teams"].as_array().map(Vec::len),
+        Some(0),
+        "nothing changed: {d}"
+    );
+
+    // A revision that reads as an option, and a failing git, are errors (exit 2).
+    let out = run_diff(&["--git", "--output=/tmp/x", "teams"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run_diff(&["--git", "HEAD~5", "teams"]);
+    assert_eq!(out.status.code(), Some(2));
+    // Old blobs are bounded like files.
+    let out = run_diff(&["--git", "HEAD", "teams", "--max-file-size", "100"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("more than --max-file-size"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
