@@ -2,12 +2,14 @@
 //! errors as they come, every problem of the shape check worded in the file format's terms,
 //! and what serde still refuses after that, as it says it. No message text is interpreted.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::diag::finding::Finding;
 use crate::diag::rule::Rule;
 use crate::diag::source::{SourceFile, shorten};
-use crate::input::shape::Problem;
+use crate::input::shape::{Problem, Step};
+use crate::input::wording::in_table;
 pub use crate::input::wording::{Wording, describe};
 
 /// Messages longer than this are cut in the middle (they may quote the input).
@@ -47,31 +49,94 @@ fn as_it_comes(err: &toml::de::Error, source: &Arc<SourceFile>, help: &str) -> F
     )
 }
 
-/// Every problem of the shape check as a finding at its place, worded by `reword`.
+/// Unknown keys of one table reported one by one; past this many, the rest are one finding.
+const UNKNOWN_KEYS_ONE_BY_ONE: usize = 5;
+
+/// Every problem of the shape check as a finding at its place, worded by `reword`. A table
+/// with many unknown keys (a file of thousands) gets its first few one by one and the rest
+/// in one finding that names them.
 pub fn shape_findings(
     problems: &[Problem],
     source: &Arc<SourceFile>,
     reword: Reword,
 ) -> Vec<Finding> {
-    problems
-        .iter()
-        .map(|problem| {
-            let Wording { message, help } = reword(problem, describe(problem));
-            let mut span = problem.span();
-            if let Problem::MissingKey { .. } = problem {
-                // A table can be long: point at its first line (its header).
-                let first_line = source.line_range(&(span.start..span.start));
-                span.end = span.end.min(first_line.end.max(span.start));
+    let mut unknown_in: Vec<(&[Step], usize)> = Vec::new();
+    let mut findings = Vec::new();
+    for (i, problem) in problems.iter().enumerate() {
+        if let Problem::UnknownKey { path, .. } = problem {
+            let seen =
+                if let Some((_, n)) = unknown_in.iter_mut().find(|(p, _)| *p == path.as_slice()) {
+                    *n += 1;
+                    *n
+                } else {
+                    unknown_in.push((path, 1));
+                    1
+                };
+            if seen == UNKNOWN_KEYS_ONE_BY_ONE + 1 {
+                findings.push(more_unknown_keys(path, &problems[i..], source));
             }
-            Finding::new(
-                Rule::ParseError,
-                source,
-                Some(source.char_span(&span)),
-                shorten(&message, MAX_MESSAGE_CHARS),
-                shorten(&help, MAX_MESSAGE_CHARS),
-            )
+            if seen > UNKNOWN_KEYS_ONE_BY_ONE {
+                continue;
+            }
+        }
+        findings.push(shape_finding(problem, source, reword));
+    }
+    findings
+}
+
+/// One finding for the unknown keys of table `path` from `rest` on.
+fn more_unknown_keys(path: &[Step], rest: &[Problem], source: &Arc<SourceFile>) -> Finding {
+    let keys: Vec<(&str, Range<usize>)> = rest
+        .iter()
+        .filter_map(|p| match p {
+            Problem::UnknownKey {
+                path: at,
+                key,
+                span,
+                ..
+            } if at.as_slice() == path => Some((key.as_str(), span.clone())),
+            _ => None,
         })
-        .collect()
+        .collect();
+    let shown: Vec<String> = keys
+        .iter()
+        .take(5)
+        .map(|(k, _)| format!("`{}`", shorten(k, 40)))
+        .collect();
+    let more = keys.len() - shown.len();
+    let list = if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    };
+    let span = keys.first().map_or(0..0, |(_, s)| s.clone());
+    Finding::new(
+        Rule::ParseError,
+        source,
+        Some(source.char_span(&span)),
+        shorten(
+            &format!("{} more unknown keys{}: {list}", keys.len(), in_table(path)),
+            MAX_MESSAGE_CHARS,
+        ),
+        "remove them or correct their names, as for the keys above",
+    )
+}
+
+fn shape_finding(problem: &Problem, source: &Arc<SourceFile>, reword: Reword) -> Finding {
+    let Wording { message, help } = reword(problem, describe(problem));
+    let mut span = problem.span();
+    if let Problem::MissingKey { .. } = problem {
+        // A table can be long: point at its first line (its header).
+        let first_line = source.line_range(&(span.start..span.start));
+        span.end = span.end.min(first_line.end.max(span.start));
+    }
+    Finding::new(
+        Rule::ParseError,
+        source,
+        Some(source.char_span(&span)),
+        shorten(&message, MAX_MESSAGE_CHARS),
+        shorten(&help, MAX_MESSAGE_CHARS),
+    )
 }
 
 #[cfg(test)]

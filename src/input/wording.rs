@@ -257,7 +257,7 @@ pub fn last_key(path: &[Step]) -> String {
 }
 
 /// " in [people.maya]", or nothing at the top of the document.
-fn in_table(path: &[Step]) -> String {
+pub fn in_table(path: &[Step]) -> String {
     if path.is_empty() {
         String::new()
     } else {

@@ -209,3 +209,27 @@ fn what_serde_still_refuses_is_reported_as_it_says_at_its_place() {
     assert!(message.contains("i64"), "{message}");
     assert!(help.starts_with("fix the value at this place"), "{help}");
 }
+
+#[test]
+fn thousands_of_unknown_rules_are_reported_compactly() {
+    let s = Scratch::new();
+    let rules: String = (0..5000)
+        .map(|i| format!("rule-{i:05} = \"allow\"\n"))
+        .collect();
+    let text = format!("{CLEAN_SMALL_TEAM}\n[rules]\n{rules}");
+    let path = s.write("team.toml", &text);
+    let (code, doc) = check_json(&[&path], &[]);
+    assert_eq!(code, 2);
+    let findings = doc["findings"].as_array().expect("findings");
+    assert_eq!(
+        findings.len(),
+        6,
+        "five one by one, then one for the rest: {doc}"
+    );
+    let last = findings[5]["message"].as_str().expect("message");
+    assert!(
+        last.starts_with("4995 more unknown keys in [rules]: `rule-00005`"),
+        "{last}"
+    );
+    assert!(last.ends_with("and 4990 more"), "{last}");
+}
