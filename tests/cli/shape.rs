@@ -1,6 +1,8 @@
 //! The shape check: every shape problem of a team or catalog file in one run, each at its
 //! own place, worded in the file format's terms.
 
+use std::fmt::Write as _;
+
 use serde_json::Value;
 
 use crate::support::{CLEAN_SMALL_TEAM, Scratch, check_json, findings_of, run};
@@ -213,9 +215,10 @@ fn what_serde_still_refuses_is_reported_as_it_says_at_its_place() {
 #[test]
 fn thousands_of_unknown_rules_are_reported_compactly() {
     let s = Scratch::new();
-    let rules: String = (0..5000)
-        .map(|i| format!("rule-{i:05} = \"allow\"\n"))
-        .collect();
+    let mut rules = String::new();
+    for i in 0..5000 {
+        let _ = writeln!(rules, "rule-{i:05} = \"allow\"");
+    }
     let text = format!("{CLEAN_SMALL_TEAM}\n[rules]\n{rules}");
     let path = s.write("team.toml", &text);
     let (code, doc) = check_json(&[&path], &[]);
