@@ -17,7 +17,7 @@ use crate::diag::source::SourceFile;
 use crate::diag::suggest;
 use crate::input::read::read_source;
 use crate::input::shape::{Found, Problem, Shape};
-use crate::input::toml_error::{Wording, serde_error, shape_findings, syntax_error};
+use crate::input::toml_error::{Wording, refused, syntax_error};
 
 /// The help of an error serde finds after the shape check passed.
 const SERDE_HELP: &str = "fix the value at this place; `teamplan catalog show b2b --format toml` prints a whole catalog file";
@@ -52,12 +52,9 @@ fn load_raw(
 ) -> Result<(RawCatalog, Vec<CatalogProblem>), Vec<Finding>> {
     let table =
         toml::de::DeTable::parse(&source.text).map_err(|e| vec![syntax_error(&e, source)])?;
-    let problems = catalog_shape().check(&table);
-    if !problems.is_empty() {
-        return Err(shape_findings(&problems, source, reword));
-    }
+    // Only a file serde refuses is walked for every problem of its shape.
     let file = CatalogFile::deserialize(toml::de::Deserializer::from(table))
-        .map_err(|e| vec![serde_error(&e, source, SERDE_HELP)])?;
+        .map_err(|e| refused(&e, source, catalog_shape(), reword, SERDE_HELP))?;
     let base = match &file.extends {
         None => None,
         Some(name) => {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::diag::finding::Finding;
 use crate::diag::rule::Rule;
 use crate::diag::source::{SourceFile, shorten};
-use crate::input::shape::{Problem, Step};
+use crate::input::shape::{Problem, Shape, Step};
 use crate::input::wording::in_table;
 pub use crate::input::wording::{Wording, describe};
 
@@ -47,6 +47,26 @@ fn as_it_comes(err: &toml::de::Error, source: &Arc<SourceFile>, help: &str) -> F
         shorten(err.message().trim(), MAX_MESSAGE_CHARS),
         help,
     )
+}
+
+/// What serde refused in a file, as findings: the file's text is parsed again and walked
+/// against `shape` for every problem of the file (serde stops at the first); when the shape
+/// finds none (a gap between schema and types), serde's error as it is, with `help`.
+pub fn refused(
+    err: &toml::de::Error,
+    source: &Arc<SourceFile>,
+    shape: &Shape,
+    reword: Reword,
+    help: &str,
+) -> Vec<Finding> {
+    let problems = toml::de::DeTable::parse(&source.text)
+        .map(|table| shape.check(&table))
+        .unwrap_or_default();
+    if problems.is_empty() {
+        vec![serde_error(err, source, help)]
+    } else {
+        shape_findings(&problems, source, reword)
+    }
 }
 
 /// Unknown keys of one table reported one by one; past this many, the rest are one finding.

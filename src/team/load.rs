@@ -17,8 +17,8 @@ use crate::diag::source::{SourceFile, shorten};
 use crate::diag::suggest;
 use crate::input::read::{DEFAULT_MAX_FILE_SIZE, read_source};
 use crate::input::root::Root;
-use crate::input::shape::{Found, Problem, Shape};
-use crate::input::toml_error::{Wording, serde_error, shape_findings, syntax_error};
+use crate::input::shape::{Found, Problem, Shape, Step};
+use crate::input::toml_error::{Wording, refused, shape_findings, syntax_error};
 use crate::input::wording::closest;
 
 /// The help of an error serde finds after the shape check passed.
@@ -93,12 +93,10 @@ pub fn load_source(
         }
         return Ok(Loaded::Other);
     }
-    let problems = team_shape().check(&table);
-    if !problems.is_empty() {
-        return Err(shape_findings(&problems, source, reword));
-    }
+    // A file serde reads has the shape of the schema (made from the same types): only one
+    // it refuses is walked for every problem (so a valid file pays for no walk).
     let file = TeamFile::deserialize(toml::de::Deserializer::from(table))
-        .map_err(|e| vec![serde_error(&e, source, SERDE_HELP)])?;
+        .map_err(|e| refused(&e, source, team_shape(), reword, SERDE_HELP))?;
     build(source, file, store, options).map(|t| Loaded::Team(Box::new(t)))
 }
 
@@ -218,19 +216,20 @@ fn build(
         .collect();
 
     let mut levels = Vec::new();
+    let mut unknown_rules = Vec::new();
     for (key, level) in file.rules {
         match key.get_ref().parse::<Rule>() {
             Ok(rule) => levels.push((rule, *level.get_ref())),
-            Err(e) => errors.push(shape(
-                key.span(),
-                format!("unknown rule `{}` in [rules]", key.get_ref()),
-                &e.suggestion.map_or_else(
-                    || "`teamplan explain --list` lists the rules".to_owned(),
-                    |s| format!("did you mean `{s}`?"),
-                ),
-            )),
+            Err(_) => unknown_rules.push(Problem::UnknownKey {
+                path: vec![Step::Key("rules".to_owned())],
+                span: key.span(),
+                key: key.into_inner(),
+                expected: Rule::configurable().map(|r| r.name().to_owned()).collect(),
+            }),
         }
     }
+    // Worded and grouped as the shape check words unknown keys (thousands read as six).
+    errors.append(&mut shape_findings(&unknown_rules, source, reword));
 
     match catalog {
         Err(mut e) => {

@@ -7,7 +7,7 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use crate::support::{CLEAN_SMALL_TEAM, Scratch, check_json, teamplan};
+use crate::support::{CLEAN_SMALL_TEAM, Scratch, check_json, strip_sgr, teamplan};
 
 const BAD: &str = "tests/fixtures/bad";
 
@@ -515,25 +515,6 @@ fn outputs_for_hostile_names() -> Vec<(String, String)> {
         outputs.push((args.join(" "), plain));
     }
     outputs
-}
-
-fn strip_sgr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find("\u{1b}[") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        let end = after.find(|c: char| !(c.is_ascii_digit() || c == ';'));
-        match end {
-            Some(e) if after[e..].starts_with('m') => rest = &after[e + 1..],
-            _ => {
-                out.push_str("\u{1b}[");
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use teamplan::render::escape;
 
-use crate::support::{CLEAN_SMALL_TEAM, Scratch, teamplan};
+use crate::support::{CLEAN_SMALL_TEAM, Scratch, strip_sgr, teamplan};
 
 /// A name with every hostile piece at once.
 const NAME: &str =
@@ -303,23 +303,4 @@ fn terminal_and_markdown_outputs_show_names_without_obeying_them() {
         assert_inert(&format!("diff {format}"), &text);
         assert!(text.contains("::error::id"), "the id is shown: {text}");
     }
-}
-
-/// The renderer's own colour codes (`ESC [ ... m`) taken out; anything left is from input.
-fn strip_sgr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find("\u{1b}[") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        match after.find(|c: char| !(c.is_ascii_digit() || c == ';')) {
-            Some(e) if after[e..].starts_with('m') => rest = &after[e + 1..],
-            _ => {
-                out.push_str("\u{1b}[");
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }

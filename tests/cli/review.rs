@@ -145,12 +145,11 @@ fn diff_over_folders_sees_teams_added_and_removed() {
     assert_eq!(d["teams"][0]["status"], "added");
 }
 
-#[test]
-fn diff_with_git_compares_against_a_revision() {
-    let s = Scratch::new();
-    let git = |args: &[&str]| {
+/// `git` run in `dir`, which it first makes a repository with a committer.
+fn git_in(dir: &std::path::Path) -> impl Fn(&[&str]) + '_ {
+    let git = move |args: &[&str]| {
         let out = Command::new("git")
-            .current_dir(s.path())
+            .current_dir(dir)
             .args(args)
             .output()
             .expect("git");
@@ -163,6 +162,13 @@ fn diff_with_git_compares_against_a_revision() {
     git(&["init", "-q"]);
     git(&["config", "user.email", "t@example.com"]);
     git(&["config", "user.name", "t"]);
+    git
+}
+
+#[test]
+fn diff_with_git_compares_against_a_revision() {
+    let s = Scratch::new();
+    let git = git_in(s.path());
     s.write("teams/shop.toml", CLEAN_SMALL_TEAM);
     git(&["add", "."]);
     git(&["commit", "-qm", "team"]);
@@ -331,17 +337,7 @@ fn report_places_findings_by_file_when_two_teams_share_a_name() {
 #[test]
 fn diff_with_git_reads_every_name_and_never_takes_a_failure_for_added_files() {
     let s = Scratch::new();
-    let git = |args: &[&str]| {
-        let out = Command::new("git")
-            .current_dir(s.path())
-            .args(args)
-            .output()
-            .expect("git");
-        assert!(out.status.success(), "git {args:?}");
-    };
-    git(&["init", "-q"]);
-    git(&["config", "user.email", "t@example.com"]);
-    git(&["config", "user.name", "t"]);
+    let git = git_in(s.path());
     // Names git quotes in its plain output: non-ASCII, a space, a quote.
     for name in ["équipe.toml", "a team.toml", "q\"uote.toml"] {
         let team = CLEAN_SMALL_TEAM.replace("\"Clean\"", &format!("\"{}\"", name.len()));
