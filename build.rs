@@ -1,5 +1,5 @@
 //! Resolves the built-in catalogs (`catalogs/*.toml`) at build time with the same code that
-//! reads custom catalogs at run time, and stores each one as JSON in `OUT_DIR`: a run reads
+//! reads custom catalogs at run time, and stores each one (postcard) in `OUT_DIR`: a run reads
 //! the resolved catalog it needs instead of parsing and resolving 50 KB of TOML. A
 //! catalog that is not consistent fails the build with every problem listed.
 
@@ -54,8 +54,8 @@ fn main() {
         let mut problems = Vec::new();
         let catalog = link::resolve(&raw, &mut problems);
         fail_on(id, &problems);
-        let json = serde_json::to_string(&catalog).expect("a catalog serializes");
-        std::fs::write(Path::new(&out_dir).join(format!("{id}.json")), json)
+        let bytes = postcard::to_allocvec(&catalog).expect("a catalog serializes");
+        std::fs::write(Path::new(&out_dir).join(format!("{id}.bin")), bytes)
             .expect("OUT_DIR is writable");
     }
 }

@@ -1,5 +1,5 @@
 //! The built-in catalogs. `catalogs/*.toml` are their source: `build.rs` resolves them with
-//! the code that reads custom catalogs and compiles each one in as JSON, read here once
+//! the code that reads custom catalogs and compiles each one in (postcard), read here once
 //! per process on first use. The TOML is compiled in too, for catalogs that `extends` one.
 
 use std::sync::{Arc, OnceLock};
@@ -10,12 +10,13 @@ use crate::diag::source::SourceFile;
 /// The catalogs a team file may name.
 pub const BUILTIN_IDS: [&str; 4] = ["b2b", "b2c", "d2c", "small-team"];
 
-/// Each built-in catalog resolved, as `build.rs` wrote it.
-const RESOLVED: [&str; BUILTIN_IDS.len()] = [
-    include_str!(concat!(env!("OUT_DIR"), "/b2b.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/b2c.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/d2c.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/small-team.json")),
+/// Each built-in catalog resolved, as `build.rs` wrote it (postcard: reading it back costs a
+/// fraction of parsing JSON, and nothing of the TOML).
+const RESOLVED: [&[u8]; BUILTIN_IDS.len()] = [
+    include_bytes!(concat!(env!("OUT_DIR"), "/b2b.bin")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/b2c.bin")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/d2c.bin")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/small-team.bin")),
 ];
 
 /// The catalog sources. `base` is the library every built-in catalog extends.
@@ -35,8 +36,8 @@ pub fn builtin(id: &str) -> Option<Arc<Catalog>> {
         [const { OnceLock::new() }; BUILTIN_IDS.len()];
     let i = BUILTIN_IDS.iter().position(|&b| b == id)?;
     let catalog = CATALOGS[i].get_or_init(|| {
-        // build.rs wrote this JSON from a Catalog of this same code: it always reads back.
-        let catalog: Catalog = serde_json::from_str(RESOLVED[i]).unwrap_or_else(|e| {
+        // build.rs wrote these bytes from a Catalog of this same code: they always read back.
+        let catalog: Catalog = postcard::from_bytes(RESOLVED[i]).unwrap_or_else(|e| {
             unreachable!("the compiled-in catalog {id} does not read back: {e}")
         });
         Arc::new(catalog.index())
