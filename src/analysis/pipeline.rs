@@ -82,13 +82,28 @@ pub fn analyze(
         .filter(|(_, l)| matches!(l, Ok((Loaded::Team(_), _))))
         .map(|(i, _)| i.given)
         .collect();
+    let mut lone = std::collections::HashSet::new();
     for (input, loaded) in inputs.iter().zip(loaded) {
         match loaded {
             Ok((Loaded::Team(t), mut team_findings)) => {
                 teams.push(*t);
                 findings.append(&mut team_findings);
             }
-            Ok((Loaded::Catalog(_), _)) => {}
+            Ok((Loaded::Catalog(_), _)) => {
+                // A folder whose only files are catalogs checks no team: that must fail.
+                if !input.explicit && !with_teams.contains(&input.given) && lone.insert(input.given)
+                {
+                    findings.push(Finding::without_source(
+                        Rule::ParseError,
+                        input.path.display().to_string(),
+                        format!(
+                            "{} is a catalog file, and its folder holds no team file: nothing was checked",
+                            input.path.display()
+                        ),
+                        "add the team files, or check the folder that holds them",
+                    ));
+                }
+            }
             Ok((Loaded::Other, _)) => {
                 findings.push(not_a_team(input, !with_teams.contains(&input.given)));
             }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use super::values::{RaciBy, area_parser};
+use super::values::{RaciBy, area_parser, existing_folder};
 use crate::analysis::LevelOverrides;
 use crate::catalog::Area;
 use crate::diag::{LintLevel, Rule};
@@ -32,7 +32,7 @@ pub struct Cli {
     /// Where paths found in files (a `catalog` path, a symlink in a folder or at an output)
     /// may lead [default: the nearest folder holding `.git` above each path given, else
     /// that path's folder].
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", value_parser = existing_folder)]
     pub root: Option<PathBuf>,
 
     #[command(subcommand)]

@@ -22,6 +22,16 @@ impl From<RaciBy> for By {
     }
 }
 
+/// A folder that exists (`--root`).
+pub(super) fn existing_folder(value: &str) -> Result<std::path::PathBuf, String> {
+    let path = std::path::PathBuf::from(value);
+    if path.is_dir() {
+        Ok(path)
+    } else {
+        Err(format!("`{value}` is not a folder"))
+    }
+}
+
 /// `--area`: one of the catalog areas, by name.
 pub(super) fn area_parser() -> impl clap::builder::TypedValueParser<Value = Area> {
     use clap::builder::TypedValueParser as _;

@@ -34,8 +34,8 @@ pub fn run(command: &CatalogCommand, out: &mut dyn Write) -> Result<u8> {
             let text = match format {
                 ShowFormat::Table => render::catalog::show_table(&c),
                 ShowFormat::Markdown => render::catalog::show_markdown(&c),
-                ShowFormat::Json => catalog::export::to_json(&c),
-                ShowFormat::Toml => catalog::export::to_toml(&c)?,
+                ShowFormat::Json => render::catalog::json(&c),
+                ShowFormat::Toml => render::catalog::toml(&c)?,
             };
             out.write_all(text.as_bytes())?;
             Ok(0)

@@ -51,10 +51,6 @@ pub fn run(args: &InitArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Writ
         }
         wizard(args)?
     };
-    if let Some(dir) = args.path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create {}", escape::path(dir)))?;
-    }
     let options = Options {
         root,
         force: args.force,

@@ -7,14 +7,13 @@ use anyhow::{Context as _, Result};
 
 use crate::analysis::{Input, Keep, LevelOverrides, Outcome, analyze};
 use crate::cli::{RaciArgs, RaciFormat};
-use crate::input::read_source;
 use crate::render::escape;
 use crate::render::matrix::{self, Filter, Matrix};
 use crate::render::width::terminal_width;
 use crate::render::{findings, inject, unified};
 use crate::resolve::Resolved;
 use crate::team::LoadOptions;
-use crate::write::{Change, Options, emit, write};
+use crate::write::{Change, Options, emit, prepare};
 
 /// Run `raci`; returns the exit code.
 ///
@@ -94,17 +93,30 @@ pub fn run(
         out.write_all(rendered.as_bytes())?;
         return Ok(0);
     };
-    // What the target holds now, read within --max-file-size. An --output that is not a
-    // regular file (a device, a FIFO) is never read: it is only written to.
-    let regular = target.metadata().is_ok_and(|m| m.is_file());
-    let current = if args.inject.is_some() || regular {
-        let source = read_source(target, args.max_file_size)
-            .map_err(|f| anyhow::anyhow!("{} ({})", f.message, f.help))?;
-        Some(source.text.clone())
-    } else {
-        None
+    // Every refusal comes before anything is read: a target that must not be written
+    // (outside the root, an input of this run) is not read or shown either.
+    let mut inputs = vec![args.file.clone()];
+    inputs.extend(team.catalog_file.clone());
+    let options = Options {
+        root,
+        force: args.force,
+        inputs: &inputs,
     };
-    let wanted = if args.inject.is_some() {
+    let inject = args.inject.is_some();
+    let planned = if inject {
+        Change::Edit { read: b"" }
+    } else {
+        Change::Replace
+    };
+    let place = prepare(target, planned, &options)?;
+    // What the target holds now, within --max-file-size; a device or FIFO is never read.
+    // An --output that cannot be read as text is simply replaced.
+    let current = match place.current(args.max_file_size) {
+        Ok(current) => current,
+        Err(e) if inject => return Err(e),
+        Err(_) => None,
+    };
+    let wanted = if inject {
         let doc = current.as_deref().unwrap_or_default();
         inject::inject(doc, &rendered)
             .with_context(|| format!("cannot inject into {}", escape::path(target)))?
@@ -130,20 +142,14 @@ pub fn run(
             1,
         )?);
     }
-    if old != wanted || !regular {
+    if old != wanted || !place.is_file() {
         let change = match &current {
-            Some(read) if args.inject.is_some() => Change::Edit {
+            Some(read) if inject => Change::Edit {
                 read: read.as_bytes(),
             },
             _ => Change::Replace,
         };
-        let inputs = [args.file.clone()];
-        let options = Options {
-            root,
-            force: args.force,
-            inputs: &inputs,
-        };
-        write(target, wanted.as_bytes(), change, &options)?;
+        place.write(change, &mut |w| w.write_all(wanted.as_bytes()))?;
     }
     if !quiet {
         writeln!(

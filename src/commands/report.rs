@@ -46,7 +46,11 @@ pub fn run(args: &ReportArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Wr
         0
     };
     if let Some(path) = &args.output {
-        let inputs: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
+        let inputs: Vec<PathBuf> = inputs
+            .iter()
+            .map(|i| i.path.clone())
+            .chain(analysis.teams.iter().filter_map(|t| t.catalog_file.clone()))
+            .collect();
         let options = Options {
             root,
             force: args.force,

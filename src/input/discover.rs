@@ -84,6 +84,23 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet, root: Option<&Path>) -> Di
             continue;
         }
         let bounds = Root::for_path(folder, root);
+        if !bounds.contains(folder) {
+            // The folder given is itself a link, from the repository, to elsewhere.
+            out.files.push(Candidate {
+                path: folder.clone(),
+                explicit: true,
+                given,
+                refused: Some(Refusal {
+                    message: format!(
+                        "{} is a symlink to a folder outside {}; not read",
+                        folder.display(),
+                        bounds.dir().display()
+                    ),
+                    help: "check the folder itself, or set the bounds with --root DIR",
+                }),
+            });
+            continue;
+        }
         // Symlinks that lead where they must not are refused before the walk goes in.
         let refused = std::cell::RefCell::new(Vec::new());
         let walker = walkdir::WalkDir::new(folder)

@@ -31,11 +31,16 @@ fn git(dir: &Path, args: &[&OsStr]) -> Result<Vec<u8>> {
         .output()
         .context("cannot run git; is it installed?")?;
     if !out.status.success() {
+        let said = String::from_utf8_lossy(&out.stderr).trim().to_owned();
         bail!(
             "git {} failed: {}",
             args.first()
                 .map_or(std::borrow::Cow::Borrowed(""), |a| a.to_string_lossy()),
-            String::from_utf8_lossy(&out.stderr).trim()
+            if said.is_empty() {
+                out.status.to_string()
+            } else {
+                said
+            }
         );
     }
     Ok(out.stdout)

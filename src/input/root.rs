@@ -28,14 +28,23 @@ impl Root {
                 _ => PathBuf::from("."),
             }
         };
-        // Searched up the path as written: a symlinked folder on the way leads elsewhere,
-        // and where it leads is what the root is for.
+        // Searched up the path as written, through real folders only: a symlinked folder
+        // on the way leads elsewhere, and must not bring a `.git` (a root) of its own.
         let start = std::path::absolute(&start).unwrap_or(start);
-        let repo = start
-            .ancestors()
+        let real: Vec<&Path> = {
+            let mut from_top: Vec<&Path> = start.ancestors().collect();
+            from_top.reverse();
+            from_top
+                .into_iter()
+                .take_while(|dir| !dir.symlink_metadata().is_ok_and(|m| m.is_symlink()))
+                .collect()
+        };
+        let repo = real
+            .iter()
+            .rev()
             .find(|dir| dir.join(".git").symlink_metadata().is_ok());
         Self {
-            dir: canonical(repo.unwrap_or(&start)),
+            dir: canonical(repo.copied().unwrap_or(&start)),
         }
     }
 
@@ -103,5 +112,13 @@ mod tests {
         assert!(!in_repo.contains(tmp.path()));
         let set = Root::for_path(&repo.join("teams/a.toml"), Some(&repo.join("teams")));
         assert!(set.dir().ends_with("teams"));
+
+        // A symlinked folder does not bring the root of where it leads.
+        let other = tmp.path().join("other");
+        std::fs::create_dir_all(other.join(".git")).expect("other repo");
+        std::os::unix::fs::symlink(&other, repo.join("docs")).expect("symlink");
+        let through = Root::for_path(&repo.join("docs/README.md"), None);
+        assert_eq!(through.dir(), in_repo.dir());
+        assert!(!through.contains(&repo.join("docs/README.md")));
     }
 }

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use super::escape::markdown as escape;
+use super::escape::{is_inert, json_invisibles, markdown as escape, terminal};
 use super::width::prose_width;
-use crate::catalog::{Catalog, Requirement};
+use crate::catalog::{Catalog, Requirement, export};
 
 pub fn count(c: &Catalog, r: Requirement) -> usize {
     c.roles.iter().filter(|role| role.requirement == r).count()
@@ -23,8 +23,8 @@ pub fn list_table(catalogs: &[Arc<Catalog>]) -> String {
     fit(&mut table);
     for c in catalogs {
         table.add_row(vec![
-            c.id.clone(),
-            c.title.clone(),
+            t(&c.id),
+            t(&c.title),
             format!(
                 "{} ({} required, {} recommended)",
                 c.roles.len(),
@@ -32,7 +32,7 @@ pub fn list_table(catalogs: &[Arc<Catalog>]) -> String {
                 count(c, Requirement::Recommended)
             ),
             c.activities.len().to_string(),
-            c.description.clone(),
+            t(&c.description),
         ]);
     }
     format!("{table}\nShow one with `teamplan catalog show ID`.\n")
@@ -48,9 +48,10 @@ pub fn list_json(catalogs: &[Arc<Catalog>]) -> String {
             })
         })
         .collect();
-    let mut s =
+    let mut s = json_invisibles(
         serde_json::to_string_pretty(&serde_json::json!({ "version": 1, "catalogs": items }))
-            .unwrap_or_default();
+            .unwrap_or_default(),
+    );
     s.push('\n');
     s
 }
@@ -59,6 +60,34 @@ fn fit(table: &mut Table) {
     if let Some(w) = prose_width() {
         table.set_width(w);
     }
+}
+
+/// Text from a catalog file, for a terminal.
+fn t(text: &str) -> String {
+    terminal(text).into_owned()
+}
+
+/// `catalog show --format json`, with invisible characters escaped.
+#[must_use]
+pub fn json(c: &Catalog) -> String {
+    json_invisibles(export::to_json(c))
+}
+
+/// `catalog show --format toml`: a complete catalog file. A TOML string cannot escape
+/// everything in every form it takes, so a catalog whose text holds terminal controls,
+/// bidi overrides or what a CI log reads as a command is refused here (JSON shows it).
+///
+/// # Errors
+/// Such text, or the catalog failing to serialize.
+pub fn toml(c: &Catalog) -> anyhow::Result<String> {
+    let text = export::to_toml(c)?;
+    if !is_inert(&text) {
+        anyhow::bail!(
+            "catalog `{}` has text with control or bidi characters, or a line a CI log would run as a command; it cannot be shown safely as TOML (use --format json)",
+            t(&c.id)
+        );
+    }
+    Ok(text)
 }
 
 fn ids(c: &Catalog, roles: &[usize]) -> String {
@@ -72,7 +101,11 @@ fn ids(c: &Catalog, roles: &[usize]) -> String {
 pub fn show_table(c: &Catalog) -> String {
     let mut out = format!(
         "{} ({}): {}\nlimits: {} activities as A or R per fte, {} roles per person\n\n",
-        c.title, c.id, c.description, c.limits.ra_per_fte, c.limits.roles_per_person
+        t(&c.title),
+        t(&c.id),
+        t(&c.description),
+        c.limits.ra_per_fte,
+        c.limits.roles_per_person
     );
     let mut roles = Table::new();
     roles
@@ -81,15 +114,15 @@ pub fn show_table(c: &Catalog) -> String {
         .set_header(vec!["role", "title", "requirement", "summary"]);
     fit(&mut roles);
     for r in &c.roles {
-        let mut id = r.id.clone();
+        let mut id = t(&r.id);
         if !r.aliases.is_empty() {
-            let _ = write!(id, "\n(also {})", r.aliases.join(", "));
+            let _ = write!(id, "\n(also {})", t(&r.aliases.join(", ")));
         }
         roles.add_row(vec![
             id,
-            r.title.clone(),
+            t(&r.title),
             r.requirement.as_str().to_owned(),
-            r.summary.clone(),
+            t(&r.summary),
         ]);
     }
     let _ = writeln!(
@@ -122,12 +155,12 @@ pub fn show_table(c: &Catalog) -> String {
         let _ = writeln!(
             out,
             "{}",
-            textwrap::fill(&format!("{}: {}", a.id, a.title), options("  "))
+            textwrap::fill(&t(&format!("{}: {}", a.id, a.title)), options("  "))
         );
         let _ = writeln!(
             out,
             "{}",
-            textwrap::fill(&letters.join(" · "), options("      "))
+            textwrap::fill(&t(&letters.join(" · ")), options("      "))
         );
     }
     out

@@ -78,6 +78,17 @@ fn escape_controls(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
 
 // ---- CI logs --------------------------------------------------------------------------
 
+/// Whether `text` is safe to print as it is: no control character but line breaks and
+/// tabs, no bidi override or C1 control, no line a CI runner reads as a command.
+#[must_use]
+pub fn is_inert(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| (c.is_control() && !matches!(c, '\n' | '\t')) || is_bidi_control(c))
+        && !text.contains("##[")
+        && !text.lines().any(|l| l.trim_start().starts_with("::"))
+}
+
 /// The GitHub Actions runner reads every line a step prints: a line that starts with `::`
 /// (after spaces) is a workflow command, and so is `##[` anywhere in a line (the legacy
 /// form). User text is made unable to be either: a leading `:` and the `#` before `[`

@@ -21,7 +21,7 @@ pub fn inject(document: &str, content: &str) -> Result<String> {
             line_of(document, *b)
         ),
         ([], _) | (_, []) => bail!(
-            "the file lacks {}; add these two lines where the matrix should go:\n{BEGIN}\n{END}",
+            "the file lacks {}; add the two lines {BEGIN} and {END} where the matrix should go",
             if begins.is_empty() && ends.is_empty() {
                 "both markers".to_owned()
             } else if begins.is_empty() {

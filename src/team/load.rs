@@ -2,7 +2,7 @@
 //! the [`Team`] the resolver reads.
 
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
@@ -237,11 +237,12 @@ fn build(
             Err(errors)
         }
         Ok(_) if !errors.is_empty() => Err(errors),
-        Ok(catalog) => Ok(Team {
+        Ok((catalog, catalog_file)) => Ok(Team {
             source: Arc::clone(source),
             name,
             span: team_span,
             catalog,
+            catalog_file,
             description: section.description,
             people,
             overrides,
@@ -256,10 +257,10 @@ fn resolve_catalog(
     name: &Spanned<String>,
     store: &mut CatalogStore,
     options: LoadOptions,
-) -> Result<Arc<Catalog>, Vec<Finding>> {
+) -> Result<(Arc<Catalog>, Option<PathBuf>), Vec<Finding>> {
     let value = name.get_ref().trim();
     if let Some(found) = catalog::builtin(value) {
-        return Ok(found);
+        return Ok((found, None));
     }
     let looks_like_path = Path::new(value)
         .extension()
@@ -308,6 +309,19 @@ fn resolve_catalog(
     // A path from a file (a pull request's, perhaps) never leads outside the root: its
     // target is neither read nor echoed.
     let root = Root::for_path(source.path(), options.root);
+    let leads_to_toml = std::fs::canonicalize(&path).map_or(true, |target| {
+        target
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    });
+    if !leads_to_toml {
+        return refuse(
+            format!(
+                "the catalog path `{value}` is a symlink to a file that is not a *.toml; it is not read"
+            ),
+            "link a catalog only to another *.toml file",
+        );
+    }
     if path.exists() && !root.contains(&path) {
         return refuse(
             format!(
@@ -326,5 +340,7 @@ fn resolve_catalog(
             "a catalog path is relative to the team file",
         )]);
     }
-    store.file(&path, options.max_file_size)
+    store
+        .file(&path, options.max_file_size)
+        .map(|catalog| (catalog, Some(path)))
 }

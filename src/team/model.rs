@@ -2,6 +2,7 @@
 //! with the place in the file it was written.
 
 use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use toml::Spanned;
@@ -63,6 +64,8 @@ pub struct Team {
     /// The `[team]` table: where a missing role is reported.
     pub span: Range<usize>,
     pub catalog: Arc<Catalog>,
+    /// The custom catalog file it names, if any (an input too: never written over).
+    pub catalog_file: Option<PathBuf>,
     pub description: Option<String>,
     pub people: Vec<Person>,
     pub overrides: Vec<RaciOverride>,

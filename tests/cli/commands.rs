@@ -233,3 +233,35 @@ fn explain_list_fits_a_narrow_terminal_without_splitting_rule_names() {
         );
     }
 }
+
+#[test]
+fn catalog_show_never_prints_a_hostile_catalog_raw() {
+    let s = Scratch::new();
+    let evil = s.write(
+        "evil.toml",
+        "extends = \"small-team\"\nid = \"evil\"\ntitle = \"T\\u001b]0;pwned\\u0007\\u202e\"\ndescription = \"d\\n::error::pwned\\n##[error]x \\u009b31m\"\n",
+    );
+    let evil = evil.to_string_lossy();
+    for format in ["table", "markdown", "json"] {
+        let out = crate::support::teamplan()
+            .args([
+                "--color", "always", "catalog", "show", &evil, "--format", format,
+            ])
+            .output()
+            .expect("run");
+        let text = crate::support::strip_sgr(&String::from_utf8_lossy(&out.stdout));
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}', '\u{202e}', '\u{9b}']),
+            "{format}: raw control in\n{text}"
+        );
+        assert!(!text.contains("##["), "{format}:\n{text}");
+        assert!(
+            text.lines().all(|l| !l.trim_start().starts_with("::")),
+            "{format}:\n{text}"
+        );
+    }
+    let (code, text, err) = run(&["catalog", "show", &evil, "--format", "toml"]);
+    assert_eq!(code, 2, "{text}");
+    assert!(err.contains("use --format json"), "{err}");
+}

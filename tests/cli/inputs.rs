@@ -193,3 +193,40 @@ fn outside_a_repository_the_root_is_the_folder_given() {
         "outside teams/web/, the folder of the file given: {doc}"
     );
 }
+
+#[test]
+fn a_catalog_link_to_a_secret_and_a_linked_folder_outside_are_refused() {
+    let s = repo();
+    s.write(".env", "API_TOKEN=ghp_SECRET\n");
+    symlink("../.env", s.path().join("teams/acme.toml")).expect("symlink");
+    s.write(
+        "teams/web.toml",
+        &CLEAN_SMALL_TEAM.replace("catalog = \"small-team\"", "catalog = \"acme.toml\""),
+    );
+    let out = teamplan()
+        .arg("check")
+        .arg(s.path().join("teams/web.toml"))
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(!text.contains("ghp_SECRET"), "{text}");
+
+    let outside = Scratch::new();
+    outside.write("creds.toml", CLEAN_SMALL_TEAM);
+    symlink(outside.path(), s.path().join("linked")).expect("symlink");
+    let (code, doc) = check_json(&[&s.path().join("linked")], &[]);
+    assert_eq!(code, 2, "{doc}");
+    assert_eq!(
+        doc["summary"]["teams"], 0,
+        "nothing behind the link is read: {doc}"
+    );
+}
+
+#[test]
+fn a_folder_holding_only_a_catalog_fails() {
+    let s = Scratch::new();
+    s.write("b/cat.toml", "extends = \"small-team\"\n");
+    let (code, doc) = check_json(&[&s.path().join("b")], &[]);
+    assert_eq!(code, 2, "{doc}");
+}

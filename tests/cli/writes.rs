@@ -287,3 +287,104 @@ fn init_does_not_follow_a_dangling_symlink_without_force() {
     let meta = s.path().join("team.toml").symlink_metadata().expect("meta");
     assert!(meta.file_type().is_file());
 }
+
+#[test]
+fn nothing_outside_the_root_is_read_shown_or_written_through_a_link() {
+    let s = repo();
+    let outside = Scratch::new();
+    let secret = outside.write("s.env", "DB_PASSWORD=hunter2\n");
+    symlink(&secret, s.path().join("raci.md")).expect("symlink");
+    // --check reads nothing it may not write.
+    let out = run_in(
+        s.path(),
+        &["raci", "team.toml", "--output", "raci.md", "--check"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let shown = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert!(!shown.contains("hunter2"), "{shown}");
+    // A committed link to a device outside the root is not written through.
+    symlink("/dev/null", s.path().join("null.md")).expect("symlink");
+    let out = run_in(s.path(), &["raci", "team.toml", "--output", "null.md"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    // A symlinked folder does not bring a root of its own.
+    std::fs::create_dir(outside.path().join(".git")).expect(".git");
+    outside.write("README.md", "victim\n");
+    symlink(outside.path(), s.path().join("docs")).expect("symlink");
+    let out = run_in(
+        s.path(),
+        &["raci", "team.toml", "--output", "docs/README.md"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("README.md")).expect("read"),
+        "victim\n"
+    );
+    // init makes no folder outside the root before it refuses.
+    let out = run_in(s.path(), &["init", "--yes", "docs/a/b/team.toml"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(!outside.path().join("a").exists(), "no folder made outside");
+}
+
+#[test]
+fn a_teams_catalog_is_an_input_too() {
+    let s = repo();
+    s.write("acme.toml", "extends = \"small-team\"\n");
+    s.write(
+        "team.toml",
+        &CLEAN_SMALL_TEAM.replace("catalog = \"small-team\"", "catalog = \"acme.toml\""),
+    );
+    for args in [
+        &["raci", "team.toml", "--output", "acme.toml"][..],
+        &["report", "team.toml", "--output", "acme.toml"][..],
+        &["raci", "team.toml", "--inject", "team.toml"][..],
+    ] {
+        let out = run_in(s.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("an input of this run"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(s.path().join("acme.toml")).expect("read"),
+        "extends = \"small-team\"\n"
+    );
+}
+
+#[test]
+fn only_this_process_streams_are_written_as_streams() {
+    let shm = Path::new("/dev/shm");
+    if !shm.is_dir() {
+        return;
+    }
+    let dir = tempfile::tempdir_in(shm).expect("temp dir in /dev/shm");
+    std::fs::write(dir.path().join("team.toml"), CLEAN_SMALL_TEAM).expect("write");
+    let team = dir.path().join("team.toml");
+    let team = team.to_string_lossy();
+    let out = run_in(dir.path(), &["raci", &team, "--output", &team]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("team.toml")).expect("read"),
+        CLEAN_SMALL_TEAM
+    );
+}
+
+#[test]
+fn an_inject_keeps_a_byte_order_mark() {
+    let s = repo();
+    let page = s.write(
+        "TEAM.md",
+        "\u{feff}# Team\n<!-- teamplan:raci:begin -->\n<!-- teamplan:raci:end -->\n",
+    );
+    let out = run_in(s.path(), &["raci", "team.toml", "--inject", "TEAM.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&page).expect("read");
+    assert!(text.starts_with("\u{feff}# Team\n"), "{text:?}");
+    assert!(text.contains("| Maya |"), "{text}");
+    let out = run_in(
+        s.path(),
+        &["raci", "team.toml", "--inject", "TEAM.md", "--check"],
+    );
+    assert_eq!(out.status.code(), Some(0), "fresh: {}", stderr(&out));
+}

@@ -49,7 +49,7 @@ impl Kinds {
 }
 
 /// One step of the way from the top of the document to a value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Step {
     Key(String),
     Index(usize),
