@@ -30,7 +30,7 @@ impl Root {
         };
         // Searched up the path as written, through real folders only: a symlinked folder
         // on the way leads elsewhere, and must not bring a `.git` (a root) of its own.
-        let start = std::path::absolute(&start).unwrap_or(start);
+        let start = lexical(&start);
         let real: Vec<&Path> = {
             let mut from_top: Vec<&Path> = start.ancestors().collect();
             from_top.reverse();
@@ -68,6 +68,25 @@ impl Root {
     pub fn contains(&self, path: &Path) -> bool {
         resolve(path).is_some_and(|p| p.starts_with(&self.dir))
     }
+}
+
+/// `path` made absolute, with `.` and `..` taken out by the words alone (no symlink
+/// followed): the path as the user wrote it.
+#[must_use]
+pub fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// `path` with every symlink followed; for a path that does not exist yet, its parent's

@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result, bail};
 
 use super::file::{Produce, append, atomic, folder, in_place, our_uid, still_holds, stream};
 use crate::input::read_source;
-use crate::input::root::Root;
+use crate::input::root::{Root, lexical};
 use crate::render::escape::path as shown;
 
 /// What a write may do, beyond the target's path.
@@ -327,8 +327,7 @@ fn refuse_input(path: &Path, meta: &Metadata, options: &Options<'_>) -> Result<(
 /// The folder the target goes in must lie inside the root when a symlink on the way
 /// leads elsewhere; for a new file (`Create`), missing folders are made after that check.
 fn check_folder(path: &Path, root: &Root, create: bool) -> Result<()> {
-    let lexical = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let parent = folder(&lexical).to_path_buf();
+    let parent = folder(&lexical(path)).to_path_buf();
     let existing = parent
         .ancestors()
         .find(|a| a.exists())

@@ -167,8 +167,9 @@ fn modes_are_kept_and_new_files_get_the_umask() {
             ))
             .arg(bin)
             .env("NO_COLOR", "1")
-            .status()
-            .expect("sh");
+            .output()
+            .expect("sh")
+            .status;
         assert!(status.success());
         let got = s.path().join(&name).metadata().expect("meta").mode() & 0o777;
         assert_eq!(got, mode, "umask {umask}");
@@ -207,8 +208,9 @@ fn devices_and_fifos_are_written_to_never_replaced_and_never_hang() {
         .arg("-c")
         .arg("exec \"$0\" raci team.toml -f csv --output /dev/stdout > out.csv")
         .arg(env!("CARGO_BIN_EXE_teamplan"))
-        .status()
-        .expect("sh");
+        .output()
+        .expect("sh")
+        .status;
     assert!(status.success());
     let csv = std::fs::read_to_string(s.path().join("out.csv")).expect("read");
     assert!(csv.starts_with("area,activity,title,"), "{csv}");
@@ -387,4 +389,32 @@ fn an_inject_keeps_a_byte_order_mark() {
         &["raci", "team.toml", "--inject", "TEAM.md", "--check"],
     );
     assert_eq!(out.status.code(), Some(0), "fresh: {}", stderr(&out));
+}
+
+#[test]
+fn a_path_given_on_the_command_line_may_lead_anywhere() {
+    let s = repo();
+    std::fs::create_dir(s.path().join("sub")).expect("sub");
+    let outside = Scratch::new();
+    let target = outside.path().join("x.md");
+    // Written with `..` from inside the repository: the user's own choice, not a link's.
+    let relative = pathdiff(&target, &s.path().join("sub"))
+        .to_string_lossy()
+        .into_owned();
+    let out = run_in(
+        &s.path().join("sub"),
+        &["raci", "../team.toml", "--output", &relative],
+    );
+    assert_eq!(out.status.code(), Some(0), "{relative}: {}", stderr(&out));
+    assert!(target.exists());
+}
+
+/// `to` relative to `from` (both absolute), with `..` steps.
+fn pathdiff(to: &Path, from: &Path) -> std::path::PathBuf {
+    let up = from.components().count() - 1; // every step below `/`
+    let mut out = std::path::PathBuf::new();
+    for _ in 0..up {
+        out.push("..");
+    }
+    out.join(to.strip_prefix("/").expect("absolute"))
 }
