@@ -237,7 +237,7 @@ fn not_a_team(input: &Input, alone: bool) -> Finding {
 #[must_use]
 pub fn find_inputs(
     paths: &[PathBuf],
-    exclude: &globset::GlobSet,
+    exclude: &discover::Exclude,
     root: Option<&Path>,
 ) -> (Vec<Input>, Vec<String>) {
     let found = discover::discover(paths, exclude, root);

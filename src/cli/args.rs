@@ -113,6 +113,10 @@ pub struct DiffArgs {
     #[arg(long)]
     pub fail_on_new_errors: bool,
 
+    /// Skip files and folders matching this glob when searching folders (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
     /// Refuse files (and files at the revision) larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
@@ -141,6 +145,10 @@ pub struct ReportArgs {
     /// Write a file with several hard links or another owner in place.
     #[arg(long)]
     pub force: bool,
+
+    /// Skip files and folders matching this glob when searching folders (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
 #[derive(Debug, Args)]

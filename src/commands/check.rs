@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use crate::analysis::{Keep, Outcome, analyze, find_inputs};
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::input::discover;
+use crate::input::discover::Exclude;
 use crate::render::findings;
 use crate::team::LoadOptions;
 use crate::write::emit;
@@ -19,8 +19,9 @@ pub fn run(
     root: Option<&std::path::Path>,
     out: &mut dyn std::io::Write,
 ) -> Result<u8> {
-    let exclude = discover::exclude_set(&args.exclude)?;
+    let exclude = Exclude::new(&args.exclude)?;
     let (inputs, skipped) = find_inputs(&args.paths, &exclude, root);
+    warn_unused(&exclude)?;
     let options = LoadOptions {
         max_file_size: args.max_file_size,
         root,
@@ -35,4 +36,22 @@ pub fn run(
         CheckFormat::Sarif => findings::sarif::render(&outcome),
     };
     Ok(emit(out, text.as_bytes(), outcome.exit_code(args.strict))?)
+}
+
+/// Say which `--exclude` globs matched nothing: a pattern that skips nothing is a mistake
+/// more often than not (a path written from the wrong folder).
+///
+/// # Errors
+/// Writing to stderr failed.
+pub(crate) fn warn_unused(exclude: &Exclude) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut err = anstream::stderr();
+    for pattern in exclude.unused() {
+        writeln!(
+            err,
+            "warning: --exclude `{}` matched nothing (globs match paths as given, or relative to the folder searched, e.g. `drafts/**`)",
+            crate::render::escape::terminal(pattern)
+        )?;
+    }
+    Ok(())
 }

@@ -8,6 +8,7 @@ use anyhow::{Result, bail};
 use crate::analysis::{Analysis, Input, Keep, LevelOverrides, analyze};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::Diff;
+use crate::input::discover::Exclude;
 use crate::input::git::files_at;
 use crate::team::LoadOptions;
 
@@ -21,10 +22,13 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
         max_file_size: args.max_file_size,
     };
     let levels = LevelOverrides::default();
+    let exclude = Exclude::new(&args.exclude)?;
     let (old, new) = if let Some(rev) = &args.git {
-        let new_inputs = on_disk(&args.paths, root);
+        let new_inputs = on_disk(&args.paths, &exclude, root);
         let old_inputs: Vec<Input> = files_at(rev, &args.paths, options.max_file_size)?
             .into_iter()
+            // The same files as on disk: what --exclude skips there is skipped here.
+            .filter(|f| f.explicit || !args.paths.iter().any(|p| exclude.excludes(&f.path, p)))
             .map(|f| Input {
                 path: f.path,
                 source: Some(f.source),
@@ -44,13 +48,13 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
         };
         (
             analyze(
-                &on_disk(std::slice::from_ref(old), root),
+                &on_disk(std::slice::from_ref(old), &exclude, root),
                 options,
                 &levels,
                 Keep::Teams,
             ),
             analyze(
-                &on_disk(std::slice::from_ref(new), root),
+                &on_disk(std::slice::from_ref(new), &exclude, root),
                 options,
                 &levels,
                 Keep::Teams,
@@ -83,6 +87,6 @@ fn unreadable(side: &Analysis, what: &str) -> Result<()> {
     Ok(())
 }
 
-fn on_disk(paths: &[PathBuf], root: Option<&Path>) -> Vec<Input> {
-    crate::analysis::find_inputs(paths, &globset::GlobSet::empty(), root).0
+fn on_disk(paths: &[PathBuf], exclude: &Exclude, root: Option<&Path>) -> Vec<Input> {
+    crate::analysis::find_inputs(paths, exclude, root).0
 }

@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use crate::analysis::{Keep, LevelOverrides, analyze, find_inputs};
 use crate::cli::ReportArgs;
+use crate::input::discover::Exclude;
 use crate::render::escape;
 use crate::render::page;
 use crate::team::LoadOptions;
@@ -17,7 +18,9 @@ use crate::write::{Change, Options, write_with};
 /// # Errors
 /// The output cannot be written.
 pub fn run(args: &ReportArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Write) -> Result<u8> {
-    let (inputs, _) = find_inputs(&args.paths, &globset::GlobSet::empty(), root);
+    let exclude = Exclude::new(&args.exclude)?;
+    let (inputs, _) = find_inputs(&args.paths, &exclude, root);
+    super::check::warn_unused(&exclude)?;
     let analysis = analyze(
         &inputs,
         LoadOptions {

@@ -37,22 +37,77 @@ pub struct Discovered {
     pub skipped: Vec<String>,
 }
 
-/// Build the `--exclude` matcher.
-///
-/// # Errors
-/// An invalid glob.
-pub fn exclude_set(globs: &[String]) -> Result<GlobSet> {
-    let mut builder = GlobSetBuilder::new();
-    for g in globs {
-        builder.add(Glob::new(g).with_context(|| format!("invalid --exclude glob `{g}`"))?);
-        if !g.contains('/') {
-            builder.add(
-                Glob::new(&format!("**/{g}"))
-                    .with_context(|| format!("invalid --exclude glob `{g}`"))?,
-            );
+/// The `--exclude` globs. A glob matches a path as given (`teams/drafts/x.toml`) or relative
+/// to the folder searched (`drafts/x.toml`); one without a `/` matches a name at any depth.
+/// Which globs matched something is recorded, so one that matched nothing can be said.
+#[derive(Debug)]
+pub struct Exclude {
+    set: GlobSet,
+    /// For each glob of `set`, the pattern it came from.
+    owner: Vec<usize>,
+    patterns: Vec<String>,
+    used: std::cell::RefCell<Vec<bool>>,
+}
+
+impl Exclude {
+    /// Build the matcher.
+    ///
+    /// # Errors
+    /// An invalid glob.
+    pub fn new(globs: &[String]) -> Result<Self> {
+        let mut builder = GlobSetBuilder::new();
+        let mut owner = Vec::new();
+        for (i, g) in globs.iter().enumerate() {
+            let invalid = || format!("invalid --exclude glob `{g}`");
+            builder.add(Glob::new(g).with_context(invalid)?);
+            owner.push(i);
+            if !g.contains('/') {
+                builder.add(Glob::new(&format!("**/{g}")).with_context(invalid)?);
+                owner.push(i);
+            }
+        }
+        Ok(Self {
+            set: builder.build()?,
+            owner,
+            patterns: globs.to_vec(),
+            used: std::cell::RefCell::new(vec![false; globs.len()]),
+        })
+    }
+
+    /// No glob at all.
+    #[must_use]
+    pub fn none() -> Self {
+        Self {
+            set: GlobSet::empty(),
+            owner: Vec::new(),
+            patterns: Vec::new(),
+            used: std::cell::RefCell::new(Vec::new()),
         }
     }
-    Ok(builder.build()?)
+
+    /// Whether `path`, found under the folder `searched`, is excluded.
+    pub fn excludes(&self, path: &Path, searched: &Path) -> bool {
+        let relative = path.strip_prefix(searched).unwrap_or(path);
+        let mut hits = self.set.matches(path);
+        hits.extend(self.set.matches(relative));
+        let mut used = self.used.borrow_mut();
+        for &hit in &hits {
+            used[self.owner[hit]] = true;
+        }
+        !hits.is_empty()
+    }
+
+    /// The globs that matched nothing in the searches so far.
+    #[must_use]
+    pub fn unused(&self) -> Vec<&str> {
+        let used = self.used.borrow();
+        self.patterns
+            .iter()
+            .zip(used.iter())
+            .filter(|(_, used)| !**used)
+            .map(|(p, _)| p.as_str())
+            .collect()
+    }
 }
 
 /// Expand paths: files are kept as given; folders are searched recursively for `*.toml`,
@@ -63,7 +118,7 @@ pub fn exclude_set(globs: &[String]) -> Result<GlobSet> {
 /// or cannot be reached (a dangling symlink) is kept for the loader to report, and a folder
 /// with no `*.toml` in it is kept itself, so the loader says so.
 #[must_use]
-pub fn discover(paths: &[PathBuf], exclude: &GlobSet, root: Option<&Path>) -> Discovered {
+pub fn discover(paths: &[PathBuf], exclude: &Exclude, root: Option<&Path>) -> Discovered {
     let mut out = Discovered::default();
     let mut seen: HashSet<(u64, u64)> = HashSet::new();
     // Each file once, however it was reached (named twice, or through a symlink).
@@ -114,7 +169,7 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet, root: Option<&Path>) -> Di
                 let wanted = !skipped_name(
                     e.file_name().to_string_lossy().as_ref(),
                     e.file_type().is_dir(),
-                ) && !exclude.is_match(e.path());
+                ) && !exclude.excludes(e.path(), folder);
                 if wanted && e.path_is_symlink() {
                     if let Some(refusal) = outside(&bounds, e.path(), e.file_type().is_dir()) {
                         refused.borrow_mut().push(Candidate {

@@ -230,3 +230,50 @@ fn a_folder_holding_only_a_catalog_fails() {
     let (code, doc) = check_json(&[&s.path().join("b")], &[]);
     assert_eq!(code, 2, "{doc}");
 }
+
+#[test]
+fn exclude_globs_match_relative_to_the_folder_searched_and_unused_ones_are_said() {
+    let s = repo();
+    s.write("teams/drafts/wip.toml", "[team]\nname = \"WIP\"\n");
+    let teams = s.path().join("teams");
+    for command in ["check", "report"] {
+        let out = teamplan()
+            .arg(command)
+            .arg(&teams)
+            .args(["--exclude", "drafts/**"])
+            .output()
+            .expect("run");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{command}: the draft is skipped"
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("matched nothing"), "{command}: {err}");
+    }
+    let out = teamplan()
+        .arg("check")
+        .arg(&teams)
+        .args(["--exclude", "draft/**"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2), "the broken draft is checked");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--exclude `draft/**` matched nothing"),
+        "{err}"
+    );
+    let out = teamplan()
+        .args(["diff"])
+        .arg(&teams)
+        .arg(&teams)
+        .args(["--exclude", "drafts/**"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
