@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::escape::{json_invisibles, markdown as escape, terminal as safe};
+use super::escape::{json_invisibles, markdown as escape, markdown_message, terminal as safe};
 use crate::diag::rule::Severity;
 use crate::diff::{CellChange, Diff, Status, TeamDiff};
 use crate::resolve::Letters;
@@ -204,7 +204,7 @@ pub fn markdown(d: &Diff) -> String {
                     f.level.as_str(),
                     f.rule,
                     escape(&f.team),
-                    escape(&f.message)
+                    markdown_message(&f.message)
                 );
             }
         }

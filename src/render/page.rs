@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-use super::escape::html as escape;
+use super::escape::{html as escape, html_message};
 use super::matrix::html::{STYLE, table};
 use super::matrix::view::{By, Filter, Matrix};
 use crate::catalog::Requirement;
@@ -197,8 +197,8 @@ fn finding_list(findings: &[&Finding]) -> String {
             f.level.as_str(),
             f.level.as_str(),
             f.rule.name(),
-            escape(&f.message),
-            escape(&f.help),
+            html_message(&f.message),
+            html_message(&f.help),
             escape(&f.file),
             f.line,
             f.column

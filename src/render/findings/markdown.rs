@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use crate::analysis::outcome::Outcome;
 use crate::diag::rule::Severity;
-use crate::render::escape::markdown as escape;
+use crate::render::escape::{markdown as escape, markdown_message};
 
 /// Render the outcome as a GitHub-flavoured markdown comment.
 #[must_use]
@@ -46,8 +46,8 @@ pub fn render(outcome: &Outcome) -> String {
             escape(&f.file).replace('`', "'"),
             f.line,
             f.column,
-            escape(&f.message),
-            escape(&f.help)
+            markdown_message(&f.message),
+            markdown_message(&f.help)
         );
     }
     out
