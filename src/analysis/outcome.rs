@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::pipeline::Analysis;
 use crate::diag::finding::Finding;
 use crate::diag::rule::Severity;
+use crate::team::Team;
 
 /// A team that was checked, as listed in reports.
 #[derive(Debug, Clone, Serialize)]
@@ -34,21 +35,27 @@ pub struct Outcome {
     pub people: usize,
 }
 
+/// The people of the teams, each person id once (one id in several files is one person).
+#[must_use]
+pub fn distinct_people(teams: &[Team]) -> usize {
+    // Ids are unique within a file (they are table keys); across files they are counted in
+    // a foldhash set (100k ids hash in a fraction of SipHash's time).
+    match teams {
+        [team] => team.people.len(),
+        teams => teams
+            .iter()
+            .flat_map(|t| t.people.iter().map(|p| &*p.id))
+            .collect::<foldhash::HashSet<_>>()
+            .len(),
+    }
+}
+
 impl Outcome {
     /// What reporters need from an analysis: its findings (taken out of it) and a summary of
     /// its teams.
     #[must_use]
     pub fn new(mut analysis: Analysis, notes: Vec<String>) -> Outcome {
-        // Ids are unique within a file (they are table keys); across files one id is one person,
-        // counted in a foldhash set (100k ids hash in a fraction of SipHash's time).
-        let people = match analysis.teams.as_slice() {
-            [team] => team.people.len(),
-            teams => teams
-                .iter()
-                .flat_map(|t| t.people.iter().map(|p| &*p.id))
-                .collect::<foldhash::HashSet<_>>()
-                .len(),
-        };
+        let people = distinct_people(&analysis.teams);
         let teams = analysis
             .teams
             .iter()

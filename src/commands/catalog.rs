@@ -96,9 +96,9 @@ fn check(file: &Path, out: &mut dyn Write) -> Result<u8> {
             out.write_all(render::findings::human::render_findings(&outcome).as_bytes())?;
             writeln!(
                 out,
-                "error: {}: {} problem(s)",
+                "error: {}: {}",
                 escape::path(file),
-                outcome.findings.len()
+                crate::diag::words::count(outcome.findings.len(), "problem")
             )?;
             Ok(if unreadable { 2 } else { 1 })
         }

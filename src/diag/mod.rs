@@ -5,6 +5,7 @@ pub mod finding;
 pub mod rule;
 pub mod source;
 pub mod suggest;
+pub mod words;
 
 pub use finding::{Context, Finding};
 pub use rule::{LintLevel, Rule, Severity, UnknownRuleName};

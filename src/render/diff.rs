@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use super::escape::{json_invisibles, markdown as escape, markdown_message, terminal as safe};
 use crate::diag::rule::Severity;
+use crate::diag::words::count;
 use crate::diff::{CellChange, Diff, Status, TeamDiff};
 use crate::resolve::Letters;
 
@@ -37,9 +38,11 @@ pub fn summary(d: &Diff) -> String {
         .filter(|f| f.level == Severity::Error)
         .count();
     format!(
-        "{} team(s) changed, {cells} RACI cell(s) changed, {} new finding(s) ({new_errors} error(s)), {} fixed",
-        d.teams.len(),
-        d.findings_added.len(),
+        "{} changed, {} changed, {} ({}), {} fixed",
+        count(d.teams.len(), "team"),
+        count(cells, "RACI cell"),
+        count(d.findings_added.len(), "new finding"),
+        count(new_errors, "error"),
         d.findings_fixed.len()
     )
 }

@@ -8,9 +8,11 @@ use std::fmt::Write as _;
 use super::escape::{html as escape, html_message};
 use super::matrix::html::{STYLE, table};
 use super::matrix::view::{By, Filter, Matrix};
+use crate::analysis::outcome::distinct_people;
 use crate::catalog::Requirement;
 use crate::diag::finding::Finding;
 use crate::diag::rule::Severity;
+use crate::diag::words::count;
 use crate::resolve::Resolved;
 use crate::team::Team;
 
@@ -54,12 +56,19 @@ pub fn render(
         .filter(|f| f.level == Severity::Error)
         .count();
     let warnings = findings.len() - errors;
-    let people: usize = teams.iter().map(|t| t.people.len()).sum();
+    let people = distinct_people(teams);
     write!(
         out,
-        "<h1>{}</h1>\n<p class=\"meta\">{} team(s), {people} people · <span class=\"badge error\">{errors} error(s)</span> <span class=\"badge warning\">{warnings} warning(s)</span></p>\n",
+        "<h1>{}</h1>\n<p class=\"meta\">{}, {} · <span class=\"badge error\">{}</span> <span class=\"badge warning\">{}</span></p>\n",
         escape(title),
-        teams.len()
+        count(teams.len(), "team"),
+        if people == 1 {
+            "1 person".to_owned()
+        } else {
+            format!("{people} people")
+        },
+        count(errors, "error"),
+        count(warnings, "warning")
     )?;
     // Findings by file: a finding belongs to the team of its file (two files may declare
     // teams of the same name).
@@ -133,11 +142,13 @@ fn team_section(team: &Team, mine: &[&Finding]) -> String {
     let (errors, warnings) = counts(mine);
     let _ = writeln!(
         out,
-        "<dl class=\"facts\"><dt>catalog</dt><dd>{} (<code>{}</code>)</dd><dt>file</dt><dd><code>{}</code></dd><dt>people</dt><dd>{} ({fte:.1} fte)</dd><dt>findings</dt><dd>{errors} error(s), {warnings} warning(s)</dd>{}</dl>",
+        "<dl class=\"facts\"><dt>catalog</dt><dd>{} (<code>{}</code>)</dd><dt>file</dt><dd><code>{}</code></dd><dt>people</dt><dd>{} ({fte:.1} fte)</dd><dt>findings</dt><dd>{}, {}</dd>{}</dl>",
         escape(&catalog.title),
         escape(&catalog.id),
         escape(&team.source.path().display().to_string()),
         team.people.len(),
+        count(errors, "error"),
+        count(warnings, "warning"),
         team.description
             .as_deref()
             .map_or_else(String::new, |d| format!(

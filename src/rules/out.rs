@@ -8,6 +8,7 @@ use crate::catalog::RoleIdx;
 use crate::diag::finding::{Context, Finding};
 use crate::diag::rule::Rule;
 use crate::diag::source::SourceFile;
+use crate::diag::words::and_list;
 use crate::resolve::Resolved;
 
 /// Collects findings for one team, filling in the team and file.
@@ -60,10 +61,7 @@ impl Out<'_, '_> {
     }
 }
 
-/// Lists at most `max` items, then "and N more".
+/// Lists at most `max` items as prose, then "and N more".
 pub(crate) fn short_list(items: &[String], max: usize) -> String {
-    if items.len() <= max {
-        return items.join(", ");
-    }
-    format!("{} and {} more", items[..max].join(", "), items.len() - max)
+    and_list(items, max)
 }

@@ -188,7 +188,7 @@ fn accountable_and_responsible(out: &mut Out<'_, '_>) {
         let message = format!(
             "{} is held by {}, so {} {} more than one person accountable ({})",
             out.role_label(role),
-            names.join(" and "),
+            short_list(&names, 6),
             activities.len(),
             if activities.len() == 1 {
                 "activity has"

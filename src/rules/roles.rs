@@ -106,7 +106,7 @@ fn shared_single_roles(out: &mut Out<'_, '_>) {
             format!(
                 "{} is meant for one person but is held by {}",
                 out.role_label(idx),
-                names.join(" and ")
+                short_list(&names, 6)
             ),
             "keep one holder and give the others a different role; a shared role blurs who decides"
                 .to_owned(),

@@ -10,6 +10,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 use crate::analysis::outcome::{Outcome, Summary};
 use crate::diag::finding::Finding;
 use crate::diag::rule::Severity;
+use crate::diag::words::count;
 use crate::render::escape::{
     terminal as escape_for_display, terminal_same_len as sanitize_same_len,
 };
@@ -127,7 +128,7 @@ pub fn counts(s: &Summary) -> String {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+    count(n, word)
 }
 
 /// One line: what was checked and what was found.
