@@ -30,6 +30,12 @@ pub fn run(
         max_file_size: args.max_file_size,
         root,
     };
+    if args.file.is_dir() {
+        anyhow::bail!(
+            "`raci` shows one team's matrix, and {} is a folder: name one team file in it (`teamplan check` and `teamplan report` take folders)",
+            escape::path(&args.file)
+        );
+    }
     let input = Input::explicit(args.file.clone());
     let mut analysis = analyze(
         std::slice::from_ref(&input),

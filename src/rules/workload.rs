@@ -21,7 +21,12 @@ pub(super) fn check(out: &mut Out<'_, '_>) {
                     team.catalog.id,
                     load.allowed.floor()
                 ),
-                "hand some roles to someone else, or raise their fte".to_owned(),
+                if person.fte < 1.0 {
+                    "hand some roles to someone else, or raise their fte (up to 1.0)".to_owned()
+                } else {
+                    "hand some roles to someone else: a full-time person is already at their limit"
+                        .to_owned()
+                },
                 Context {
                     person: Some(person.id.to_string()),
                     ..Context::default()

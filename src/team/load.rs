@@ -268,7 +268,13 @@ fn resolve_catalog(
         || value.contains('/')
         || value.contains('\\');
     if !looks_like_path {
-        let help = match suggest::did_you_mean(value, catalog::BUILTIN_IDS) {
+        // `D2C` is `d2c` in the wrong case: said before any looser guess.
+        let close = catalog::BUILTIN_IDS
+            .iter()
+            .copied()
+            .find(|b| b.eq_ignore_ascii_case(value))
+            .or_else(|| suggest::did_you_mean(value, catalog::BUILTIN_IDS));
+        let help = match close {
             Some(s) => format!(
                 "did you mean `{s}`? built-in catalogs: {}",
                 catalog::BUILTIN_IDS.join(", ")

@@ -265,3 +265,41 @@ fn catalog_show_never_prints_a_hostile_catalog_raw() {
     assert_eq!(code, 2, "{text}");
     assert!(err.contains("use --format json"), "{err}");
 }
+
+#[test]
+fn first_hour_messages_point_the_right_way() {
+    // `raci` takes one team file and says so for a folder.
+    let (code, _, err) = run(&["raci", "examples/org"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is a folder: name one team file in it"),
+        "{err}"
+    );
+    // A built-in catalog id in the wrong case is named.
+    let s = Scratch::new();
+    let team = s.write(
+        "team.toml",
+        "[team]\nname = \"Shop\"\ncatalog = \"D2C\"\n\n[people.a]\nroles = [\"ecommerce-manager\"]\n",
+    );
+    let (code, out, _) = run(&["check", &team.to_string_lossy()]);
+    assert_eq!(code, 2);
+    assert!(out.contains("did you mean `d2c`?"), "{out}");
+    // Overloaded never suggests raising the fte of someone already full-time.
+    let full = s.write(
+        "full.toml",
+        "[team]\nname = \"Shop\"\ncatalog = \"b2b\"\n\n[people.a]\nroles = [\"ecommerce-manager\", \"web-developer\", \"product-manager\"]\n",
+    );
+    let (_, out, _) = run(&["check", &full.to_string_lossy(), "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let overloaded: Vec<&serde_json::Value> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "overloaded")
+        .collect();
+    assert!(!overloaded.is_empty(), "{doc}");
+    for f in overloaded {
+        let help = f["help"].as_str().expect("help");
+        assert!(!help.contains("raise their fte"), "{help}");
+    }
+}
