@@ -157,7 +157,10 @@ pub fn prepare(path: &Path, change: Change<'_>, options: &Options<'_>) -> Result
     };
     let Some(meta) = resolved.metadata().ok() else {
         if let Change::Edit { .. } = change {
-            bail!("{} was removed since it was read", shown(path));
+            bail!(
+                "{} does not exist; --inject edits a file that has the markers",
+                shown(path)
+            );
         }
         let to = To::File {
             path: resolved,
