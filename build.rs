@@ -26,6 +26,14 @@ mod input {
 mod model;
 
 #[allow(dead_code)]
+#[path = "src/catalog/raw.rs"]
+mod raw;
+
+#[allow(dead_code)]
+#[path = "src/catalog/patch.rs"]
+mod patch;
+
+#[allow(dead_code)]
 #[path = "src/catalog/file.rs"]
 mod file;
 
@@ -43,6 +51,8 @@ fn main() {
         "src/input/variants.rs",
         "src/catalog/model.rs",
         "src/catalog/file.rs",
+        "src/catalog/patch.rs",
+        "src/catalog/raw.rs",
         "src/catalog/link.rs",
     ] {
         println!("cargo::rerun-if-changed={source}");
@@ -61,7 +71,7 @@ fn main() {
 }
 
 /// Parse `catalogs/ID.toml` and apply it on top of `base`.
-fn parse(id: &str, base: Option<file::RawCatalog>) -> file::RawCatalog {
+fn parse(id: &str, base: Option<raw::RawCatalog>) -> raw::RawCatalog {
     let path = format!("catalogs/{id}.toml");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let parsed: file::CatalogFile = toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -71,7 +81,7 @@ fn parse(id: &str, base: Option<file::RawCatalog>) -> file::RawCatalog {
     raw
 }
 
-fn fail_on(id: &str, problems: &[file::CatalogProblem]) {
+fn fail_on(id: &str, problems: &[raw::CatalogProblem]) {
     if !problems.is_empty() {
         let list: Vec<String> = problems
             .iter()

@@ -1,15 +1,14 @@
 //! The catalog file format: a whole catalog, or a patch on another one (`extends`).
 //! Built-in and custom catalogs are read by this same code.
 
-use std::ops::Range;
-
 use indexmap::IndexMap;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use toml::Spanned;
 
-use super::model::{Area, Limits, Requirement};
-use crate::input::variants;
+use super::model::Limits;
+use super::patch::{ActivityPatch, LimitsPatch, RolePatch};
+use super::raw::{CatalogProblem, RawCatalog};
 
 /// A catalog file as written. Every field of a role or activity is optional so that a file
 /// extending another catalog can change just one field. The same types generate the schema
@@ -36,121 +35,6 @@ pub struct CatalogFile {
     #[serde(default)]
     #[schemars(with = "IndexMap<String, ActivityPatch>")]
     pub activities: IndexMap<Spanned<String>, ActivityPatch>,
-}
-
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct LimitsPatch {
-    #[schemars(with = "Option<f64>")]
-    pub ra_per_fte: Option<Spanned<f64>>,
-    #[schemars(with = "Option<i64>")]
-    pub roles_per_person: Option<Spanned<i64>>,
-}
-
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RolePatch {
-    pub title: Option<String>,
-    pub summary: Option<String>,
-    #[schemars(with = "Option<String>", extend("enum" = variants::names::<Requirement>()))]
-    pub requirement: Option<Requirement>,
-    pub aliases: Option<Vec<String>>,
-    pub single: Option<bool>,
-    pub conflicts: Option<Vec<String>>,
-    pub source: Option<String>,
-}
-
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct ActivityPatch {
-    pub title: Option<String>,
-    #[schemars(with = "Option<String>", extend("enum" = variants::names::<Area>()))]
-    pub area: Option<Area>,
-    pub raci: Option<RaciSpec>,
-    pub must_consult: Option<Vec<String>>,
-    pub must_inform: Option<Vec<String>>,
-    pub keep_in_house: Option<bool>,
-    pub source: Option<String>,
-}
-
-/// A RACI assignment by role id (or alias), as written in catalog files.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RaciSpec {
-    pub accountable: String,
-    pub responsible: Vec<String>,
-    #[serde(default)]
-    pub consulted: Vec<String>,
-    #[serde(default)]
-    pub informed: Vec<String>,
-}
-
-/// A role after merging, before its references are resolved.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct RawRole {
-    pub title: String,
-    pub summary: String,
-    pub requirement: Requirement,
-    pub aliases: Vec<String>,
-    pub single: bool,
-    pub conflicts: Vec<String>,
-    pub source: String,
-    /// Where this role was last patched, in the file being loaded.
-    #[serde(skip)]
-    pub span: Option<Range<usize>>,
-}
-
-/// An activity after merging, before its references are resolved.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct RawActivity {
-    pub title: String,
-    pub area: Area,
-    pub raci: RaciSpec,
-    pub must_consult: Vec<String>,
-    pub must_inform: Vec<String>,
-    pub keep_in_house: bool,
-    pub source: String,
-    #[serde(skip)]
-    pub span: Option<Range<usize>>,
-}
-
-/// A whole catalog after `extends` is applied, still by name.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct RawCatalog {
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub limits: Limits,
-    pub roles: IndexMap<String, RawRole>,
-    pub activities: IndexMap<String, RawActivity>,
-    /// Roles this file removed, with where: references to them are reported there.
-    #[serde(skip)]
-    pub removed_roles: IndexMap<String, Range<usize>>,
-}
-
-/// A problem found while merging or resolving, at a span of the file being loaded.
-#[derive(Debug, Clone)]
-pub struct CatalogProblem {
-    pub span: Option<Range<usize>>,
-    pub message: String,
-    pub help: String,
-}
-
-impl CatalogProblem {
-    pub fn new(
-        span: Option<Range<usize>>,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> Self {
-        Self {
-            span,
-            message: message.into(),
-            help: help.into(),
-        }
-    }
 }
 
 impl CatalogFile {
@@ -258,137 +142,5 @@ impl CatalogFile {
             }
         }
         cat
-    }
-}
-
-impl RolePatch {
-    fn merge_into(self, role: &mut RawRole) {
-        let Self {
-            title,
-            summary,
-            requirement,
-            aliases,
-            single,
-            conflicts,
-            source,
-        } = self;
-        if let Some(v) = title {
-            role.title = v;
-        }
-        if let Some(v) = summary {
-            role.summary = v;
-        }
-        if let Some(v) = requirement {
-            role.requirement = v;
-        }
-        if let Some(v) = aliases {
-            role.aliases = v;
-        }
-        if let Some(v) = single {
-            role.single = v;
-        }
-        if let Some(v) = conflicts {
-            role.conflicts = v;
-        }
-        if let Some(v) = source {
-            role.source = v;
-        }
-    }
-
-    fn into_new(
-        self,
-        id: &str,
-        span: Range<usize>,
-        problems: &mut Vec<CatalogProblem>,
-    ) -> Option<RawRole> {
-        let Some(title) = self.title else {
-            problems.push(CatalogProblem::new(
-                Some(span),
-                format!("new role `{id}` has no `title`"),
-                "add `title = \"...\"` (a role not in the extended catalog needs a title)",
-            ));
-            return None;
-        };
-        Some(RawRole {
-            title,
-            summary: self.summary.unwrap_or_default(),
-            requirement: self.requirement.unwrap_or(Requirement::Optional),
-            aliases: self.aliases.unwrap_or_default(),
-            single: self.single.unwrap_or(false),
-            conflicts: self.conflicts.unwrap_or_default(),
-            source: self.source.unwrap_or_default(),
-            span: Some(span),
-        })
-    }
-}
-
-impl ActivityPatch {
-    fn merge_into(self, activity: &mut RawActivity) {
-        let Self {
-            title,
-            area,
-            raci,
-            must_consult,
-            must_inform,
-            keep_in_house,
-            source,
-        } = self;
-        if let Some(v) = title {
-            activity.title = v;
-        }
-        if let Some(v) = area {
-            activity.area = v;
-        }
-        if let Some(v) = raci {
-            activity.raci = v;
-        }
-        if let Some(v) = must_consult {
-            activity.must_consult = v;
-        }
-        if let Some(v) = must_inform {
-            activity.must_inform = v;
-        }
-        if let Some(v) = keep_in_house {
-            activity.keep_in_house = v;
-        }
-        if let Some(v) = source {
-            activity.source = v;
-        }
-    }
-
-    fn into_new(
-        self,
-        id: &str,
-        span: Range<usize>,
-        problems: &mut Vec<CatalogProblem>,
-    ) -> Option<RawActivity> {
-        let mut missing = Vec::new();
-        if self.title.is_none() {
-            missing.push("title");
-        }
-        if self.area.is_none() {
-            missing.push("area");
-        }
-        if self.raci.is_none() {
-            missing.push("raci");
-        }
-        if let (Some(title), Some(area), Some(raci)) = (self.title, self.area, self.raci) {
-            return Some(RawActivity {
-                title,
-                area,
-                raci,
-                must_consult: self.must_consult.unwrap_or_default(),
-                must_inform: self.must_inform.unwrap_or_default(),
-                keep_in_house: self.keep_in_house.unwrap_or(false),
-                source: self.source.unwrap_or_default(),
-                span: Some(span),
-            });
-        }
-        problems.push(CatalogProblem::new(
-            Some(span),
-            format!("new activity `{id}` lacks {}", missing.join(", ")),
-            "an activity not in the extended catalog needs `title`, `area` and `raci = { accountable = \"...\", responsible = [\"...\"] }`",
-        ));
-        None
     }
 }

@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use super::file::{CatalogProblem, RawCatalog};
 use super::model::{Activity, Catalog, Raci, Requirement, Role, RoleIdx};
+use super::raw::{CatalogProblem, RawCatalog};
 use crate::diag::suggest;
 
 /// Resolve every reference and check the catalog rules: unique ids, known roles, one

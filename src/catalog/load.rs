@@ -8,9 +8,10 @@ use std::sync::{Arc, OnceLock};
 use serde::Deserialize;
 
 use super::builtin::{BUILTIN_IDS, builtin_source};
-use super::file::{CatalogFile, CatalogProblem, RawCatalog};
+use super::file::CatalogFile;
 use super::link;
 use super::model::Catalog;
+use super::raw::{CatalogProblem, RawCatalog};
 use crate::diag::finding::Finding;
 use crate::diag::rule::Rule;
 use crate::diag::source::SourceFile;

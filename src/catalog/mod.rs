@@ -8,9 +8,12 @@ mod file;
 mod link;
 mod load;
 mod model;
+mod patch;
+mod raw;
 
 pub use builtin::{BUILTIN_IDS, builtin, builtin_source};
-pub use file::{CatalogFile, RaciSpec, RawCatalog};
+pub use file::CatalogFile;
 pub use link::is_kebab_case;
 pub use load::{CatalogStore, load};
 pub use model::{Activity, ActivityIdx, Area, Catalog, Limits, Raci, Requirement, Role, RoleIdx};
+pub use raw::{RaciSpec, RawCatalog};

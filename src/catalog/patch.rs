@@ -1,0 +1,179 @@
+//! The patches a catalog file makes to a role, an activity or the limits: every field
+//! optional, so that a file extending another catalog changes just what it names.
+
+use std::ops::Range;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::model::{Area, Requirement};
+use super::raw::{CatalogProblem, RaciSpec, RawActivity, RawRole};
+use crate::input::variants;
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LimitsPatch {
+    #[schemars(with = "Option<f64>")]
+    pub ra_per_fte: Option<Spanned<f64>>,
+    #[schemars(with = "Option<i64>")]
+    pub roles_per_person: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RolePatch {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    #[schemars(with = "Option<String>", extend("enum" = variants::names::<Requirement>()))]
+    pub requirement: Option<Requirement>,
+    pub aliases: Option<Vec<String>>,
+    pub single: Option<bool>,
+    pub conflicts: Option<Vec<String>>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ActivityPatch {
+    pub title: Option<String>,
+    #[schemars(with = "Option<String>", extend("enum" = variants::names::<Area>()))]
+    pub area: Option<Area>,
+    pub raci: Option<RaciSpec>,
+    pub must_consult: Option<Vec<String>>,
+    pub must_inform: Option<Vec<String>>,
+    pub keep_in_house: Option<bool>,
+    pub source: Option<String>,
+}
+
+impl RolePatch {
+    pub(super) fn merge_into(self, role: &mut RawRole) {
+        let Self {
+            title,
+            summary,
+            requirement,
+            aliases,
+            single,
+            conflicts,
+            source,
+        } = self;
+        if let Some(v) = title {
+            role.title = v;
+        }
+        if let Some(v) = summary {
+            role.summary = v;
+        }
+        if let Some(v) = requirement {
+            role.requirement = v;
+        }
+        if let Some(v) = aliases {
+            role.aliases = v;
+        }
+        if let Some(v) = single {
+            role.single = v;
+        }
+        if let Some(v) = conflicts {
+            role.conflicts = v;
+        }
+        if let Some(v) = source {
+            role.source = v;
+        }
+    }
+
+    pub(super) fn into_new(
+        self,
+        id: &str,
+        span: Range<usize>,
+        problems: &mut Vec<CatalogProblem>,
+    ) -> Option<RawRole> {
+        let Some(title) = self.title else {
+            problems.push(CatalogProblem::new(
+                Some(span),
+                format!("new role `{id}` has no `title`"),
+                "add `title = \"...\"` (a role not in the extended catalog needs a title)",
+            ));
+            return None;
+        };
+        Some(RawRole {
+            title,
+            summary: self.summary.unwrap_or_default(),
+            requirement: self.requirement.unwrap_or(Requirement::Optional),
+            aliases: self.aliases.unwrap_or_default(),
+            single: self.single.unwrap_or(false),
+            conflicts: self.conflicts.unwrap_or_default(),
+            source: self.source.unwrap_or_default(),
+            span: Some(span),
+        })
+    }
+}
+
+impl ActivityPatch {
+    pub(super) fn merge_into(self, activity: &mut RawActivity) {
+        let Self {
+            title,
+            area,
+            raci,
+            must_consult,
+            must_inform,
+            keep_in_house,
+            source,
+        } = self;
+        if let Some(v) = title {
+            activity.title = v;
+        }
+        if let Some(v) = area {
+            activity.area = v;
+        }
+        if let Some(v) = raci {
+            activity.raci = v;
+        }
+        if let Some(v) = must_consult {
+            activity.must_consult = v;
+        }
+        if let Some(v) = must_inform {
+            activity.must_inform = v;
+        }
+        if let Some(v) = keep_in_house {
+            activity.keep_in_house = v;
+        }
+        if let Some(v) = source {
+            activity.source = v;
+        }
+    }
+
+    pub(super) fn into_new(
+        self,
+        id: &str,
+        span: Range<usize>,
+        problems: &mut Vec<CatalogProblem>,
+    ) -> Option<RawActivity> {
+        let mut missing = Vec::new();
+        if self.title.is_none() {
+            missing.push("title");
+        }
+        if self.area.is_none() {
+            missing.push("area");
+        }
+        if self.raci.is_none() {
+            missing.push("raci");
+        }
+        if let (Some(title), Some(area), Some(raci)) = (self.title, self.area, self.raci) {
+            return Some(RawActivity {
+                title,
+                area,
+                raci,
+                must_consult: self.must_consult.unwrap_or_default(),
+                must_inform: self.must_inform.unwrap_or_default(),
+                keep_in_house: self.keep_in_house.unwrap_or(false),
+                source: self.source.unwrap_or_default(),
+                span: Some(span),
+            });
+        }
+        problems.push(CatalogProblem::new(
+            Some(span),
+            format!("new activity `{id}` lacks {}", missing.join(", ")),
+            "an activity not in the extended catalog needs `title`, `area` and `raci = { accountable = \"...\", responsible = [\"...\"] }`",
+        ));
+        None
+    }
+}
