@@ -122,6 +122,9 @@ pub struct Resolved<'t> {
     pub team: &'t Team,
     /// Role index → the people holding it.
     pub holders: Vec<Vec<usize>>,
+    /// Role index → the role whose holders carry its work: itself when held, else the
+    /// nearest held role up its `reports-to` chain (None: nobody carries it).
+    pub carrier: Vec<Option<RoleIdx>>,
     /// Person index → the catalog roles they hold (known, without repeats).
     pub person_roles: Vec<Vec<RoleIdx>>,
     /// Role references of people that match no role: (person index, reference).
@@ -156,6 +159,21 @@ impl<'t> Resolved<'t> {
             }
             person_roles.push(roles);
         }
+
+        let carrier: Vec<Option<RoleIdx>> = (0..catalog.roles.len())
+            .map(|role| {
+                let mut at = role;
+                // Chains are checked loop-free when the catalog loads; the bound is a guard.
+                for _ in 0..=catalog.roles.len() {
+                    if !holders[at].is_empty() {
+                        return Some(at);
+                    }
+                    at = catalog.roles[at].reports_to?;
+                }
+                None
+            })
+            .collect();
+        let carried_by = |role: RoleIdx| carrier[role].map_or(&[][..], |c| holders[c].as_slice());
 
         // foldhash: one lookup per override entry on teams of up to 100k people, and the map
         // lives only while the team is resolved.
@@ -205,7 +223,7 @@ impl<'t> Resolved<'t> {
                                 }
                             } else if let Some(role) = catalog.role(&r.name) {
                                 by_role[role].add(letter);
-                                for &p in &holders[role] {
+                                for &p in carried_by(role) {
                                     by_person[p].add(letter);
                                 }
                             } else {
@@ -228,7 +246,7 @@ impl<'t> Resolved<'t> {
                     for (letter, roles) in groups {
                         for &role in roles {
                             by_role[role].add(letter);
-                            for &p in &holders[role] {
+                            for &p in carried_by(role) {
                                 by_person[p].add(letter);
                             }
                         }
@@ -246,6 +264,7 @@ impl<'t> Resolved<'t> {
         Self {
             team,
             holders,
+            carrier,
             person_roles,
             unknown_roles,
             unknown_activities,

@@ -15,6 +15,8 @@ struct TomlRole<'a> {
     aliases: &'a [String],
     single: bool,
     conflicts: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reports_to: Option<&'a str>,
     source: &'a str,
 }
 
@@ -121,6 +123,7 @@ fn role_fields<'a>(c: &'a Catalog, r: &'a Role) -> TomlRole<'a> {
         aliases: &r.aliases,
         single: r.single,
         conflicts: ids(c, &r.conflicts),
+        reports_to: r.reports_to.map(|to| c.roles[to].id.as_str()),
         source: &r.source,
     }
 }

@@ -110,6 +110,14 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
                     "remove the entry from `conflicts`",
                 ));
             }
+            let reports_to = r.reports_to.as_deref().and_then(|name| {
+                lookup(
+                    name,
+                    &format!("role `{id}` (reports-to)"),
+                    &r.span,
+                    problems,
+                )
+            });
             Role {
                 id: id.clone(),
                 title: r.title.clone(),
@@ -118,10 +126,12 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
                 aliases: r.aliases.clone(),
                 single: r.single,
                 conflicts: conflicts.into_iter().filter(|&c| c != idx).collect(),
+                reports_to,
                 source: r.source.clone(),
             }
         })
         .collect();
+    check_chains(raw, &roles, problems);
 
     let activities: Vec<Activity> = raw
         .activities
@@ -135,9 +145,13 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
             let doing = |r: &RoleIdx| Some(*r) == accountable || responsible.contains(r);
             consulted.retain(|r| !doing(r));
             informed.retain(|r| !doing(r) && !consulted.contains(r));
+            // A role a complete team always has, or one whose work falls up a chain to one.
+            let covered = |r: RoleIdx| {
+                roles[r].requirement == Requirement::Required || roles[r].reports_to.is_some()
+            };
             if let Some(acc) = accountable {
                 let role = &roles[acc];
-                if role.requirement != Requirement::Required {
+                if !covered(acc) {
                     problems.push(CatalogProblem::new(
                         a.span.clone(),
                         format!(
@@ -145,7 +159,7 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
                             role.id,
                             role.requirement.as_str()
                         ),
-                        "make the accountable role required, or give the activity a required accountable role",
+                        "make the accountable role required, give it a `reports-to` chain to a required role, or give the activity a required accountable role",
                     ));
                 }
             }
@@ -153,12 +167,12 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
                 // Unknown names were reported above.
             } else if !responsible
                 .iter()
-                .any(|&r| roles[r].requirement == Requirement::Required || Some(r) == accountable)
+                .any(|&r| covered(r) || Some(r) == accountable)
             {
                 problems.push(CatalogProblem::new(
                     a.span.clone(),
-                    format!("activity `{id}` has no responsible role that is required"),
-                    "add a required role to `responsible`, or make the accountable role responsible too",
+                    format!("activity `{id}` has no responsible role that is required (or reports up to one)"),
+                    "add a required role to `responsible`, give one a `reports-to` chain, or make the accountable role responsible too",
                 ));
             }
             Activity {
@@ -214,6 +228,42 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
         activities,
         role_lookup,
         activity_lookup,
+    }
+}
+
+/// Every `reports-to` chain ends at a required role, without a loop: so the work of any
+/// role nobody holds falls to a role a complete team holds.
+fn check_chains(raw: &RawCatalog, roles: &[Role], problems: &mut Vec<CatalogProblem>) {
+    for (start, role) in roles.iter().enumerate() {
+        if role.reports_to.is_none() {
+            continue;
+        }
+        let span = raw.roles.get_index(start).and_then(|(_, r)| r.span.clone());
+        let mut at = start;
+        let mut steps = 0;
+        while roles[at].requirement != Requirement::Required {
+            let Some(next) = roles[at].reports_to else {
+                problems.push(CatalogProblem::new(
+                    span.clone(),
+                    format!(
+                        "the `reports-to` chain of role `{}` ends at `{}`, which is not required",
+                        role.id, roles[at].id
+                    ),
+                    "end every chain at a required role, whose holder then carries the work",
+                ));
+                break;
+            };
+            steps += 1;
+            if next == start || steps > roles.len() {
+                problems.push(CatalogProblem::new(
+                    span.clone(),
+                    format!("the `reports-to` chain of role `{}` loops", role.id),
+                    "end every chain at a required role",
+                ));
+                break;
+            }
+            at = next;
+        }
     }
 }
 

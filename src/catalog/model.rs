@@ -103,6 +103,8 @@ pub struct Role {
     pub aliases: Vec<String>,
     pub single: bool,
     pub conflicts: Vec<RoleIdx>,
+    /// The role its work falls to when nobody holds it.
+    pub reports_to: Option<RoleIdx>,
     pub source: String,
 }
 

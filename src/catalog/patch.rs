@@ -30,6 +30,8 @@ pub struct RolePatch {
     pub aliases: Option<Vec<String>>,
     pub single: Option<bool>,
     pub conflicts: Option<Vec<String>>,
+    /// The role this role's work falls to when nobody holds it (its chain of command).
+    pub reports_to: Option<String>,
     pub source: Option<String>,
 }
 
@@ -55,6 +57,7 @@ impl RolePatch {
             aliases,
             single,
             conflicts,
+            reports_to,
             source,
         } = self;
         if let Some(v) = title {
@@ -74,6 +77,9 @@ impl RolePatch {
         }
         if let Some(v) = conflicts {
             role.conflicts = v;
+        }
+        if let Some(v) = reports_to {
+            role.reports_to = Some(v);
         }
         if let Some(v) = source {
             role.source = v;
@@ -101,6 +107,7 @@ impl RolePatch {
             aliases: self.aliases.unwrap_or_default(),
             single: self.single.unwrap_or(false),
             conflicts: self.conflicts.unwrap_or_default(),
+            reports_to: self.reports_to,
             source: self.source.unwrap_or_default(),
             span: Some(span),
         })

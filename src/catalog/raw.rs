@@ -31,6 +31,9 @@ pub struct RawRole {
     pub aliases: Vec<String>,
     pub single: bool,
     pub conflicts: Vec<String>,
+    /// The role its work falls to when nobody holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reports_to: Option<String>,
     pub source: String,
     /// Where this role was last patched, in the file being loaded.
     #[serde(skip)]

@@ -55,6 +55,11 @@ impl Out<'_, '_> {
         }
     }
 
+    /// A person's name as written (their id when they have no name).
+    pub fn person_name(&self, person: usize) -> String {
+        self.resolved.team.people[person].name.to_string()
+    }
+
     pub fn role_label(&self, role: RoleIdx) -> String {
         let r = &self.resolved.team.catalog.roles[role];
         format!("{} (`{}`)", r.title, r.id)

@@ -71,10 +71,26 @@ fn missing_roles(out: &mut Out<'_, '_>) {
             }
             Requirement::Recommended => {
                 let span = out.resolved.team.span.clone();
+                // Who carries the work now, up the role's `reports-to` chain.
+                let falls_to = out.resolved.carrier[idx].map(|carrier| {
+                    let people: Vec<String> = out.resolved.holders[carrier]
+                        .iter()
+                        .map(|&p| out.person_name(p))
+                        .collect();
+                    format!(
+                        "; its work falls to {}, {}",
+                        short_list(&people, 3),
+                        out.resolved.team.catalog.roles[carrier].title
+                    )
+                });
                 out.push(
                     Rule::MissingRecommendedRole,
                     span,
-                    format!("no one holds the recommended role {}", out.role_label(idx)),
+                    format!(
+                        "no one holds the recommended role {}{}",
+                        out.role_label(idx),
+                        falls_to.unwrap_or_default()
+                    ),
                     format!(
                         "add \"{}\" to someone's roles, or set `missing-recommended-role = \"allow\"` in [rules] if the team goes without on purpose",
                         role.id

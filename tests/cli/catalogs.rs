@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use teamplan::catalog::{self, BUILTIN_IDS, Catalog, CatalogStore, Requirement};
+
+use crate::support::Scratch;
 use teamplan::diag::SourceFile;
 use teamplan::resolve::Resolved;
 use teamplan::team::{self, LoadOptions, Loaded};
@@ -306,4 +308,71 @@ fn toml_export_loads_back_unchanged() {
             "{id}"
         );
     }
+}
+
+#[test]
+fn an_unheld_roles_work_falls_up_its_reports_to_chain() {
+    let s = Scratch::new();
+    s.write(
+        "shop.toml",
+        "extends = \"small-team\"\nid = \"shop\"\n\n\
+         [roles.marketplace-specialist]\ntitle = \"Marketplace Specialist\"\nrequirement = \"recommended\"\nreports-to = \"ecommerce-manager\"\n\n\
+         [activities.run-marketplace-listings]\ntitle = \"Run the marketplace listings\"\narea = \"merchandising\"\n\
+         raci = { accountable = \"marketplace-specialist\", responsible = [\"marketplace-specialist\"] }\n",
+    );
+    let team = s.write(
+        "team.toml",
+        &crate::support::CLEAN_SMALL_TEAM
+            .replace("catalog = \"small-team\"", "catalog = \"shop.toml\""),
+    );
+    let (code, doc) = crate::support::check_json(&[&team], &[]);
+    assert_eq!(code, 0, "no one is missing an A or an R: {doc}");
+    let findings = doc["findings"].as_array().expect("findings");
+    let missing: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["rule"] == "missing-recommended-role")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "no one holds the recommended role Marketplace Specialist (`marketplace-specialist`); its work falls to Maya, eCommerce Manager"
+        ],
+        "{doc}"
+    );
+    let (_, raci, _) = crate::support::run(&[
+        "raci",
+        &team.to_string_lossy(),
+        "--format",
+        "json",
+        "--activity",
+        "run-marketplace-listings",
+    ]);
+    let raci: serde_json::Value = serde_json::from_str(&raci).expect("json");
+    assert_eq!(raci["rows"][0]["cells"]["maya"], "AR", "{raci}");
+}
+
+#[test]
+fn reports_to_chains_end_at_a_required_role_without_a_loop() {
+    let s = Scratch::new();
+    let catalog = s.write(
+        "bad.toml",
+        "extends = \"small-team\"\nid = \"bad\"\n\n\
+         [roles.a]\ntitle = \"A\"\nrequirement = \"optional\"\nreports-to = \"b\"\n\n\
+         [roles.b]\ntitle = \"B\"\nrequirement = \"optional\"\nreports-to = \"a\"\n\n\
+         [roles.c]\ntitle = \"C\"\nrequirement = \"optional\"\nreports-to = \"d\"\n\n\
+         [roles.d]\ntitle = \"D\"\nrequirement = \"optional\"\n\n\
+         [roles.e]\ntitle = \"E\"\nrequirement = \"optional\"\nreports-to = \"ecommerce-managr\"\n",
+    );
+    let (code, out, _) = crate::support::run(&["catalog", "check", &catalog.to_string_lossy()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("the `reports-to` chain of role `a` loops"),
+        "{out}"
+    );
+    assert!(
+        out.contains("the `reports-to` chain of role `c` ends at `d`, which is not required"),
+        "{out}"
+    );
+    assert!(out.contains("did you mean `ecommerce-manager`?"), "{out}");
 }
