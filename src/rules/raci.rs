@@ -155,8 +155,11 @@ fn accountable_and_responsible(out: &mut Out<'_, '_>) {
         }
         if accountable.len() > 1 {
             if row.override_idx.is_none() {
+                // The role whose holders carry the A (the accountable role, or the nearest
+                // held role up its chain when nobody holds it).
+                let role = activity.raci.accountable;
                 shared_roles
-                    .entry(activity.raci.accountable)
+                    .entry(r.carrier[role].unwrap_or(role))
                     .or_default()
                     .push(activity.id.clone());
             } else {
@@ -184,7 +187,9 @@ fn accountable_and_responsible(out: &mut Out<'_, '_>) {
     for (role, activities) in shared_roles {
         let holders = &r.holders[role];
         let names: Vec<String> = holders.iter().map(|&p| out.person_label(p)).collect();
-        let span = out.role_entry_span(holders[1], role);
+        let span = holders
+            .get(1)
+            .map_or_else(|| r.team.span.clone(), |&p| out.role_entry_span(p, role));
         let message = format!(
             "{} is held by {}, so {} {} more than one person accountable ({})",
             out.role_label(role),

@@ -379,10 +379,14 @@ fn assert_resolved(team: &Team, r: &Resolved<'_>) {
         let activity = &catalog.activities[a];
         match row.override_idx {
             None => {
-                // Without an override, A and R come from the catalog's roles.
+                // Without an override, A and R come from the catalog's roles, each carried by
+                // its holders or, when nobody holds it, by the holders of the nearest held
+                // role up its `reports-to` chain.
                 for (p, held) in r.person_roles.iter().enumerate() {
-                    let a_ = held.contains(&activity.raci.accountable);
-                    let r_ = held.iter().any(|x| activity.raci.responsible.contains(x));
+                    let carries =
+                        |role| carrier(&r, catalog, role).is_some_and(|c| held.contains(&c));
+                    let a_ = carries(activity.raci.accountable);
+                    let r_ = activity.raci.responsible.iter().any(|&x| carries(x));
                     assert_eq!(row.by_person[p].has(Letters::A), a_, "{}", activity.id);
                     assert_eq!(row.by_person[p].has(Letters::R), r_, "{}", activity.id);
                 }
@@ -398,7 +402,8 @@ fn assert_resolved(team: &Team, r: &Resolved<'_>) {
                             || (!team.people.iter().any(|q| *q.id == *x.name)
                                 && catalog
                                     .role(&x.name)
-                                    .is_some_and(|role| r.person_roles[p].contains(&role)))
+                                    .and_then(|role| carrier(&r, catalog, role))
+                                    .is_some_and(|c| r.person_roles[p].contains(&c)))
                     });
                     assert_eq!(row.by_person[p].has(Letters::A), named, "{}", activity.id);
                 }
@@ -408,6 +413,19 @@ fn assert_resolved(team: &Team, r: &Resolved<'_>) {
     for u in &r.unknown_refs {
         assert!(u.override_idx < team.overrides.len());
     }
+}
+
+/// The role whose holders carry `role`'s work: itself when someone holds it, else the
+/// nearest held role up its `reports-to` chain (worked out here from the catalog alone).
+fn carrier(r: &Resolved<'_>, catalog: &Catalog, role: usize) -> Option<usize> {
+    let mut at = role;
+    for _ in 0..=catalog.roles.len() {
+        if !r.holders[at].is_empty() {
+            return Some(at);
+        }
+        at = catalog.roles[at].reports_to?;
+    }
+    None
 }
 
 proptest! {
