@@ -384,7 +384,7 @@ fn assert_resolved(team: &Team, r: &Resolved<'_>) {
                 // role up its `reports-to` chain.
                 for (p, held) in r.person_roles.iter().enumerate() {
                     let carries =
-                        |role| carrier(&r, catalog, role).is_some_and(|c| held.contains(&c));
+                        |role| carrier(r, catalog, role).is_some_and(|c| held.contains(&c));
                     let a_ = carries(activity.raci.accountable);
                     let r_ = activity.raci.responsible.iter().any(|&x| carries(x));
                     assert_eq!(row.by_person[p].has(Letters::A), a_, "{}", activity.id);
@@ -402,7 +402,7 @@ fn assert_resolved(team: &Team, r: &Resolved<'_>) {
                             || (!team.people.iter().any(|q| *q.id == *x.name)
                                 && catalog
                                     .role(&x.name)
-                                    .and_then(|role| carrier(&r, catalog, role))
+                                    .and_then(|role| carrier(r, catalog, role))
                                     .is_some_and(|c| r.person_roles[p].contains(&c)))
                     });
                     assert_eq!(row.by_person[p].has(Letters::A), named, "{}", activity.id);
