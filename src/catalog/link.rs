@@ -235,10 +235,21 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
 /// role nobody holds falls to a role a complete team holds.
 fn check_chains(raw: &RawCatalog, roles: &[Role], problems: &mut Vec<CatalogProblem>) {
     for (start, role) in roles.iter().enumerate() {
+        let span = raw.roles.get_index(start).and_then(|(_, r)| r.span.clone());
         if role.reports_to.is_none() {
+            if role.requirement != Requirement::Required {
+                problems.push(CatalogProblem::new(
+                    span,
+                    format!(
+                        "role `{}` is {}, so it needs `reports-to`: the role its work falls to when nobody holds it",
+                        role.id,
+                        role.requirement.as_str()
+                    ),
+                    "add `reports-to = \"ROLE\"` naming a required role (or one that reports up to one)",
+                ));
+            }
             continue;
         }
-        let span = raw.roles.get_index(start).and_then(|(_, r)| r.span.clone());
         let mut at = start;
         let mut steps = 0;
         while roles[at].requirement != Requirement::Required {

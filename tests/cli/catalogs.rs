@@ -375,4 +375,8 @@ fn reports_to_chains_end_at_a_required_role_without_a_loop() {
         "{out}"
     );
     assert!(out.contains("did you mean `ecommerce-manager`?"), "{out}");
+    assert!(
+        out.contains("role `d` is optional, so it needs `reports-to`"),
+        "{out}"
+    );
 }
