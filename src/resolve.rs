@@ -273,6 +273,24 @@ impl<'t> Resolved<'t> {
         }
     }
 
+    /// For a role whose work nobody carries, the role its `reports-to` chain ends at (itself
+    /// when it has none): the role whose absence leaves the gap. None when someone carries it.
+    #[must_use]
+    pub fn gap_at(&self, role: RoleIdx) -> Option<RoleIdx> {
+        if self.carrier[role].is_some() {
+            return None;
+        }
+        let roles = &self.team.catalog.roles;
+        let mut at = role;
+        for _ in 0..roles.len() {
+            match roles[at].reports_to {
+                Some(next) => at = next,
+                None => break,
+            }
+        }
+        Some(at)
+    }
+
     /// How many activities each person is accountable or responsible for, by person index.
     #[must_use]
     pub fn ra_counts(&self) -> Vec<usize> {

@@ -107,8 +107,10 @@ fn covered_by_earlier_finding(out: &Out<'_, '_>, row: &Row, letter: Letters) -> 
     }
     let catalog = &r.team.catalog;
     let raci = &catalog.activities[row.activity].raci;
+    // Nobody carries the role's work, and its chain ends at a required role nobody holds.
     let missing = |role: RoleIdx| {
-        catalog.roles[role].requirement == Requirement::Required && r.holders[role].is_empty()
+        r.gap_at(role)
+            .is_some_and(|end| catalog.roles[end].requirement == Requirement::Required)
     };
     if letter == Letters::A {
         missing(raci.accountable)

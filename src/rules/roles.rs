@@ -30,7 +30,10 @@ fn missing_roles(out: &mut Out<'_, '_>) {
                     .filter(|row| row.override_idx.is_none())
                     .filter(|row| {
                         let a = &catalog.activities[row.activity];
-                        let uses = a.raci.accountable == idx || a.raci.responsible.contains(&idx);
+                        // The row names this role, or a role whose work falls to it.
+                        let leads_here = |role| r.gap_at(role) == Some(idx);
+                        let uses = leads_here(a.raci.accountable)
+                            || a.raci.responsible.iter().any(|&role| leads_here(role));
                         let nobody = |l| row.people_with(l).next().is_none();
                         uses && (nobody(crate::resolve::Letters::A)
                             || nobody(crate::resolve::Letters::R))

@@ -49,11 +49,14 @@ fn every_builtin_catalog_is_consistent() {
                 "{id}: activity id {} clashes",
                 a.id
             );
+            // A complete team holds the role, or its work falls up a chain to one it holds.
+            let covered = |r: usize| {
+                c.roles[r].requirement == Requirement::Required || c.roles[r].reports_to.is_some()
+            };
             let acc = &c.roles[a.raci.accountable];
-            assert_eq!(
-                acc.requirement,
-                Requirement::Required,
-                "{id}/{}: accountable {} is not required",
+            assert!(
+                covered(a.raci.accountable),
+                "{id}/{}: accountable {} is not required and reports to no one",
                 a.id,
                 acc.id
             );
@@ -61,9 +64,8 @@ fn every_builtin_catalog_is_consistent() {
                 a.raci
                     .responsible
                     .iter()
-                    .any(|&r| r == a.raci.accountable
-                        || c.roles[r].requirement == Requirement::Required),
-                "{id}/{}: no required responsible role",
+                    .any(|&r| r == a.raci.accountable || covered(r)),
+                "{id}/{}: no responsible role a complete team covers",
                 a.id
             );
         }
@@ -190,9 +192,37 @@ fn catalogs_differ_as_the_seeds_say() {
         "small-team is the four-person team: {required:?}"
     );
     assert!(small.limits.roles_per_person > builtin("b2b").limits.roles_per_person);
+    // B2B: the whitepaper's five essential roles are required, its additional ones
+    // recommended.
     let b2b = builtin("b2b");
-    let sales = b2b.role("sales-representative").expect("b2b has sales");
-    assert_eq!(b2b.roles[sales].requirement, Requirement::Required);
+    let required: Vec<&str> = b2b
+        .roles
+        .iter()
+        .filter(|r| r.requirement == Requirement::Required)
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(
+        required,
+        [
+            "ecommerce-manager",
+            "digital-marketing-specialist",
+            "web-developer",
+            "product-manager",
+            "customer-service-representative"
+        ]
+    );
+    for additional in [
+        "analytics-specialist",
+        "sales-representative",
+        "content-creator",
+    ] {
+        let role = b2b.role(additional).expect("b2b has it");
+        assert_eq!(
+            b2b.roles[role].requirement,
+            Requirement::Recommended,
+            "{additional}"
+        );
+    }
     let d2c = builtin("d2c");
     let logistics = d2c.role("logistics-manager").expect("d2c has logistics");
     assert_eq!(
@@ -379,4 +409,38 @@ fn reports_to_chains_end_at_a_required_role_without_a_loop() {
         out.contains("role `d` is optional, so it needs `reports-to`"),
         "{out}"
     );
+}
+
+#[test]
+fn the_whitepapers_b2b_team_of_eight_checks_without_an_error() {
+    // 004: five essential roles and three additional ones, one person each.
+    let eight = [
+        "ecommerce-manager",
+        "web-developer",
+        "digital-marketing-specialist",
+        "product-manager",
+        "customer-service-representative",
+        "analytics-specialist",
+        "sales-representative",
+        "content-creator",
+    ];
+    let mut text = String::from("[team]\nname = \"Whitepaper\"\ncatalog = \"b2b\"\n");
+    for (i, role) in eight.iter().enumerate() {
+        let _ = write!(
+            text,
+            "\n[people.p{i}]\nname = \"P{i}\"\nroles = [\"{role}\"]\n"
+        );
+    }
+    let s = Scratch::new();
+    let path = s.write("team.toml", &text);
+    let (code, doc) = crate::support::check_json(&[&path], &[]);
+    assert_eq!(code, 0, "{doc}");
+    assert_eq!(doc["summary"]["errors"], 0, "{doc}");
+    // Each recommended role it goes without says who carries its work.
+    for f in doc["findings"].as_array().expect("findings") {
+        if f["rule"] == "missing-recommended-role" {
+            let message = f["message"].as_str().expect("message");
+            assert!(message.contains("its work falls to P"), "{message}");
+        }
+    }
 }
