@@ -26,7 +26,6 @@ fn examples_produce_the_findings_their_comments_promise() {
             "examples/lumiere-b2c.toml",
             1,
             &[
-                "missing-role",
                 "shared-single-role",
                 "multiple-accountable",
                 "overloaded",
