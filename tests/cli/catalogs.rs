@@ -444,3 +444,25 @@ fn the_whitepapers_b2b_team_of_eight_checks_without_an_error() {
         }
     }
 }
+
+#[test]
+fn small_team_fits_a_small_shop() {
+    let small = builtin("small-team");
+    for b2b_only in ["optimise-b2b-buying-process", "support-b2b-sales"] {
+        assert!(small.activity(b2b_only).is_none(), "{b2b_only}");
+    }
+    // Many hats, but not all four required roles on one person.
+    let s = Scratch::new();
+    let solo = s.write(
+        "solo.toml",
+        "[team]\nname = \"Solo\"\ncatalog = \"small-team\"\n\n[people.solo]\nroles = [\"ecommerce-manager\", \"web-developer\", \"digital-marketing-specialist\", \"customer-service-representative\"]\n",
+    );
+    let (_, doc) = crate::support::check_json(&[&solo], &[]);
+    let rules: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert!(rules.contains(&"overloaded"), "{doc}");
+}
