@@ -82,7 +82,7 @@ fn quiet_prints_only_the_summary_line() {
     assert_eq!(code, 1);
     assert_eq!(
         out,
-        "error: 1 team (4 people) checked, 6 errors, 3 warnings\n"
+        "error: 1 team (4 people) checked, 7 errors, 3 warnings\n"
     );
 }
 

@@ -153,7 +153,7 @@ fn a_shared_single_role_is_a_warning_and_its_activities_one_error() {
 #[test]
 fn shared_single_role_is_silent_for_roles_many_can_hold() {
     let text = with(
-        "\n[people.liz]\nname = \"Liz\"\nroles = [\"content-creator\"]\n\n[people.max]\nname = \"Max\"\nroles = [\"content-creator\"]\n",
+        "\n[people.liz]\nname = \"Liz\"\nroles = [\"graphic-designer\"]\n\n[people.max]\nname = \"Max\"\nroles = [\"graphic-designer\"]\n",
     );
     let (code, doc) = check(&text);
     assert_eq!((code, rules(&doc)), (0, vec![]));
@@ -162,7 +162,7 @@ fn shared_single_role_is_silent_for_roles_many_can_hold() {
 #[test]
 fn multiple_accountable_from_an_override() {
     let text = with(
-        "\n[people.liz]\nname = \"Liz\"\nroles = [\"content-creator\"]\n\n[people.max]\nname = \"Max\"\nroles = [\"content-creator\"]\n\n[raci.process-returns]\naccountable = \"content-creator\"\nresponsible = [\"sam\"]\n",
+        "\n[people.liz]\nname = \"Liz\"\nroles = [\"graphic-designer\"]\n\n[people.max]\nname = \"Max\"\nroles = [\"graphic-designer\"]\n\n[raci.process-returns]\naccountable = \"graphic-designer\"\nresponsible = [\"sam\"]\n",
     );
     let f = assert_fires(&text, "multiple-accountable", 29);
     assert_eq!(f["activity"], "process-returns");
