@@ -234,10 +234,19 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
 /// Every `reports-to` chain ends at a required role, without a loop: so the work of any
 /// role nobody holds falls to a role a complete team holds.
 fn check_chains(raw: &RawCatalog, roles: &[Role], problems: &mut Vec<CatalogProblem>) {
+    // A `reports-to` naming an unknown role is reported where it is linked; the chains it
+    // breaks are not reported again.
+    let named_unknown = |at: usize| {
+        roles[at].reports_to.is_none()
+            && raw
+                .roles
+                .get_index(at)
+                .is_some_and(|(_, r)| r.reports_to.is_some())
+    };
     for (start, role) in roles.iter().enumerate() {
         let span = raw.roles.get_index(start).and_then(|(_, r)| r.span.clone());
         if role.reports_to.is_none() {
-            if role.requirement != Requirement::Required {
+            if role.requirement != Requirement::Required && !named_unknown(start) {
                 problems.push(CatalogProblem::new(
                     span,
                     format!(
@@ -254,6 +263,9 @@ fn check_chains(raw: &RawCatalog, roles: &[Role], problems: &mut Vec<CatalogProb
         let mut steps = 0;
         while roles[at].requirement != Requirement::Required {
             let Some(next) = roles[at].reports_to else {
+                if named_unknown(at) {
+                    break;
+                }
                 problems.push(CatalogProblem::new(
                     span.clone(),
                     format!(

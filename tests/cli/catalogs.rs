@@ -392,7 +392,8 @@ fn reports_to_chains_end_at_a_required_role_without_a_loop() {
          [roles.b]\ntitle = \"B\"\nrequirement = \"optional\"\nreports-to = \"a\"\n\n\
          [roles.c]\ntitle = \"C\"\nrequirement = \"optional\"\nreports-to = \"d\"\n\n\
          [roles.d]\ntitle = \"D\"\nrequirement = \"optional\"\n\n\
-         [roles.e]\ntitle = \"E\"\nrequirement = \"optional\"\nreports-to = \"ecommerce-managr\"\n",
+         [roles.e]\ntitle = \"E\"\nrequirement = \"optional\"\nreports-to = \"ecommerce-managr\"\n\n\
+         [roles.f]\ntitle = \"F\"\nrequirement = \"optional\"\nreports-to = \"e\"\n",
     );
     let (code, out, _) = crate::support::run(&["catalog", "check", &catalog.to_string_lossy()]);
     assert_eq!(code, 1, "{out}");
@@ -409,6 +410,11 @@ fn reports_to_chains_end_at_a_required_role_without_a_loop() {
         out.contains("role `d` is optional, so it needs `reports-to`"),
         "{out}"
     );
+    // A misspelt `reports-to` is one problem: not also a missing one, nor a broken chain
+    // for the roles reporting through it.
+    assert_eq!(out.matches("role `e`").count(), 1, "{out}");
+    assert!(!out.contains("role `f`"), "{out}");
+    assert!(out.contains("5 problems"), "{out}");
 }
 
 #[test]
