@@ -81,7 +81,7 @@ pub struct PersonEntry {
     #[schemars(with = "Option<Vec<String>>")]
     pub roles: Option<Spanned<Vec<Spanned<String>>>>,
     /// The share of their time given to this team: more than 0, at most 1 (default 1.0).
-    #[schemars(with = "Option<f64>", range(min = 0.0, max = 1.0))]
+    #[schemars(with = "Option<f64>", range(max = 1.0), extend("exclusiveMinimum" = 0.0))]
     pub fte: Option<Spanned<f64>>,
     /// employee (default), contractor or agency.
     pub engagement: Option<Engagement>,

@@ -45,6 +45,34 @@ fn every_example_team_validates_against_the_schema_and_a_typo_does_not() {
 }
 
 #[test]
+fn the_schema_and_check_agree_on_fte() {
+    let schema: serde_json::Value = serde_json::from_str(&run(&["schema"]).1).expect("json");
+    let validator = jsonschema::validator_for(&schema).expect("compile");
+    let s = crate::support::Scratch::new();
+    for (fte, valid) in [
+        ("0", false),
+        ("0.0", false),
+        ("-0.5", false),
+        ("0.01", true),
+        ("1", true),
+        ("1.5", false),
+    ] {
+        let text = format!(
+            "[team]\nname = \"x\"\ncatalog = \"small-team\"\n[people.a]\nroles = [\"ecommerce-manager\"]\nfte = {fte}\n"
+        );
+        let value: toml::Value = toml::from_str(&text).expect("toml");
+        assert_eq!(
+            validator.is_valid(&serde_json::to_value(value).expect("json")),
+            valid,
+            "schema on fte = {fte}"
+        );
+        let path = s.write("team.toml", &text);
+        let (code, out, _) = run(&["check", "--format", "json", &path.to_string_lossy()]);
+        assert_eq!(code == 2, !valid, "check on fte = {fte}: {out}");
+    }
+}
+
+#[test]
 fn completions_generate_for_every_shell_and_the_man_page() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let (code, out, _) = run(&["completions", shell]);
