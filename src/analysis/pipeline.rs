@@ -122,16 +122,21 @@ pub fn analyze(
         .collect();
     let mut findings = levels.apply(findings, &file_levels);
 
-    // Findings in file order (as given), then by position.
+    // Findings in file order (as given); in a file, causes before consequences (what the
+    // text says wrong, then what it means for the team), each by position.
     let order: HashMap<String, usize> = inputs
         .iter()
         .enumerate()
         .map(|(i, c)| (c.path.display().to_string(), i))
         .collect();
-    findings.sort_by(|a, b| {
-        let fa = order.get(&a.file).copied().unwrap_or(usize::MAX);
-        let fb = order.get(&b.file).copied().unwrap_or(usize::MAX);
-        (fa, a.line, a.column, a.rule).cmp(&(fb, b.line, b.column, b.rule))
+    findings.sort_by_cached_key(|f| {
+        (
+            order.get(&f.file).copied().unwrap_or(usize::MAX),
+            !f.rule.is_about_the_text(),
+            f.line,
+            f.column,
+            f.rule,
+        )
     });
     Analysis { teams, findings }
 }

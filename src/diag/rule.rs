@@ -100,6 +100,22 @@ impl Rule {
         !self.is_configurable()
     }
 
+    /// Whether the finding is about what a file says rather than what it means for the
+    /// team: a name that matches nothing, a file that cannot be read. These come first in a
+    /// file's findings, before the gaps and overlaps they may cause (a misspelt role reads
+    /// before the `missing-role` it leads to).
+    #[must_use]
+    pub fn is_about_the_text(self) -> bool {
+        matches!(
+            self,
+            Rule::ParseError
+                | Rule::InvalidCatalog
+                | Rule::UnknownRole
+                | Rule::UnknownPerson
+                | Rule::UnknownActivity
+        )
+    }
+
     /// The rules a user may configure.
     pub fn configurable() -> impl Iterator<Item = Rule> {
         Rule::ALL.iter().copied().filter(|r| r.is_configurable())

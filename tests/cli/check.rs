@@ -350,3 +350,46 @@ fn clicolor_force_and_no_color_are_honoured() {
         "--color never wins"
     );
 }
+
+#[test]
+fn a_misspelt_role_reads_before_the_gap_it_causes() {
+    let s = Scratch::new();
+    let path = s.write(
+        "team.toml",
+        "[team]\nname = \"T\"\ncatalog = \"small-team\"\n\n[people.a]\nroles = [\"ecommerce-managr\", \"digital-marketing-specialist\", \"web-developer\", \"customer-service-representative\"]\n",
+    );
+    let path = path.to_string_lossy();
+    let (code, out, _) = run(&["check", "--color", "never", &path]);
+    assert_eq!(code, 1, "{out}");
+    let cause = out.find("error[unknown-role]").expect("unknown-role");
+    let consequence = out.find("error[missing-role]").expect("missing-role");
+    assert!(cause < consequence, "{out}");
+    // JSON keeps the same order.
+    let (_, json, _) = run(&["check", "--format", "json", &path]);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let rules: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert_eq!(rules, ["unknown-role", "missing-role"], "{json}");
+}
+
+#[test]
+fn a_file_that_does_not_parse_prints_no_table_of_zeros() {
+    let s = Scratch::new();
+    let path = s.write(
+        "team.toml",
+        "[team]\nname = \"T\"\ncatalog = \"small-team\"\n[people.a]\nfte = 0\n",
+    );
+    let (code, out, _) = run(&["check", "--color", "never", &path.to_string_lossy()]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("error[parse-error]"), "{out}");
+    assert!(!out.contains("┆"), "no summary table: {out}");
+    assert!(
+        out.trim_end()
+            .ends_with("error: no team checked, 1 error, 0 warnings"),
+        "{out}"
+    );
+}

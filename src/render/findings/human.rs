@@ -31,8 +31,11 @@ pub fn render(outcome: &Outcome, quiet: bool) -> String {
         if !outcome.notes.is_empty() {
             out.push('\n');
         }
-        out.push_str(&summary_table(&summary));
-        out.push('\n');
+        // With no team checked (a file that does not parse), a table of zeros says nothing.
+        if summary.teams > 0 {
+            out.push_str(&summary_table(&summary));
+            out.push('\n');
+        }
     }
     out.push_str(&summary_line(&summary));
     out.push('\n');
@@ -134,11 +137,15 @@ fn plural(n: usize, word: &str) -> String {
 /// One line: what was checked and what was found.
 #[must_use]
 pub fn summary_line(s: &Summary) -> String {
-    let checked = format!(
-        "{} ({})",
-        plural(s.teams, "team"),
-        plural(s.people, "person").replace("persons", "people")
-    );
+    let checked = if s.teams == 0 {
+        "no team".to_owned()
+    } else {
+        format!(
+            "{} ({})",
+            plural(s.teams, "team"),
+            plural(s.people, "person").replace("persons", "people")
+        )
+    };
     if s.errors == 0 && s.warnings == 0 {
         format!("ok: {checked} checked, no findings")
     } else {
