@@ -259,6 +259,11 @@ pub struct RaciArgs {
     #[arg(long, value_enum, default_value_t = RaciBy::Person)]
     pub by: RaciBy,
 
+    /// With --by role: every role of the catalog with its own letters [default: the roles the
+    /// team holds, each with the work of unheld roles that falls to it]
+    #[arg(long)]
+    pub all_roles: bool,
+
     /// Output format [default: table; markdown with --inject; else from the --output extension]
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<RaciFormat>,

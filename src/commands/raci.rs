@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 
 use crate::analysis::{Input, Keep, LevelOverrides, Outcome, analyze};
-use crate::cli::{RaciArgs, RaciFormat};
+use crate::cli::{RaciArgs, RaciBy, RaciFormat};
 use crate::render::escape;
 use crate::render::matrix::{self, Filter, Matrix};
 use crate::render::width::terminal_width;
@@ -30,6 +30,9 @@ pub fn run(
         max_file_size: args.max_file_size,
         root,
     };
+    if args.all_roles && args.by != RaciBy::Role {
+        anyhow::bail!("--all-roles is for columns by role: add `--by role`");
+    }
     if args.file.is_dir() {
         anyhow::bail!(
             "`raci` shows one team's matrix, and {} is a folder: name one team file in it (`teamplan check` and `teamplan report` take folders)",
@@ -73,6 +76,7 @@ pub fn run(
         activities: args.activity.clone(),
         areas: args.area.clone(),
         person: args.person.clone(),
+        all_roles: args.all_roles,
     };
     let matrix = Matrix::new(&resolved, args.by.into(), &filter)?;
     let target = args.inject.as_deref().or(args.output.as_deref());

@@ -190,18 +190,50 @@ fn json_has_the_documented_shape() {
 }
 
 #[test]
-fn by_role_uses_catalog_roles_as_columns() {
-    let doc: serde_json::Value = serde_json::from_str(&stdout_ok(&[
-        "raci", PINE, "--format", "json", "--by", "role",
-    ]))
-    .expect("json");
-    assert_eq!(doc["by"], "role");
-    let columns = doc["columns"].as_array().expect("columns");
-    assert!(columns.iter().any(|c| c == "ecommerce-manager"));
+fn by_role_shows_the_roles_the_team_holds_with_the_work_they_carry() {
+    let northwind = "examples/northwind-b2b.toml";
+    let json = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["raci", northwind, "--format", "json", "--by", "role"];
+        args.extend_from_slice(extra);
+        serde_json::from_str(&stdout_ok(&args)).expect("json")
+    };
+    let cell = |doc: &serde_json::Value, activity: &str, role: &str| -> String {
+        doc["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .find(|r| r["activity"] == activity)
+            .map(|r| r["cells"][role].as_str().unwrap_or("").to_owned())
+            .unwrap_or_default()
+    };
+    let held = json(&[]);
+    assert_eq!(held["by"], "role");
+    let columns = held["columns"].as_array().expect("columns");
+    assert!(columns.iter().any(|c| c == "ecommerce-manager"), "{held}");
+    // Nobody at Northwind is director of eCommerce: no column, and brand consistency (the
+    // director's A and R in the catalog) falls up the chain to the eCommerce manager.
     assert!(
-        columns.iter().any(|c| c == "qa-tester"),
-        "optional roles are columns too"
+        !columns.iter().any(|c| c == "director-of-ecommerce"),
+        "{held}"
     );
+    assert_eq!(cell(&held, "brand-consistency", "ecommerce-manager"), "AR");
+
+    let all = json(&["--all-roles"]);
+    let columns = all["columns"].as_array().expect("columns");
+    assert!(
+        columns.iter().any(|c| c == "director-of-ecommerce"),
+        "{all}"
+    );
+    assert!(columns.iter().any(|c| c == "business-owner"), "{all}");
+    assert_eq!(
+        cell(&all, "define-ecommerce-strategy", "director-of-ecommerce"),
+        "R"
+    );
+    assert_eq!(cell(&all, "brand-consistency", "ecommerce-manager"), "");
+
+    let (code, _, err) = run(&["raci", northwind, "--all-roles"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--by role"), "{err}");
 }
 
 #[test]

@@ -52,6 +52,9 @@ pub struct Filter {
     pub areas: Vec<Area>,
     /// Only this person's column, and only the rows where they have a letter.
     pub person: Option<String>,
+    /// By role: every role of the catalog with its own letters, instead of the roles the
+    /// team holds with the work they carry.
+    pub all_roles: bool,
 }
 
 impl Matrix {
@@ -87,17 +90,28 @@ impl Matrix {
                     },
                 )?),
             };
-        let (columns, picks): (Vec<Column>, Vec<usize>) = match (by, person) {
-            (By::Person, Some(p)) => (vec![person_column(resolved, p)], vec![p]),
+        // Each column and the people or roles whose letters it shows. A held role's column
+        // also shows the work of the roles nobody holds whose chains end at it.
+        let carried = |r: usize| -> Vec<usize> {
+            if filter.all_roles {
+                return vec![r];
+            }
+            (0..catalog.roles.len())
+                .filter(|&x| resolved.carrier[x] == Some(r))
+                .collect()
+        };
+        let (columns, picks): (Vec<Column>, Vec<Vec<usize>>) = match (by, person) {
+            (By::Person, Some(p)) => (vec![person_column(resolved, p)], vec![vec![p]]),
             (By::Person, None) => (0..team.people.len())
-                .map(|p| (person_column(resolved, p), p))
+                .map(|p| (person_column(resolved, p), vec![p]))
                 .unzip(),
             (By::Role, Some(p)) => resolved.person_roles[p]
                 .iter()
-                .map(|&r| (role_column(resolved, r), r))
+                .map(|&r| (role_column(resolved, r), carried(r)))
                 .unzip(),
             (By::Role, None) => (0..catalog.roles.len())
-                .map(|r| (role_column(resolved, r), r))
+                .filter(|&r| filter.all_roles || resolved.carrier[r] == Some(r))
+                .map(|r| (role_column(resolved, r), carried(r)))
                 .unzip(),
         };
         let mut groups: Vec<AreaGroup> = Area::ALL
@@ -119,7 +133,16 @@ impl Matrix {
                 By::Person => &row.by_person,
                 By::Role => &row.by_role,
             };
-            let cells: Vec<Letters> = picks.iter().map(|&i| source[i]).collect();
+            let cells: Vec<Letters> = picks
+                .iter()
+                .map(|merged| {
+                    let mut cell = Letters::NONE;
+                    for &i in merged {
+                        cell.add(source[i]);
+                    }
+                    cell
+                })
+                .collect();
             if let Some(p) = person {
                 if row.by_person[p].is_empty() {
                     continue;
