@@ -393,3 +393,51 @@ fn a_file_that_does_not_parse_prints_no_table_of_zeros() {
         "{out}"
     );
 }
+
+#[test]
+fn several_missing_recommended_roles_read_as_one_finding_but_stay_one_per_role_in_json() {
+    let s = Scratch::new();
+    let path = s.write(
+        "team.toml",
+        "[team]\nname = \"T\"\ncatalog = \"b2b\"\n\n\
+         [people.em]\nroles = [\"ecommerce-manager\"]\n\
+         [people.web]\nroles = [\"web-developer\"]\n\
+         [people.dm]\nroles = [\"digital-marketing-specialist\"]\n\
+         [people.pm]\nroles = [\"product-manager\"]\n\
+         [people.cs]\nroles = [\"customer-service-representative\"]\n\
+         [people.an]\nroles = [\"analytics-specialist\"]\n",
+    );
+    let path = path.to_string_lossy();
+    let (_, json, _) = run(&["check", "--format", "json", &path]);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let missing: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "missing-recommended-role")
+        .filter_map(|f| f["role"].as_str())
+        .collect();
+    assert!(missing.len() > 2, "{json}");
+    assert!(missing.contains(&"sales-representative"), "{json}");
+
+    let (_, out, _) = run(&["check", "--color", "never", &path]);
+    assert_eq!(
+        out.matches("warning[missing-recommended-role]").count(),
+        1,
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "warning[missing-recommended-role]: {} recommended roles have no holder",
+            missing.len()
+        )),
+        "{out}"
+    );
+    for role in &missing {
+        assert!(out.contains(&format!("(`{role}`)")), "{role} listed: {out}");
+    }
+    // The summary still counts one warning per role, as JSON does.
+    let warnings = doc["summary"]["warnings"].as_u64().expect("warnings");
+    assert!(warnings >= missing.len() as u64, "{json}");
+    assert!(out.contains(&format!("{warnings} warnings")), "{out}");
+}

@@ -9,7 +9,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 
 use crate::analysis::outcome::{Outcome, Summary};
 use crate::diag::finding::Finding;
-use crate::diag::rule::Severity;
+use crate::diag::rule::{Rule, Severity};
 use crate::diag::words::count;
 use crate::render::escape::{
     terminal as escape_for_display, terminal_same_len as sanitize_same_len,
@@ -47,23 +47,72 @@ pub fn render(outcome: &Outcome, quiet: bool) -> String {
 pub fn render_findings(outcome: &Outcome) -> String {
     let renderer = Renderer::styled().decor_style(DecorStyle::Unicode);
     let mut out = String::new();
-    for finding in &outcome.findings {
-        out.push_str(&render_finding(&renderer, finding));
+    let mut rest = outcome.findings.as_slice();
+    while let Some(first) = rest.first() {
+        // Several recommended roles missing from one team read as one finding: a fresh
+        // template is not a wall of boxes. Machine formats keep one finding per role.
+        let run = rest
+            .iter()
+            .take_while(|f| {
+                f.rule == Rule::MissingRecommendedRole
+                    && first.rule == Rule::MissingRecommendedRole
+                    && f.file == first.file
+                    && f.team == first.team
+                    && f.level == first.level
+            })
+            .count();
+        if run > 1 {
+            out.push_str(&render_missing_recommended(&renderer, &rest[..run]));
+            rest = &rest[run..];
+        } else {
+            out.push_str(&render_finding(&renderer, first));
+            rest = &rest[1..];
+        }
         out.push_str("\n\n");
     }
     out
 }
 
+fn render_missing_recommended(renderer: &Renderer, run: &[Finding]) -> String {
+    let notes: Vec<String> = run
+        .iter()
+        .map(|f| escape_for_display(&f.message).into_owned())
+        .collect();
+    render_located(
+        renderer,
+        &run[0],
+        &format!("{} recommended roles have no holder", run.len()),
+        &notes,
+        "add each role to someone's roles, or set `missing-recommended-role = \"allow\"` in [rules] if the team goes without on purpose",
+    )
+}
+
 fn render_finding(renderer: &Renderer, f: &Finding) -> String {
+    render_located(
+        renderer,
+        f,
+        &escape_for_display(&f.message),
+        &[],
+        &escape_for_display(&f.help),
+    )
+}
+
+/// A titled block at the finding's place (its source line, or its position when the line
+/// cannot be shown), with notes under it and a help line; the texts are already safe.
+fn render_located(
+    renderer: &Renderer,
+    f: &Finding,
+    title: &str,
+    notes: &[String],
+    help: &str,
+) -> String {
     let level = match f.level {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = escape_for_display(&f.message);
-    let help = escape_for_display(&f.help);
     let file = escape_for_display(&f.file);
-    let title = level.primary_title(title.as_ref()).id(f.rule.name());
-    let group = match snippet(f) {
+    let title = level.primary_title(title).id(f.rule.name());
+    let mut group = match snippet(f) {
         Some((text, line_start, span)) => title.element(
             Snippet::source(text)
                 .line_start(line_start)
@@ -76,11 +125,12 @@ fn render_finding(renderer: &Renderer, f: &Finding) -> String {
                 .message(format!("at {file}:{}:{}", f.line, f.column)),
         ),
     };
-    let group = if help.is_empty() {
-        group
-    } else {
-        group.element(Level::HELP.message(help.as_ref()))
-    };
+    for note in notes {
+        group = group.element(Level::NOTE.no_name().message(note.as_str()));
+    }
+    if !help.is_empty() {
+        group = group.element(Level::HELP.message(help));
+    }
     renderer.render(&[group])
 }
 
