@@ -45,23 +45,16 @@ pub fn run(cli: &Cli) -> ExitCode {
     choice.write_global();
     let mut stdout = Output::new();
     let result = match &cli.command {
-        Command::Check(args) => {
-            commands::check::run(args, cli.quiet, cli.root.as_deref(), &mut stdout)
-        }
+        Command::Check(args) => commands::check::run(args, cli.root.as_deref(), &mut stdout),
         Command::Raci(args) => commands::raci::run(
             args,
-            cli.quiet,
             cli.root.as_deref(),
             &mut stdout,
             &mut anstream::stderr(),
         ),
         Command::Diff(args) => commands::diff::run(args, cli.root.as_deref(), &mut stdout),
-        Command::Report(args) => {
-            commands::report::run(args, cli.quiet, cli.root.as_deref(), &mut stdout)
-        }
-        Command::Init(args) => {
-            commands::init::run(args, cli.quiet, cli.root.as_deref(), &mut stdout)
-        }
+        Command::Report(args) => commands::report::run(args, cli.root.as_deref(), &mut stdout),
+        Command::Init(args) => commands::init::run(args, cli.root.as_deref(), &mut stdout),
         Command::Catalog(command) => commands::catalog::run(command, &mut stdout),
         Command::Explain(args) => commands::explain::run(args, &mut stdout),
         Command::Schema => commands::meta::schema(&mut stdout),

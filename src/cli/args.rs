@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::browse::{CatalogCommand, CompletionsArgs, ExplainArgs};
 use super::values::{RaciBy, area_parser, existing_folder};
 use crate::analysis::LevelOverrides;
 use crate::catalog::Area;
@@ -24,10 +25,6 @@ pub struct Cli {
     /// When to use colour (also honours `NO_COLOR` and `CLICOLOR_FORCE`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
-
-    /// Print only the summary line.
-    #[arg(short, long, global = true)]
-    pub quiet: bool,
 
     /// Where paths found in files (a `catalog` path, a symlink in a folder or at an output)
     /// may lead [default: the nearest folder holding `.git` above each path given, else
@@ -138,6 +135,10 @@ pub struct ReportArgs {
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
 
+    /// Print no note of the file written.
+    #[arg(short, long)]
+    pub quiet: bool,
+
     /// Write the page here (atomically); stdout when omitted.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -157,6 +158,10 @@ pub struct InitArgs {
     #[arg(value_name = "PATH", default_value = "team.toml")]
     pub path: PathBuf,
 
+    /// Of the new file's check, print only the summary line; no next step.
+    #[arg(short, long)]
+    pub quiet: bool,
+
     /// The catalog (b2b, b2c, d2c, small-team); asked for when omitted on a terminal.
     #[arg(long, value_name = "ID")]
     pub catalog: Option<String>,
@@ -174,86 +179,19 @@ pub struct InitArgs {
     pub force: bool,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum CatalogCommand {
-    /// List the built-in catalogs.
-    #[command(after_help = "Example:\n  teamplan catalog list")]
-    List {
-        /// Output format.
-        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
-        format: ListFormat,
-    },
-    /// Show a catalog's roles and activities with their default RACI.
-    #[command(
-        after_help = "Examples:\n  teamplan catalog show b2b\n  teamplan catalog show small-team --format markdown\n  teamplan catalog show b2b --format toml > my-catalog.toml   # a starting point"
-    )]
-    Show {
-        /// A built-in catalog id, or a path to a catalog file.
-        #[arg(value_name = "ID")]
-        id: String,
-        /// Output format.
-        #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Table)]
-        format: ShowFormat,
-    },
-    /// Check a custom catalog file for consistency.
-    #[command(
-        after_help = "Example:\n  teamplan catalog check catalogs/acme.toml\n\nExit codes: 0 consistent, 1 inconsistent, 2 unreadable."
-    )]
-    Check {
-        /// The catalog file.
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ShowFormat {
-    Table,
-    Markdown,
-    Json,
-    /// A complete catalog file, to start a custom catalog from.
-    Toml,
-}
-
 #[derive(Debug, Args)]
-pub struct ExplainArgs {
-    /// The rule to explain.
-    #[arg(value_name = "RULE", required_unless_present = "list")]
-    pub rule: Option<String>,
-    /// List every rule with its default level.
-    #[arg(long)]
-    pub list: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct CompletionsArgs {
-    /// The shell (or `man` for the man page).
-    #[arg(value_enum)]
-    pub shell: ShellArg,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ShellArg {
-    Bash,
-    Zsh,
-    Fish,
-    Powershell,
-    Elvish,
-    /// The man page (roff).
-    Man,
-}
-
-#[derive(Debug, Args)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each is an independent command-line flag"
+)]
 pub struct RaciArgs {
     /// The team file.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+
+    /// Print only the matrix (with --check, only what is out of date): no notes on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
 
     /// Columns are people (default) or roles.
     #[arg(long, value_enum, default_value_t = RaciBy::Person)]
@@ -322,6 +260,10 @@ pub struct CheckArgs {
     /// Team files or folders (searched recursively for *.toml).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Print only the summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
 
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Human)]

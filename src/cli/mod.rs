@@ -2,7 +2,9 @@
 //! them.
 
 mod args;
+mod browse;
 mod values;
 
 pub use args::*;
+pub use browse::*;
 pub use values::{RaciBy, RuleParser};

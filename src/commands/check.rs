@@ -15,7 +15,6 @@ use crate::write::emit;
 /// Writing to stdout failed, or a bad `--exclude` glob.
 pub fn run(
     args: &CheckArgs,
-    quiet: bool,
     root: Option<&std::path::Path>,
     out: &mut dyn std::io::Write,
 ) -> Result<u8> {
@@ -29,7 +28,7 @@ pub fn run(
     let analysis = analyze(&inputs, options, &args.levels(), Keep::Membership);
     let outcome = Outcome::new(analysis, skipped);
     let text = match args.format {
-        CheckFormat::Human => findings::human::render(&outcome, quiet),
+        CheckFormat::Human => findings::human::render(&outcome, args.quiet),
         CheckFormat::Json => findings::json::render(&outcome),
         CheckFormat::Github => findings::github::render(&outcome),
         CheckFormat::Markdown => findings::markdown::render(&outcome),

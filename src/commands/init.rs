@@ -20,7 +20,7 @@ use crate::write::{Change, Options, write};
 /// # Errors
 /// The file exists (without --force), stdin is not a terminal (without --yes), an unknown
 /// catalog, or the file cannot be written.
-pub fn run(args: &InitArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Write) -> Result<u8> {
+pub fn run(args: &InitArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<u8> {
     // Asked before the wizard's questions; the write itself is what guarantees it.
     if args.path.symlink_metadata().is_ok() && !args.force {
         bail!(
@@ -70,7 +70,10 @@ pub fn run(args: &InitArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Writ
         Keep::Membership,
     );
     let outcome = Outcome::new(analysis, Vec::new());
-    out.write_all(findings::human::render(&outcome, quiet).as_bytes())?;
+    out.write_all(findings::human::render(&outcome, args.quiet).as_bytes())?;
+    if args.quiet {
+        return Ok(0);
+    }
     writeln!(
         err,
         "next: edit {} and run `teamplan check {}`",

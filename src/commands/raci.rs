@@ -21,7 +21,6 @@ use crate::write::{Change, Options, emit, prepare};
 /// Bad filters, unwritable targets, bad markers.
 pub fn run(
     args: &RaciArgs,
-    quiet: bool,
     root: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -59,7 +58,7 @@ pub fn run(
         }
         return Ok(2);
     };
-    if !quiet {
+    if !args.quiet {
         let s = Outcome::new(analysis, Vec::new()).summary();
         if s.errors + s.warnings > 0 {
             writeln!(
@@ -136,7 +135,7 @@ pub fn run(
     let old = current.clone().unwrap_or_default();
     if args.check {
         if old == wanted {
-            if !quiet {
+            if !args.quiet {
                 writeln!(err, "{} is up to date", escape::path(target))?;
             }
             return Ok(0);
@@ -161,7 +160,7 @@ pub fn run(
         };
         place.write(change, &mut |w| w.write_all(wanted.as_bytes()))?;
     }
-    if !quiet {
+    if !args.quiet {
         writeln!(
             err,
             "{} {}",

@@ -17,7 +17,7 @@ use crate::write::{Change, Options, write_with};
 ///
 /// # Errors
 /// The output cannot be written.
-pub fn run(args: &ReportArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Write) -> Result<u8> {
+pub fn run(args: &ReportArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<u8> {
     let exclude = Exclude::new(&args.exclude)?;
     let (inputs, _) = find_inputs(&args.paths, &exclude, root);
     super::check::warn_unused(&exclude)?;
@@ -62,7 +62,7 @@ pub fn run(args: &ReportArgs, quiet: bool, root: Option<&Path>, out: &mut dyn Wr
         write_with(path, Change::Replace, &options, &mut |w| {
             page::render(w, &analysis.teams, &analysis.findings, &title)
         })?;
-        if !quiet {
+        if !args.quiet {
             writeln!(anstream::stderr(), "wrote {}", escape::path(path))?;
         }
         return Ok(code);

@@ -331,3 +331,66 @@ fn first_hour_messages_point_the_right_way() {
         assert!(!help.contains("raise their fte"), "{help}");
     }
 }
+
+#[test]
+fn quiet_is_offered_where_it_quiets_something_and_nowhere_else() {
+    let s = crate::support::Scratch::new();
+    // raci: the matrix alone, no note on stderr about findings or the file written.
+    let out = s.path().join("raci.md");
+    let (code, _, err) = run(&[
+        "raci",
+        "-q",
+        "examples/northwind-b2b.toml",
+        "--output",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    let (_, _, err) = run(&[
+        "raci",
+        "examples/northwind-b2b.toml",
+        "--output",
+        &out.to_string_lossy(),
+    ]);
+    assert!(err.contains("has findings"), "{err}");
+    // report: no note of the page written.
+    let page = s.path().join("report.html");
+    let (code, _, err) = run(&[
+        "report",
+        "-q",
+        "examples/northwind-b2b.toml",
+        "--output",
+        &page.to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    // init: only the summary line of the new file's check, no next step.
+    let team = s.path().join("team.toml");
+    let (code, out, err) = run(&[
+        "init",
+        "-q",
+        "--yes",
+        "--catalog",
+        "small-team",
+        &team.to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(!err.contains("next:"), "{err}");
+    // Commands whose output is the data itself do not take it.
+    for args in [
+        &["catalog", "list", "-q"][..],
+        &["explain", "-q", "missing-role"][..],
+        &["schema", "-q"][..],
+        &[
+            "diff",
+            "-q",
+            "examples/northwind-b2b.toml",
+            "examples/northwind-b2b.toml",
+        ][..],
+    ] {
+        let (code, _, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("unexpected argument '-q'"), "{args:?}: {err}");
+    }
+}

@@ -148,7 +148,7 @@ fn github_annotations_escape_hostile_names() {
 
 #[test]
 fn quiet_prints_only_the_summary_line() {
-    let out = teamplan().args(["-q", "check", ORG]).output().expect("run");
+    let out = teamplan().args(["check", "-q", ORG]).output().expect("run");
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         "error: 3 teams (11 people) checked, 1 error, 0 warnings\n"
