@@ -79,7 +79,8 @@ fn check(file: &Path, out: &mut dyn Write) -> Result<u8> {
         Ok(c) => {
             writeln!(
                 out,
-                "ok: catalog `{}` is consistent: {} roles ({} required), {} activities",
+                "{}: catalog `{}` is consistent: {} roles ({} required), {} activities",
+                render::style::paint(render::style::OK, "ok"),
                 c.id,
                 c.roles.len(),
                 render::catalog::count(&c, Requirement::Required),

@@ -2,7 +2,10 @@
 
 use std::fmt::Write as _;
 
+use anstyle::Style;
+
 use super::escape::{json_invisibles, markdown as escape, markdown_message, terminal as safe};
+use super::style;
 use crate::diag::rule::Severity;
 use crate::diag::words::count;
 use crate::diff::{CellChange, Diff, Status, TeamDiff};
@@ -56,38 +59,49 @@ fn role_list(roles: &[String]) -> String {
     }
 }
 
-/// The lines about people, as plain text: each format escapes a whole line.
-fn person_lines(t: &TeamDiff) -> Vec<String> {
+/// The lines about people, as plain text (each format escapes a whole line), with the
+/// terminal style of each: added people green, removed red.
+fn person_lines(t: &TeamDiff) -> Vec<(Style, String)> {
     let mut lines = Vec::new();
     if let Some(c) = &t.catalog {
-        lines.push(format!("catalog {} → {}", c.old, c.new));
+        lines.push((Style::new(), format!("catalog {} → {}", c.old, c.new)));
     }
     for p in &t.people_added {
-        lines.push(format!(
-            "+ {} ({}): {}, {} fte",
-            p.name,
-            p.id,
-            role_list(&p.roles),
-            p.fte
+        lines.push((
+            style::ADDED,
+            format!(
+                "+ {} ({}): {}, {} fte",
+                p.name,
+                p.id,
+                role_list(&p.roles),
+                p.fte
+            ),
         ));
     }
     for p in &t.people_removed {
-        lines.push(format!("- {} ({}): {}", p.name, p.id, role_list(&p.roles)));
+        lines.push((
+            style::REMOVED,
+            format!("- {} ({}): {}", p.name, p.id, role_list(&p.roles)),
+        ));
     }
     for r in &t.roles {
         let mut parts: Vec<String> = r.gained.iter().map(|g| format!("+{g}")).collect();
         parts.extend(r.lost.iter().map(|l| format!("-{l}")));
-        lines.push(format!("{}: roles {}", r.person, parts.join(" ")));
+        lines.push((
+            Style::new(),
+            format!("{}: roles {}", r.person, parts.join(" ")),
+        ));
     }
     for f in &t.fte {
-        lines.push(format!("{}: fte {} → {}", f.person, f.old, f.new));
+        lines.push((
+            Style::new(),
+            format!("{}: fte {} → {}", f.person, f.old, f.new),
+        ));
     }
     for e in &t.engagement {
-        lines.push(format!(
-            "{}: {} → {}",
-            e.person,
-            e.old.as_str(),
-            e.new.as_str()
+        lines.push((
+            Style::new(),
+            format!("{}: {} → {}", e.person, e.old.as_str(), e.new.as_str()),
         ));
     }
     lines
@@ -113,16 +127,16 @@ pub fn human(d: &Diff) -> String {
         let _ = writeln!(
             out,
             "{} ({}, {})",
-            safe(&t.team),
+            style::paint(style::HEADING, &safe(&t.team)),
             status_word(t.status),
             safe(&t.file)
         );
-        for line in person_lines(t) {
-            let _ = writeln!(out, "  {}", safe(&line));
+        for (line_style, line) in person_lines(t) {
+            let _ = writeln!(out, "  {}", style::paint(line_style, &safe(&line)));
         }
         let groups = group_cells(&t.raci);
         if !groups.is_empty() {
-            let _ = writeln!(out, "  RACI:");
+            let _ = writeln!(out, "  {}", style::paint(style::HEADING, "RACI:"));
             for (activity, changes) in groups {
                 let _ = writeln!(
                     out,
@@ -134,16 +148,21 @@ pub fn human(d: &Diff) -> String {
         }
         out.push('\n');
     }
-    for (sign, title, list) in [
-        ("+", "new findings", &d.findings_added),
-        ("-", "fixed findings", &d.findings_fixed),
+    for (sign, sign_style, title, list) in [
+        ("+", style::REMOVED, "new findings", &d.findings_added),
+        ("-", style::ADDED, "fixed findings", &d.findings_fixed),
     ] {
         if !list.is_empty() {
-            let _ = writeln!(out, "{title}:");
+            let _ = writeln!(
+                out,
+                "{}",
+                style::paint(style::HEADING, &format!("{title}:"))
+            );
             for f in list {
                 let _ = writeln!(
                     out,
-                    "  {sign} {}[{}] {}: {}",
+                    "  {} {}[{}] {}: {}",
+                    style::paint(sign_style, sign),
                     f.level.as_str(),
                     f.rule,
                     safe(&f.team),
@@ -168,7 +187,7 @@ pub fn markdown(d: &Diff) -> String {
             escape(&t.team),
             status_word(t.status)
         );
-        for line in person_lines(t) {
+        for (_, line) in person_lines(t) {
             // A leading "- " would nest a list in markdown; say it in words.
             let line = match (line.strip_prefix("+ "), line.strip_prefix("- ")) {
                 (Some(rest), _) => format!("joined: {rest}"),

@@ -3,6 +3,7 @@
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
+use super::style;
 use super::width::prose_width;
 use crate::diag::rule::{LintLevel, Rule};
 
@@ -179,11 +180,15 @@ pub fn render(rule: Rule) -> String {
         .map(|l| format!("    {l}"))
         .collect::<Vec<_>>()
         .join("\n");
+    let heading = |text: &str| style::paint(style::HEADING, text);
     format!(
-        "{name}: {summary}\n\n{configurable}\n\nWhy it matters\n    {why}\n\nExample that fires\n{example}\n\nHow to fix it\n    {fix}\n",
-        name = rule.name(),
+        "{name}: {summary}\n\n{configurable}\n\n{why_heading}\n    {why}\n\n{example_heading}\n{example}\n\n{fix_heading}\n    {fix}\n",
+        name = heading(rule.name()),
         summary = rule.summary(),
+        why_heading = heading("Why it matters"),
         why = textwrap(e.why),
+        example_heading = heading("Example that fires"),
+        fix_heading = heading("How to fix it"),
         fix = textwrap(e.fix),
     )
 }

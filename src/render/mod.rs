@@ -9,5 +9,6 @@ pub mod findings;
 pub mod inject;
 pub mod matrix;
 pub mod page;
+pub mod style;
 pub mod unified;
 pub mod width;

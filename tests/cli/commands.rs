@@ -394,3 +394,34 @@ fn quiet_is_offered_where_it_quiets_something_and_nowhere_else() {
         assert!(err.contains("unexpected argument '-q'"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn color_always_colours_each_terminal_output_and_a_pipe_gets_none() {
+    for args in [
+        &["check", "examples/northwind-b2b.toml"][..],
+        &[
+            "diff",
+            "examples/northwind-b2b.toml",
+            "examples/lumiere-b2c.toml",
+        ][..],
+        &["catalog", "check", "examples/org/catalogs/acme-retail.toml"][..],
+        &["explain", "missing-role"][..],
+    ] {
+        let mut coloured = vec!["--color", "always"];
+        coloured.extend_from_slice(args);
+        let (_, out, _) = run(&coloured);
+        assert!(
+            out.contains("\u{1b}["),
+            "{args:?} with --color always: {out}"
+        );
+        let (_, out, _) = run(args);
+        assert!(!out.contains('\u{1b}'), "{args:?} piped: {out}");
+        let mut never = vec!["--color", "never"];
+        never.extend_from_slice(args);
+        let (_, out, _) = run(&never);
+        assert!(
+            !out.contains('\u{1b}'),
+            "{args:?} with --color never: {out}"
+        );
+    }
+}

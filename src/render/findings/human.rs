@@ -14,6 +14,7 @@ use crate::diag::words::count;
 use crate::render::escape::{
     terminal as escape_for_display, terminal_same_len as sanitize_same_len,
 };
+use crate::render::style;
 
 /// Longest stretch of source shown in a snippet; longer lines are not echoed.
 const MAX_SNIPPET_BYTES: usize = 400;
@@ -37,7 +38,7 @@ pub fn render(outcome: &Outcome, quiet: bool) -> String {
             out.push('\n');
         }
     }
-    out.push_str(&summary_line(&summary));
+    out.push_str(&styled_summary_line(&summary));
     out.push('\n');
     out
 }
@@ -187,6 +188,23 @@ fn plural(n: usize, word: &str) -> String {
 /// One line: what was checked and what was found.
 #[must_use]
 pub fn summary_line(s: &Summary) -> String {
+    let (word, rest) = summary_parts(s);
+    format!("{word}: {rest}")
+}
+
+/// The summary line for a terminal: its first word in the colour of the outcome.
+fn styled_summary_line(s: &Summary) -> String {
+    let (word, rest) = summary_parts(s);
+    let word_style = match word {
+        "error" => style::ERROR,
+        "warning" => style::WARNING,
+        _ => style::OK,
+    };
+    format!("{}: {rest}", style::paint(word_style, word))
+}
+
+/// The outcome's word (`ok`, `warning`, `error`) and what follows it.
+fn summary_parts(s: &Summary) -> (&'static str, String) {
     let checked = if s.teams == 0 {
         "no team".to_owned()
     } else {
@@ -197,12 +215,11 @@ pub fn summary_line(s: &Summary) -> String {
         )
     };
     if s.errors == 0 && s.warnings == 0 {
-        format!("ok: {checked} checked, no findings")
+        ("ok", format!("{checked} checked, no findings"))
     } else {
-        format!(
-            "{}: {checked} checked, {}",
+        (
             if s.errors > 0 { "error" } else { "warning" },
-            counts(s)
+            format!("{checked} checked, {}", counts(s)),
         )
     }
 }
