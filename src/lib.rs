@@ -57,7 +57,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Init(args) => commands::init::run(args, cli.root.as_deref(), &mut stdout),
         Command::Catalog(command) => commands::catalog::run(command, &mut stdout),
         Command::Explain(args) => commands::explain::run(args, &mut stdout),
-        Command::Schema => commands::meta::schema(&mut stdout),
+        Command::Schema(args) => commands::meta::schema(args, &mut stdout),
         Command::Completions(args) => commands::meta::completions(args.shell, &mut stdout),
     };
     let _ = stdout.flush();

@@ -140,3 +140,28 @@ impl CatalogStore {
             .clone()
     }
 }
+
+/// A built-in catalog by id, or a catalog file by path, for the commands that take either
+/// (`catalog show`, `schema --catalog`).
+///
+/// # Errors
+/// Neither a built-in id nor a consistent catalog file; the message suggests the nearest id.
+pub fn find(id: &str) -> anyhow::Result<Arc<Catalog>> {
+    if let Some(found) = super::builtin::builtin(id) {
+        return Ok(found);
+    }
+    let path = Path::new(id);
+    if path.is_file() {
+        return CatalogStore::default()
+            .file(path, crate::input::DEFAULT_MAX_FILE_SIZE)
+            .map_err(|_| {
+                anyhow::anyhow!("{id} is not a valid catalog; run `teamplan catalog check {id}`")
+            });
+    }
+    let hint = suggest::hint(id, BUILTIN_IDS);
+    anyhow::bail!(
+        "no catalog `{id}`{}; built-in catalogs: {}",
+        hint.map(|h| format!(" ({h})")).unwrap_or_default(),
+        BUILTIN_IDS.join(", ")
+    )
+}

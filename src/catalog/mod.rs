@@ -14,6 +14,6 @@ mod raw;
 pub use builtin::{BUILTIN_IDS, builtin, builtin_source};
 pub use file::CatalogFile;
 pub use link::is_kebab_case;
-pub use load::{CatalogStore, load};
+pub use load::{CatalogStore, find, load};
 pub use model::{Activity, ActivityIdx, Area, Catalog, Limits, Raci, Requirement, Role, RoleIdx};
 pub use raw::{RaciSpec, RawCatalog};

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use super::browse::{CatalogCommand, CompletionsArgs, ExplainArgs};
+use super::browse::{CatalogCommand, CompletionsArgs, ExplainArgs, SchemaArgs};
 use super::values::{RaciBy, area_parser, existing_folder};
 use crate::analysis::LevelOverrides;
 use crate::catalog::Area;
@@ -81,9 +81,9 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print the JSON Schema of team files (for editor completion and validation).
     #[command(
-        after_help = "Example:\n  teamplan schema > team.schema.json\n\nThen start a team file with:\n  #:schema ./team.schema.json"
+        after_help = "Examples:\n  teamplan schema > team.schema.json\n  teamplan schema --catalog b2b > team.schema.json   # completes b2b's role and activity ids\n\nThen start a team file with:\n  #:schema ./team.schema.json"
     )]
-    Schema,
+    Schema(SchemaArgs),
     /// Print shell completions, or the man page.
     #[command(
         after_help = "Examples:\n  teamplan completions bash > ~/.local/share/bash-completion/completions/teamplan\n  teamplan completions zsh > ~/.zfunc/_teamplan\n  teamplan completions fish > ~/.config/fish/completions/teamplan.fish\n  teamplan completions man > teamplan.1"

@@ -1,5 +1,5 @@
 //! The arguments of the commands that browse what teamplan knows: `catalog`, `explain`,
-//! `completions`.
+//! `schema`, `completions`.
 
 use std::path::PathBuf;
 
@@ -78,4 +78,12 @@ pub enum ShellArg {
     Elvish,
     /// The man page (roff).
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Add this catalog's role ids and aliases and its activity ids (a built-in id or a
+    /// catalog file), so an editor completes them and flags a misspelt one.
+    #[arg(long, value_name = "ID|FILE")]
+    pub catalog: Option<String>,
 }

@@ -4,10 +4,10 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::analysis::Outcome;
-use crate::catalog::{self, BUILTIN_IDS, Catalog, CatalogStore, Requirement};
+use crate::catalog::{self, BUILTIN_IDS, Catalog, Requirement};
 use crate::cli::{CatalogCommand, ListFormat, ShowFormat};
 use crate::diag::Rule;
 use crate::input::read_source;
@@ -30,7 +30,7 @@ pub fn run(command: &CatalogCommand, out: &mut dyn Write) -> Result<u8> {
             Ok(0)
         }
         CatalogCommand::Show { id, format } => {
-            let c = find(id)?;
+            let c = catalog::find(id)?;
             let text = match format {
                 ShowFormat::Table => render::catalog::show_table(&c),
                 ShowFormat::Markdown => render::catalog::show_markdown(&c),
@@ -49,26 +49,6 @@ fn builtins() -> Vec<Arc<Catalog>> {
         .iter()
         .filter_map(|id| catalog::builtin(id))
         .collect()
-}
-
-fn find(id: &str) -> Result<Arc<Catalog>> {
-    if let Some(found) = catalog::builtin(id) {
-        return Ok(found);
-    }
-    let path = Path::new(id);
-    if path.is_file() {
-        return CatalogStore::default()
-            .file(path, crate::input::DEFAULT_MAX_FILE_SIZE)
-            .map_err(|_| {
-                anyhow::anyhow!("{id} is not a valid catalog; run `teamplan catalog check {id}`")
-            });
-    }
-    let hint = crate::diag::suggest::hint(id, BUILTIN_IDS);
-    bail!(
-        "no catalog `{id}`{}; built-in catalogs: {}",
-        hint.map(|h| format!(" ({h})")).unwrap_or_default(),
-        BUILTIN_IDS.join(", ")
-    )
 }
 
 fn check(file: &Path, out: &mut dyn Write) -> Result<u8> {

@@ -5,14 +5,19 @@ use std::io::Write;
 use anyhow::Result;
 use clap::CommandFactory;
 
-use crate::cli::{Cli, ShellArg};
+use crate::cli::{Cli, SchemaArgs, ShellArg};
 
-/// Print the team file's JSON Schema.
+/// Print the team file's JSON Schema, for one catalog when asked.
 ///
 /// # Errors
-/// Failing to write.
-pub fn schema(out: &mut dyn Write) -> Result<u8> {
-    out.write_all(crate::team::schema_json().as_bytes())?;
+/// An unknown catalog; failing to write.
+pub fn schema(args: &SchemaArgs, out: &mut dyn Write) -> Result<u8> {
+    let catalog = args
+        .catalog
+        .as_deref()
+        .map(crate::catalog::find)
+        .transpose()?;
+    out.write_all(crate::team::schema_json(catalog.as_deref()).as_bytes())?;
     Ok(0)
 }
 

@@ -143,10 +143,45 @@ pub fn schema() -> Schema {
     schemars::schema_for!(TeamFile)
 }
 
-/// The JSON Schema of team files, pretty-printed.
+/// The JSON Schema of team files, pretty-printed. With a catalog, its role ids and aliases
+/// are the values a person's `roles` may hold and its activity ids the keys of `[raci]`,
+/// so an editor completes them (and flags a misspelt one).
 #[must_use]
-pub fn schema_json() -> String {
-    let mut text = serde_json::to_string_pretty(&schema()).unwrap_or_default();
+pub fn schema_json(catalog: Option<&crate::catalog::Catalog>) -> String {
+    let mut schema = schema();
+    if let Some(c) = catalog {
+        let names: Vec<&str> = c
+            .roles
+            .iter()
+            .flat_map(|r| std::iter::once(&r.id).chain(&r.aliases))
+            .map(String::as_str)
+            .collect();
+        if let Some(items) = schema.pointer_mut("/$defs/PersonEntry/properties/roles/items") {
+            *items = serde_json::json!({ "type": "string", "enum": names });
+        }
+        let activities: serde_json::Map<String, serde_json::Value> = c
+            .activities
+            .iter()
+            .map(|a| {
+                (
+                    a.id.clone(),
+                    serde_json::json!({ "$ref": "#/$defs/RaciEntry", "description": a.title }),
+                )
+            })
+            .collect();
+        if let Some(serde_json::Value::Object(raci)) = schema.pointer_mut("/properties/raci") {
+            raci.insert("properties".into(), serde_json::Value::Object(activities));
+            raci.insert(
+                "additionalProperties".into(),
+                serde_json::Value::Bool(false),
+            );
+        }
+        schema.insert(
+            "description".into(),
+            format!("A teamplan team file, for the `{}` catalog.", c.id).into(),
+        );
+    }
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -425,3 +425,39 @@ fn color_always_colours_each_terminal_output_and_a_pipe_gets_none() {
         );
     }
 }
+
+#[test]
+fn schema_for_a_catalog_knows_its_role_and_activity_ids() {
+    let for_b2b: serde_json::Value =
+        serde_json::from_str(&run(&["schema", "--catalog", "b2b"]).1).expect("json");
+    let b2b = jsonschema::validator_for(&for_b2b).expect("compile");
+    let generic: serde_json::Value = serde_json::from_str(&run(&["schema"]).1).expect("json");
+    let generic = jsonschema::validator_for(&generic).expect("compile");
+    let as_json = |text: &str| -> serde_json::Value {
+        serde_json::to_value(toml::from_str::<toml::Value>(text).expect("toml")).expect("json")
+    };
+    let northwind = as_json(&std::fs::read_to_string("examples/northwind-b2b.toml").expect("read"));
+    assert!(
+        b2b.is_valid(&northwind),
+        "the b2b example fits the b2b schema"
+    );
+    let head = "[team]\nname = \"x\"\ncatalog = \"b2b\"\n";
+    // An alias is a role name too.
+    let alias = as_json(&format!("{head}[people.a]\nroles = [\"vp-of-digital\"]\n"));
+    assert!(b2b.is_valid(&alias));
+    let misspelt = as_json(&format!(
+        "{head}[people.a]\nroles = [\"ecommerce-manger\"]\n"
+    ));
+    assert!(!b2b.is_valid(&misspelt), "a misspelt role is flagged");
+    assert!(
+        generic.is_valid(&misspelt),
+        "only the catalog's schema knows the roles"
+    );
+    let activity = as_json(&format!(
+        "{head}[people.a]\nroles = [\"ecommerce-manager\"]\n[raci.paymnet]\naccountable = \"a\"\n"
+    ));
+    assert!(!b2b.is_valid(&activity), "a misspelt activity is flagged");
+    let (code, _, err) = run(&["schema", "--catalog", "b2x"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `b2b`?"), "{err}");
+}
