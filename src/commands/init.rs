@@ -49,7 +49,16 @@ pub fn run(args: &InitArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
                 "stdin is not a terminal, so the wizard cannot ask its questions; pass --yes (with --catalog and --name) to write a template without prompting"
             );
         }
-        wizard(args)?
+        match wizard(args) {
+            Ok(text) => text,
+            // Ctrl-C at a prompt in raw mode arrives as a key, not a signal: end as the
+            // signal handler does, with the cursor back and nothing written.
+            Err(e) if is_interrupt(&e) => {
+                let _ = dialoguer::console::Term::stderr().show_cursor();
+                return Ok(130);
+            }
+            Err(e) => return Err(e),
+        }
     };
     let options = Options {
         root,
@@ -81,6 +90,20 @@ pub fn run(args: &InitArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
         escape::path(&args.path)
     )?;
     Ok(0)
+}
+
+/// Whether the wizard ended because its reader was interrupted (Ctrl-C).
+fn is_interrupt(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::Interrupted)
+            || cause
+                .downcast_ref::<dialoguer::Error>()
+                .is_some_and(|dialoguer::Error::IO(io)| {
+                    io.kind() == std::io::ErrorKind::Interrupted
+                })
+    })
 }
 
 fn wizard(args: &InitArgs) -> Result<String> {

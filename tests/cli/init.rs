@@ -170,17 +170,35 @@ fn the_wizard_builds_a_team_and_checks_it() {
 }
 
 #[test]
-fn ctrl_c_in_the_wizard_leaves_no_file() {
-    let s = Scratch::new();
-    let path = s.path().join("team.toml");
-    let mut p = wizard(&path);
-    p.exp_string("Team name").expect("asks the name");
-    p.send_line("Half done").expect("send");
-    p.exp_string("Which kind of business?")
-        .expect("asks the catalog");
-    p.send_control('c').expect("ctrl-c");
-    let _ = p.exp_eof();
-    assert!(!path.exists(), "no partial file");
-    let leftovers = std::fs::read_dir(s.path()).expect("dir").count();
-    assert_eq!(leftovers, 0, "no temporary file either");
+fn ctrl_c_in_the_wizard_exits_130_and_leaves_no_file_every_time() {
+    use rexpect::process::WaitStatus;
+    // At a text prompt (the terminal in line mode: a signal) and at a list (raw mode: a key),
+    // many times over: the outcome must not depend on when the key lands.
+    for round in 0..8 {
+        for at_list in [false, true] {
+            let s = Scratch::new();
+            let path = s.path().join("team.toml");
+            let mut p = wizard(&path);
+            p.exp_string("Team name").expect("asks the name");
+            if at_list {
+                p.send_line("Half done").expect("send");
+                p.exp_string("Which kind of business?")
+                    .expect("asks the catalog");
+            }
+            p.send_control('c').expect("ctrl-c");
+            let rest = p.exp_eof().unwrap_or_default();
+            if at_list {
+                // The list hides the cursor; it is shown again.
+                assert!(rest.contains("\u{1b}[?25h"), "cursor restored: {rest:?}");
+            }
+            let status = p.process().wait().expect("wait");
+            assert!(
+                matches!(status, WaitStatus::Exited(_, 130)),
+                "round {round}, at the list: {at_list}: {status:?}"
+            );
+            assert!(!path.exists(), "no partial file");
+            let leftovers = std::fs::read_dir(s.path()).expect("dir").count();
+            assert_eq!(leftovers, 0, "no temporary file either");
+        }
+    }
 }
