@@ -99,14 +99,76 @@ fn ids(c: &Catalog, roles: &[usize]) -> String {
 }
 
 pub fn show_table(c: &Catalog) -> String {
-    let mut out = format!(
-        "{} ({}): {}\nlimits: {} activities as A or R per fte, {} roles per person\n\n",
-        t(&c.title),
-        t(&c.id),
-        t(&c.description),
-        c.limits.ra_per_fte,
-        c.limits.roles_per_person
+    let width = usize::from(prose_width().unwrap_or(100)).max(40);
+    // Words (ids above all) are never split: a line breaks between them.
+    let wrap = |text: &str, indent: &'static str| {
+        textwrap::fill(
+            text,
+            textwrap::Options::new(width)
+                .initial_indent(indent)
+                .subsequent_indent(if indent.is_empty() { "" } else { "      " })
+                .break_words(false)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation),
+        )
+    };
+    let heading = format!("{} ({}): {}", t(&c.title), t(&c.id), t(&c.description));
+    let limits = format!(
+        "limits: {} activities as A or R per fte, {} roles per person",
+        c.limits.ra_per_fte, c.limits.roles_per_person
     );
+    let mut out = format!("{}\n{}\n\n", wrap(&heading, ""), wrap(&limits, ""));
+    if width < TABLE_WIDTH {
+        roles_list(&mut out, c, &wrap);
+    } else {
+        roles_table(&mut out, c);
+    }
+    let _ = writeln!(out, "\nActivities, by area, with their default RACI");
+    let mut area = None;
+    for a in &c.activities {
+        if area != Some(a.area) {
+            area = Some(a.area);
+            let _ = write!(out, "\n{}\n", a.area.as_str().to_uppercase());
+        }
+        let mut letters = vec![format!("A {}", c.roles[a.raci.accountable].id)];
+        for (letter, roles) in [
+            ("R", &a.raci.responsible),
+            ("C", &a.raci.consulted),
+            ("I", &a.raci.informed),
+        ] {
+            if !roles.is_empty() {
+                letters.push(format!("{letter} {}", ids(c, roles)));
+            }
+        }
+        let _ = writeln!(out, "{}", wrap(&t(&format!("{}: {}", a.id, a.title)), "  "));
+        let _ = writeln!(out, "{}", wrap(&t(&letters.join(" · ")), "      "));
+    }
+    out
+}
+
+/// Below this width the roles are a list: four columns would split ids mid-word.
+const TABLE_WIDTH: usize = 100;
+
+/// The roles, one paragraph each, for a narrow terminal.
+fn roles_list(out: &mut String, c: &Catalog, wrap: &dyn Fn(&str, &'static str) -> String) {
+    let _ = writeln!(out, "Roles");
+    for r in &c.roles {
+        let head = format!(
+            "{} · {} · {}",
+            t(&r.id),
+            t(&r.title),
+            r.requirement.as_str()
+        );
+        let _ = writeln!(out, "{}", wrap(&head, "  "));
+        if !r.aliases.is_empty() {
+            let aliases = format!("also {}", t(&r.aliases.join(", ")));
+            let _ = writeln!(out, "{}", wrap(&aliases, "      "));
+        }
+        let _ = writeln!(out, "{}", wrap(&t(&r.summary), "      "));
+    }
+}
+
+/// The roles as a table, for a wide terminal or a file.
+fn roles_table(out: &mut String, c: &Catalog) {
     let mut roles = Table::new();
     roles
         .load_style(presets::UTF8_FULL_CONDENSED)
@@ -125,45 +187,7 @@ pub fn show_table(c: &Catalog) -> String {
             t(&r.summary),
         ]);
     }
-    let _ = writeln!(
-        out,
-        "Roles\n{roles}\n\nActivities, by area, with their default RACI"
-    );
-    let width = usize::from(prose_width().unwrap_or(100));
-    let mut area = None;
-    for a in &c.activities {
-        if area != Some(a.area) {
-            area = Some(a.area);
-            let _ = write!(out, "\n{}\n", a.area.as_str().to_uppercase());
-        }
-        let mut letters = vec![format!("A {}", c.roles[a.raci.accountable].id)];
-        for (letter, roles) in [
-            ("R", &a.raci.responsible),
-            ("C", &a.raci.consulted),
-            ("I", &a.raci.informed),
-        ] {
-            if !roles.is_empty() {
-                letters.push(format!("{letter} {}", ids(c, roles)));
-            }
-        }
-        let options = |indent: &'static str| {
-            textwrap::Options::new(width.max(40))
-                .initial_indent(indent)
-                .subsequent_indent("      ")
-                .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        };
-        let _ = writeln!(
-            out,
-            "{}",
-            textwrap::fill(&t(&format!("{}: {}", a.id, a.title)), options("  "))
-        );
-        let _ = writeln!(
-            out,
-            "{}",
-            textwrap::fill(&t(&letters.join(" · ")), options("      "))
-        );
-    }
-    out
+    let _ = writeln!(out, "Roles\n{roles}");
 }
 
 pub fn show_markdown(c: &Catalog) -> String {

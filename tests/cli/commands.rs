@@ -461,3 +461,35 @@ fn schema_for_a_catalog_knows_its_role_and_activity_ids() {
     assert_eq!(code, 2);
     assert!(err.contains("did you mean `b2b`?"), "{err}");
 }
+
+#[test]
+fn catalog_show_on_a_narrow_terminal_never_splits_an_id() {
+    for width in ["50", "60", "80"] {
+        let out = crate::support::teamplan()
+            .args(["catalog", "show", "small-team"])
+            .env("COLUMNS", width)
+            .output()
+            .expect("run");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let words: std::collections::HashSet<&str> = text
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '·' | ':' | '│' | '┆'))
+            .collect();
+        let doc: serde_json::Value =
+            serde_json::from_str(&run(&["catalog", "show", "small-team", "--format", "json"]).1)
+                .expect("json");
+        for role in doc["roles"].as_array().expect("roles") {
+            let id = role["id"].as_str().expect("id");
+            assert!(words.contains(id), "{id} whole at {width} columns:\n{text}");
+            for alias in role["aliases"].as_array().expect("aliases") {
+                let alias = alias.as_str().expect("alias");
+                assert!(
+                    words.contains(alias),
+                    "{alias} whole at {width} columns:\n{text}"
+                );
+            }
+        }
+        let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        let limit: usize = width.parse().expect("width");
+        assert!(longest <= limit, "fits {width} columns:\n{text}");
+    }
+}
