@@ -89,6 +89,23 @@ fn completions_generate_for_every_shell_and_the_man_page() {
         "{}",
         &man[..man.len().min(80)]
     );
+    // One page, whole: every command listed, no reference to a page never installed.
+    for command in [
+        "check",
+        "raci",
+        "init",
+        "diff",
+        "report",
+        "catalog show",
+        "explain",
+    ] {
+        assert!(
+            man.contains(&format!("\\fBteamplan {command}\\fR")),
+            "{command} listed"
+        );
+    }
+    assert!(!man.contains("(1)"), "no teamplan-COMMAND(1) pages");
+    assert!(man.contains(".SH OPTIONS") && man.contains("\\-\\-color"));
 }
 
 #[test]
