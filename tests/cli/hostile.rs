@@ -577,7 +577,7 @@ fn hostile_names_never_reach_machine_formats_raw() {
 }
 
 #[test]
-fn huge_names_give_short_messages_quickly() {
+fn huge_names_give_short_messages_that_do_not_echo_them() {
     let s = Scratch::new();
     let huge = "n".repeat(20 * 1024 * 1024);
     let cases = [
@@ -608,6 +608,16 @@ fn huge_names_give_short_messages_quickly() {
                 out.stdout.len() < 20_000,
                 "{name} {format}: {} bytes of output",
                 out.stdout.len()
+            );
+            // Named, but cut short: no kilobyte of the name is echoed.
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                stdout.contains("nnnn"),
+                "{name} {format}: the name is named"
+            );
+            assert!(
+                !stdout.contains(&"n".repeat(1024)),
+                "{name} {format}: the name is cut"
             );
         }
     }
