@@ -110,6 +110,13 @@ pub fn analyze(
             Err(mut errors) => findings.append(&mut errors),
         }
     }
+    // A catalog file in a checked folder is also loaded by the teams that name it: its
+    // problems are said once.
+    let mut said = std::collections::HashSet::new();
+    findings.retain(|f| {
+        !f.rule.is_unreadable()
+            || said.insert((f.file.clone(), f.line, f.column, f.rule, f.message.clone()))
+    });
     let team_refs: Vec<&Team> = teams.iter().collect();
     findings.extend(rules::check_org(
         &team_refs,

@@ -146,8 +146,14 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
             consulted.retain(|r| !doing(r));
             informed.retain(|r| !doing(r) && !consulted.contains(r));
             // A role a complete team always has, or one whose work falls up a chain to one.
+            // A `reports-to` naming an unknown role was reported where it is linked.
             let covered = |r: RoleIdx| {
-                roles[r].requirement == Requirement::Required || roles[r].reports_to.is_some()
+                roles[r].requirement == Requirement::Required
+                    || roles[r].reports_to.is_some()
+                    || raw
+                        .roles
+                        .get_index(r)
+                        .is_some_and(|(_, raw_role)| raw_role.reports_to.is_some())
             };
             if let Some(acc) = accountable {
                 let role = &roles[acc];

@@ -197,8 +197,9 @@ pub struct RaciArgs {
     #[arg(long, value_enum, default_value_t = RaciBy::Person)]
     pub by: RaciBy,
 
-    /// With --by role: every role of the catalog with its own letters [default: the roles the
-    /// team holds, each with the work of unheld roles that falls to it]
+    /// With --by role: the catalog's roles with their own letters (every role; with --person,
+    /// that person's) [default: the roles the team holds, each with the work of unheld roles
+    /// that falls to it]
     #[arg(long)]
     pub all_roles: bool,
 
@@ -261,7 +262,7 @@ pub struct CheckArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Print only the summary line.
+    /// Print only the summary line (the human format; machine formats are always whole).
     #[arg(short, long)]
     pub quiet: bool,
 

@@ -43,7 +43,16 @@ pub fn run(args: &ReportArgs, root: Option<&Path>, out: &mut dyn Write) -> Resul
                 .join(", ")
         ),
     };
-    let code = if analysis.unreadable().is_some() {
+    let code = if let Some(first) = analysis.unreadable() {
+        // The page shows every finding; the terminal says why the run fails.
+        writeln!(
+            anstream::stderr(),
+            "error: {}:{}:{}: {}; run `teamplan check` on it for details",
+            escape::terminal(&first.file),
+            first.line,
+            first.column,
+            escape::terminal(&first.message)
+        )?;
         2
     } else {
         0

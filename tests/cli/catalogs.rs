@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use teamplan::catalog::{self, BUILTIN_IDS, Catalog, CatalogStore, Requirement};
 
-use crate::support::Scratch;
+use crate::support::{Scratch, check_json};
 use teamplan::diag::SourceFile;
 use teamplan::resolve::Resolved;
 use teamplan::team::{self, LoadOptions, Loaded};
@@ -471,4 +471,33 @@ fn small_team_fits_a_small_shop() {
         .filter_map(|f| f["rule"].as_str())
         .collect();
     assert!(rules.contains(&"overloaded"), "{doc}");
+}
+
+#[test]
+fn a_broken_catalog_beside_its_team_is_reported_once_per_problem() {
+    let s = Scratch::new();
+    s.write(
+        "teams/harbor.toml",
+        "extends = \"b2b\"\nid = \"harbor\"\n\n\
+         [roles.marketplace-specialist]\ntitle = \"Marketplace Specialist\"\nrequirement = \"optional\"\nreports-to = \"ecommerce-manger\"\n\n\
+         [activities.run-marketplace-listings]\ntitle = \"Run listings\"\narea = \"operations\"\n\
+         raci = { accountable = \"ecommerce-manager\", responsible = [\"marketplace-specialist\"] }\n",
+    );
+    s.write(
+        "teams/team.toml",
+        "[team]\nname = \"Harbor\"\ncatalog = \"harbor.toml\"\n\n[people.a]\nroles = [\"ecommerce-manager\"]\n",
+    );
+    let (code, doc) = check_json(&[&s.path().join("teams")], &[]);
+    assert_eq!(code, 2, "{doc}");
+    let messages: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    // The misspelt `reports-to` alone: said once (not again for the team that names the
+    // catalog), and not followed by the activity it leaves without a covered role.
+    assert_eq!(messages.len(), 1, "{doc}");
+    assert!(messages[0].contains("`ecommerce-manger`"), "{doc}");
+    assert_eq!(doc["summary"]["errors"], 1, "{doc}");
 }

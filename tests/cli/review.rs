@@ -376,3 +376,26 @@ fn diff_with_git_reads_every_name_and_never_takes_a_failure_for_added_files() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn report_on_a_file_that_does_not_parse_says_why_it_fails() {
+    let s = Scratch::new();
+    s.write("teams/web.toml", CLEAN_SMALL_TEAM);
+    s.write(
+        "teams/broken.toml",
+        "[team]\nname = \"Broken\ncatalog = \"b2b\"\n",
+    );
+    let target = s.path().join("org.html");
+    let (code, _, err) = run(&[
+        "report",
+        &s.path().join("teams").to_string_lossy(),
+        "--output",
+        &target.to_string_lossy(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("broken.toml:2:"), "the file and place: {err}");
+    assert!(err.contains("teamplan check"), "{err}");
+    // The page is still written, with the team that could be read.
+    let page = std::fs::read_to_string(&target).expect("page");
+    assert!(page.contains("Clean"), "{}", &page[..page.len().min(400)]);
+}
