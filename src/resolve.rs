@@ -125,6 +125,8 @@ pub struct Resolved<'t> {
     /// Role index → the role whose holders carry its work: itself when held, else the
     /// nearest held role up its `reports-to` chain (None: nobody carries it).
     pub carrier: Vec<Option<RoleIdx>>,
+    /// For each role, the role its `reports-to` chain ends at (itself when it has none).
+    chain_end: Vec<Option<RoleIdx>>,
     /// Person index → the catalog roles they hold (known, without repeats).
     pub person_roles: Vec<Vec<RoleIdx>>,
     /// Role references of people that match no role: (person index, reference).
@@ -160,19 +162,8 @@ impl<'t> Resolved<'t> {
             person_roles.push(roles);
         }
 
-        let carrier: Vec<Option<RoleIdx>> = (0..catalog.roles.len())
-            .map(|role| {
-                let mut at = role;
-                // Chains are checked loop-free when the catalog loads; the bound is a guard.
-                for _ in 0..=catalog.roles.len() {
-                    if !holders[at].is_empty() {
-                        return Some(at);
-                    }
-                    at = catalog.roles[at].reports_to?;
-                }
-                None
-            })
-            .collect();
+        let carrier = up_chains(catalog, |role| !holders[role].is_empty());
+        let chain_end = up_chains(catalog, |role| catalog.roles[role].reports_to.is_none());
         let carried_by = |role: RoleIdx| carrier[role].map_or(&[][..], |c| holders[c].as_slice());
 
         // foldhash: one lookup per override entry on teams of up to 100k people, and the map
@@ -265,6 +256,7 @@ impl<'t> Resolved<'t> {
             team,
             holders,
             carrier,
+            chain_end,
             person_roles,
             unknown_roles,
             unknown_activities,
@@ -280,15 +272,7 @@ impl<'t> Resolved<'t> {
         if self.carrier[role].is_some() {
             return None;
         }
-        let roles = &self.team.catalog.roles;
-        let mut at = role;
-        for _ in 0..roles.len() {
-            match roles[at].reports_to {
-                Some(next) => at = next,
-                None => break,
-            }
-        }
-        Some(at)
+        Some(self.chain_end[role].unwrap_or(role))
     }
 
     /// How many activities each person is accountable or responsible for, by person index.
@@ -334,6 +318,55 @@ impl Load {
         let ra = self.ra as f64;
         ra > self.allowed + 1e-9
     }
+}
+
+/// For each role, the nearest role up its `reports-to` chain (itself included) where `stop`
+/// holds, or None. Each role is settled once, so chains of any depth cost linear time;
+/// chains are checked loop-free when the catalog loads, and a loop met anyway ends as None.
+fn up_chains(
+    catalog: &crate::catalog::Catalog,
+    stop: impl Fn(RoleIdx) -> bool,
+) -> Vec<Option<RoleIdx>> {
+    #[derive(Clone, Copy)]
+    enum State {
+        Unknown,
+        Walking,
+        Settled(Option<RoleIdx>),
+    }
+    let mut state = vec![State::Unknown; catalog.roles.len()];
+    let mut path = Vec::new();
+    for start in 0..catalog.roles.len() {
+        let mut at = Some(start);
+        let found = loop {
+            let Some(role) = at else { break None };
+            match state[role] {
+                State::Settled(found) => break found,
+                State::Walking => break None,
+                State::Unknown => {}
+            }
+            if stop(role) {
+                break Some(role);
+            }
+            state[role] = State::Walking;
+            path.push(role);
+            at = catalog.roles[role].reports_to;
+        };
+        if let Some(role) = at {
+            if matches!(state[role], State::Unknown) {
+                state[role] = State::Settled(found);
+            }
+        }
+        for role in path.drain(..) {
+            state[role] = State::Settled(found);
+        }
+    }
+    state
+        .into_iter()
+        .map(|s| match s {
+            State::Settled(found) => found,
+            State::Unknown | State::Walking => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

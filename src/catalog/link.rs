@@ -238,8 +238,16 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
 }
 
 /// Every `reports-to` chain ends at a required role, without a loop: so the work of any
-/// role nobody holds falls to a role a complete team holds.
+/// role nobody holds falls to a role a complete team holds. Each role is walked once (a
+/// chain of any depth costs linear time) and each broken chain or loop is one problem, at
+/// the first role found on it.
 fn check_chains(raw: &RawCatalog, roles: &[Role], problems: &mut Vec<CatalogProblem>) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        Unknown,
+        Walking,
+        Done,
+    }
     // A `reports-to` naming an unknown role is reported where it is linked; the chains it
     // breaks are not reported again.
     let named_unknown = |at: usize| {
@@ -249,49 +257,61 @@ fn check_chains(raw: &RawCatalog, roles: &[Role], problems: &mut Vec<CatalogProb
                 .get_index(at)
                 .is_some_and(|(_, r)| r.reports_to.is_some())
     };
+    let span_of = |at: usize| raw.roles.get_index(at).and_then(|(_, r)| r.span.clone());
+    let mut state = vec![State::Unknown; roles.len()];
+    let mut path = Vec::new();
     for (start, role) in roles.iter().enumerate() {
-        let span = raw.roles.get_index(start).and_then(|(_, r)| r.span.clone());
-        if role.reports_to.is_none() {
-            if role.requirement != Requirement::Required && !named_unknown(start) {
-                problems.push(CatalogProblem::new(
-                    span,
-                    format!(
-                        "role `{}` is {}, so it needs `reports-to`: the role its work falls to when nobody holds it",
-                        role.id,
-                        role.requirement.as_str()
-                    ),
-                    "add `reports-to = \"ROLE\"` naming a required role (or one that reports up to one)",
-                ));
-            }
-            continue;
+        if role.reports_to.is_none()
+            && role.requirement != Requirement::Required
+            && !named_unknown(start)
+        {
+            problems.push(CatalogProblem::new(
+                span_of(start),
+                format!(
+                    "role `{}` is {}, so it needs `reports-to`: the role its work falls to when nobody holds it",
+                    role.id,
+                    role.requirement.as_str()
+                ),
+                "add `reports-to = \"ROLE\"` naming a required role (or one that reports up to one)",
+            ));
         }
         let mut at = start;
-        let mut steps = 0;
-        while roles[at].requirement != Requirement::Required {
-            let Some(next) = roles[at].reports_to else {
-                if named_unknown(at) {
+        loop {
+            match state[at] {
+                State::Done => break,
+                State::Walking => {
+                    problems.push(CatalogProblem::new(
+                        span_of(start),
+                        format!("the `reports-to` chain of role `{}` loops", role.id),
+                        "end every chain at a required role",
+                    ));
                     break;
                 }
-                problems.push(CatalogProblem::new(
-                    span.clone(),
-                    format!(
-                        "the `reports-to` chain of role `{}` ends at `{}`, which is not required",
-                        role.id, roles[at].id
-                    ),
-                    "end every chain at a required role, whose holder then carries the work",
-                ));
-                break;
-            };
-            steps += 1;
-            if next == start || steps > roles.len() {
-                problems.push(CatalogProblem::new(
-                    span.clone(),
-                    format!("the `reports-to` chain of role `{}` loops", role.id),
-                    "end every chain at a required role",
-                ));
+                State::Unknown => {}
+            }
+            if roles[at].requirement == Requirement::Required {
                 break;
             }
+            state[at] = State::Walking;
+            path.push(at);
+            let Some(next) = roles[at].reports_to else {
+                // The role's own missing `reports-to` is reported above, once.
+                if at != start && !named_unknown(at) {
+                    problems.push(CatalogProblem::new(
+                        span_of(start),
+                        format!(
+                            "the `reports-to` chain of role `{}` ends at `{}`, which is not required",
+                            role.id, roles[at].id
+                        ),
+                        "end every chain at a required role, whose holder then carries the work",
+                    ));
+                }
+                break;
+            };
             at = next;
+        }
+        for walked in path.drain(..) {
+            state[walked] = State::Done;
         }
     }
 }

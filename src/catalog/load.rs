@@ -154,9 +154,20 @@ pub fn find(id: &str) -> anyhow::Result<Arc<Catalog>> {
     if path.is_file() {
         return CatalogStore::default()
             .file(path, crate::input::DEFAULT_MAX_FILE_SIZE)
-            .map_err(|_| {
-                anyhow::anyhow!("{id} is not a valid catalog; run `teamplan catalog check {id}`")
+            .map_err(|findings| {
+                let why = findings
+                    .first()
+                    .map(|f| format!(": {}", f.message))
+                    .unwrap_or_default();
+                anyhow::anyhow!(
+                    "{id} is not a valid catalog{why}; run `teamplan catalog check {id}`"
+                )
             });
+    }
+    if path.symlink_metadata().is_ok() {
+        anyhow::bail!(
+            "{id} is not a regular file (a folder, a device, a FIFO or a dangling link): name a catalog file"
+        );
     }
     let hint = suggest::hint(id, BUILTIN_IDS);
     anyhow::bail!(

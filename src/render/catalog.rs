@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use super::escape::{is_inert, json_invisibles, markdown as escape, terminal};
+use super::escape::{
+    is_inert, json_invisibles, markdown as escape, no_line_a_ci_command, terminal,
+};
 use super::width::prose_width;
 use crate::catalog::{Catalog, Requirement, export};
 
@@ -102,14 +104,14 @@ pub fn show_table(c: &Catalog) -> String {
     let width = usize::from(prose_width().unwrap_or(100)).max(40);
     // Words (ids above all) are never split: a line breaks between them.
     let wrap = |text: &str, indent: &'static str| {
-        textwrap::fill(
+        no_line_a_ci_command(textwrap::fill(
             text,
             textwrap::Options::new(width)
                 .initial_indent(indent)
                 .subsequent_indent(if indent.is_empty() { "" } else { "      " })
                 .break_words(false)
                 .word_splitter(textwrap::WordSplitter::NoHyphenation),
-        )
+        ))
     };
     let heading = format!("{} ({}): {}", t(&c.title), t(&c.id), t(&c.description));
     let limits = format!(

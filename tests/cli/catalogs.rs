@@ -414,7 +414,42 @@ fn reports_to_chains_end_at_a_required_role_without_a_loop() {
     // for the roles reporting through it.
     assert_eq!(out.matches("role `e`").count(), 1, "{out}");
     assert!(!out.contains("role `f`"), "{out}");
-    assert!(out.contains("5 problems"), "{out}");
+    // A loop is one problem, however many roles are on it.
+    assert!(!out.contains("chain of role `b` loops"), "{out}");
+    assert!(out.contains("4 problems"), "{out}");
+}
+
+#[test]
+fn a_hundred_thousand_deep_chain_is_checked_and_resolved_in_one_pass() {
+    // Each role reports to the next, the last to the eCommerce manager: a walk per role
+    // would be quadratic (minutes); one pass is linear. The outcome is what is asserted.
+    let s = Scratch::new();
+    let n = 100_000;
+    let mut text = String::from("extends = \"small-team\"\nid = \"deep\"\n");
+    for i in 0..n {
+        let next = if i + 1 == n {
+            "ecommerce-manager".to_owned()
+        } else {
+            format!("r{}", i + 1)
+        };
+        let _ = write!(
+            text,
+            "[roles.r{i}]\ntitle = \"R\"\nrequirement = \"optional\"\nreports-to = \"{next}\"\n"
+        );
+    }
+    let catalog = s.write("deep.toml", &text);
+    assert!(
+        text.len() < 10 * 1024 * 1024,
+        "under the default size limit"
+    );
+    let (code, out, err) = crate::support::run(&["catalog", "check", &catalog.to_string_lossy()]);
+    assert_eq!(code, 0, "{out}{err}");
+    let team = s.write(
+        "team.toml",
+        "[team]\nname = \"Deep\"\ncatalog = \"deep.toml\"\n\n[people.a]\nroles = [\"ecommerce-manager\", \"web-developer\", \"digital-marketing-specialist\", \"customer-service-representative\"]\n",
+    );
+    let (code, doc) = check_json(&[&team], &[]);
+    assert!(code <= 1, "{doc}");
 }
 
 #[test]

@@ -510,3 +510,57 @@ fn catalog_show_on_a_narrow_terminal_never_splits_an_id() {
         assert!(longest <= limit, "fits {width} columns:\n{text}");
     }
 }
+
+#[test]
+fn catalog_show_wrapped_at_any_width_never_starts_a_line_with_a_workflow_command() {
+    let s = crate::support::Scratch::new();
+    let pad = "x".repeat(70);
+    let catalog = s.write(
+        "evil.toml",
+        &format!(
+            "extends = \"b2b\"\nid = \"evil\"\ntitle = \"Evil\"\n\
+             description = \"{pad} ::error title=A::spaced {pad} \\u200b::error::zero-width\"\n\n\
+             [activities.run-listings]\ntitle = \"Test {pad} ::warning::in-a-title\"\narea = \"operations\"\n\
+             raci = {{ accountable = \"ecommerce-manager\", responsible = [\"ecommerce-manager\"] }}\n"
+        ),
+    );
+    for width in ["30", "40", "60", "100", "160"] {
+        let out = crate::support::teamplan()
+            .args(["catalog", "show", &catalog.to_string_lossy()])
+            .env("COLUMNS", width)
+            .output()
+            .expect("run");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("spaced"), "{text}");
+        for line in text.lines() {
+            assert!(
+                !line.trim_start().starts_with("::"),
+                "at {width} columns: {line}"
+            );
+        }
+        assert!(
+            !text.contains('\u{200b}'),
+            "the zero-width space is shown as an escape"
+        );
+    }
+}
+
+#[test]
+fn a_catalog_path_that_is_not_a_catalog_file_says_why() {
+    let s = crate::support::Scratch::new();
+    std::fs::create_dir(s.path().join("dir.toml")).expect("mkdir");
+    let (code, _, err) = run(&[
+        "schema",
+        "--catalog",
+        &s.path().join("dir.toml").to_string_lossy(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not a regular file"), "{err}");
+    let broken = s.write("broken.toml", "extends = \"b2b\"\n[roles.x\n");
+    let (code, _, err) = run(&["catalog", "show", &broken.to_string_lossy()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is not a valid catalog: "),
+        "the reason is given: {err}"
+    );
+}

@@ -246,6 +246,17 @@ fn mermaid_nodes_and_labels_cannot_break_the_chart() {
         2,
         "maya and the hostile id are two nodes: {people:?}"
     );
+    // A team named like a Mermaid directive does not become one.
+    let directive = s.write(
+        "directive.toml",
+        &CLEAN_SMALL_TEAM.replace(
+            "name = \"Clean\"",
+            "name = \"x %%{init: {'theme': 'dark'}}%%\"",
+        ),
+    );
+    let chart = output(&["raci", "-f", "mermaid"], &directive);
+    assert!(chart.contains("%% x"), "{chart}");
+    assert!(!chart.contains("%%{") && !chart.contains("}%%"), "{chart}");
 
     // Ids that differ only in punctuation, or only outside ASCII, are distinct nodes.
     let mut text = String::from("[team]\nname = \"T\"\ncatalog = \"small-team\"\n");

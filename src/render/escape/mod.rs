@@ -9,7 +9,10 @@ pub use markup::{
     csv_cell, github_data, github_property, html, html_attr, html_message, markdown,
     markdown_message, mermaid_label, mermaid_node,
 };
-pub use text::{is_inert, json_invisibles, path, terminal, terminal_keep_lines, terminal_same_len};
+pub use text::{
+    is_inert, json_invisibles, no_line_a_ci_command, path, terminal, terminal_keep_lines,
+    terminal_same_len,
+};
 
 #[cfg(test)]
 mod tests;

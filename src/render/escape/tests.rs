@@ -130,3 +130,14 @@ fn github_escapes_follow_the_runner_rules() {
     assert_eq!(github_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
     assert_eq!(github_property("a,b:c%"), "a%2Cb%3Ac%25");
 }
+
+#[test]
+fn wrapped_text_has_no_line_that_starts_a_workflow_command() {
+    let wrapped = "intro\n  ::error::x\n::warning::y\nkeep :: middle".to_owned();
+    let guarded = no_line_a_ci_command(wrapped);
+    for line in guarded.lines() {
+        assert!(!line.trim_start().starts_with("::"), "{line}");
+    }
+    assert!(guarded.contains("keep :: middle"), "{guarded}");
+    assert_eq!(terminal("a\u{200b}b\u{2028}c"), "a\\u{200b}b\\u{2028}c");
+}

@@ -15,7 +15,7 @@ pub fn terminal_same_len(text: &str) -> String {
     for c in text.chars() {
         if c == '\t' {
             out.push(' ');
-        } else if c.is_control() || is_bidi_control(c) {
+        } else if c.is_control() || is_invisible_control(c) {
             match c.len_utf8() {
                 1 => out.push('?'),
                 2 => out.push_str("??"),
@@ -56,8 +56,9 @@ pub fn terminal_keep_lines(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn escape_controls(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
-    let escaped =
-        |c: char| (c.is_control() && (lines || !matches!(c, '\n' | '\r'))) || is_bidi_control(c);
+    let escaped = |c: char| {
+        (c.is_control() && (lines || !matches!(c, '\n' | '\r'))) || is_invisible_control(c)
+    };
     if !text.chars().any(escaped) {
         return not_a_ci_command(std::borrow::Cow::Borrowed(text));
     }
@@ -84,7 +85,7 @@ fn escape_controls(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
 pub fn is_inert(text: &str) -> bool {
     !text
         .chars()
-        .any(|c| (c.is_control() && !matches!(c, '\n' | '\t')) || is_bidi_control(c))
+        .any(|c| (c.is_control() && !matches!(c, '\n' | '\t')) || is_invisible_control(c))
         && !text.contains("##[")
         && !text.lines().any(|l| l.trim_start().starts_with("::"))
 }
@@ -106,8 +107,36 @@ fn not_a_ci_command(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str
     std::borrow::Cow::Owned(out)
 }
 
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+/// Characters that change how text reads without being seen: bidi controls, and the
+/// zero-width and line-separating ones (a zero-width space lets a wrapper break a line
+/// anywhere, U+2028/U+2029 break lines in some viewers).
+fn is_invisible_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Text wrapped after it was escaped: no line of it may start a workflow command, wherever
+/// the wrapper broke it.
+#[must_use]
+pub fn no_line_a_ci_command(text: String) -> String {
+    if !text.lines().any(|l| l.trim_start().starts_with("::")) {
+        return text;
+    }
+    text.split('\n')
+        .map(|line| not_a_ci_command(std::borrow::Cow::Borrowed(line)).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 // ---- JSON ---------------------------------------------------------------------------
@@ -124,7 +153,8 @@ pub fn json_invisibles(json: String) -> String {
     } else {
         json
     };
-    let needs = |c: char| c == '\u{7f}' || (c.is_control() && !c.is_ascii()) || is_bidi_control(c);
+    let needs =
+        |c: char| c == '\u{7f}' || (c.is_control() && !c.is_ascii()) || is_invisible_control(c);
     if !json.chars().any(needs) {
         return json;
     }

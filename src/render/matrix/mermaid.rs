@@ -21,7 +21,9 @@ pub fn render(resolved: &Resolved<'_>, fenced: bool) -> String {
         out.push_str("```mermaid\n");
     }
     out.push_str("flowchart LR\n");
-    let comment = terminal(&team.name).replace(['\n', '\r'], " ");
+    // Mermaid reads `%%{...}%%` anywhere in the text as a directive (theme, CSS): a comment
+    // keeps none of `%`, `{`, `}`.
+    let comment = terminal(&team.name).replace(['\n', '\r', '%', '{', '}'], " ");
     let _ = writeln!(
         out,
         "  %% {comment}: people → roles → areas where the role is A or R"
