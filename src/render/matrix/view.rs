@@ -92,13 +92,18 @@ impl Matrix {
             };
         // Each column and the people or roles whose letters it shows. A held role's column
         // also shows the work of the roles nobody holds whose chains end at it.
+        let mut carried_by: Vec<Vec<usize>> = vec![Vec::new(); catalog.roles.len()];
+        for (role, carrier) in resolved.carrier.iter().enumerate() {
+            if let Some(c) = carrier {
+                carried_by[*c].push(role);
+            }
+        }
         let carried = |r: usize| -> Vec<usize> {
             if filter.all_roles {
-                return vec![r];
+                vec![r]
+            } else {
+                carried_by[r].clone()
             }
-            (0..catalog.roles.len())
-                .filter(|&x| resolved.carrier[x] == Some(r))
-                .collect()
         };
         let (columns, picks): (Vec<Column>, Vec<Vec<usize>>) = match (by, person) {
             (By::Person, Some(p)) => (vec![person_column(resolved, p)], vec![vec![p]]),
