@@ -208,6 +208,10 @@ fn by_role_shows_the_roles_the_team_holds_with_the_work_they_carry() {
     };
     let held = json(&[]);
     assert_eq!(held["by"], "role");
+    assert_eq!(
+        held["roles"], "held",
+        "a script can tell the two views apart"
+    );
     let columns = held["columns"].as_array().expect("columns");
     assert!(columns.iter().any(|c| c == "ecommerce-manager"), "{held}");
     // Nobody at Northwind is director of eCommerce: no column, and brand consistency (the
@@ -219,6 +223,23 @@ fn by_role_shows_the_roles_the_team_holds_with_the_work_they_carry() {
     assert_eq!(cell(&held, "brand-consistency", "ecommerce-manager"), "AR");
 
     let all = json(&["--all-roles"]);
+    assert_eq!(all["roles"], "catalog");
+    // The table says which view it is, and that columns carry other roles' work.
+    let table = stdout_ok(&["raci", northwind, "--by", "role"]);
+    assert!(
+        table.starts_with("Northwind Supply: RACI by role held"),
+        "{table}"
+    );
+    assert!(
+        table.contains("also carries the work of roles nobody holds"),
+        "{table}"
+    );
+    let table = stdout_ok(&["raci", northwind, "--by", "role", "--all-roles"]);
+    assert!(
+        table.starts_with("Northwind Supply: RACI by catalog role"),
+        "{table}"
+    );
+    assert!(!table.contains("also carries"), "{table}");
     let columns = all["columns"].as_array().expect("columns");
     assert!(
         columns.iter().any(|c| c == "director-of-ecommerce"),

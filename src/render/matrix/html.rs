@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::view::{By, Matrix, area_heading};
+use super::view::{Matrix, area_heading};
 use crate::render::escape::{html as escape, html_attr};
 
 /// The stylesheet shared by every page teamplan writes.
@@ -89,11 +89,7 @@ pub fn table(m: &Matrix) -> String {
 /// A whole page holding the matrix.
 #[must_use]
 pub fn render(m: &Matrix) -> String {
-    let by = match m.by {
-        By::Person => "person",
-        By::Role => "role",
-    };
-    let title = format!("{}: RACI by {by}", escape(&m.team));
+    let title = format!("{}: RACI by {}", escape(&m.team), m.column_kind());
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n<p class=\"meta\">Catalog <code>{}</code></p>\n{}<p class=\"legend\"><span class=\"A\">A</span>accountable <span class=\"R\">R</span>responsible <span class=\"C\">C</span>consulted <span class=\"I\">I</span>informed</p>\n</body>\n</html>\n",
         escape(&m.catalog),

@@ -11,6 +11,9 @@ struct Document<'a> {
     team: &'a str,
     catalog: &'a str,
     by: By,
+    /// By role: `held` (the roles the team holds, with the work they carry) or `catalog`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    roles: Option<&'static str>,
     columns: Vec<&'a str>,
     rows: Vec<Row<'a>>,
 }
@@ -31,6 +34,7 @@ pub fn render(m: &Matrix) -> String {
         team: &m.team,
         catalog: &m.catalog,
         by: m.by,
+        roles: (m.by == By::Role).then_some(if m.all_roles { "catalog" } else { "held" }),
         columns: m.columns.iter().map(|c| c.id.as_str()).collect(),
         rows: m
             .rows()

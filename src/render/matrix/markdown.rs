@@ -34,5 +34,8 @@ pub fn render(m: &Matrix) -> String {
         }
     }
     let _ = writeln!(out, "\n{LEGEND}");
+    if let Some(note) = m.note() {
+        let _ = writeln!(out, "\n{note}");
+    }
     out
 }

@@ -47,11 +47,11 @@ pub fn render(m: &Matrix, width: Option<u16>) -> String {
         Some(_) => labels.len().max(1),
         None => MAX_COLUMNS_UNLIMITED,
     };
-    let by = match m.by {
-        By::Person => "person",
-        By::Role => "role",
-    };
-    let mut out = format!("{}: RACI by {by}\n", escape_for_display(&m.team));
+    let mut out = format!(
+        "{}: RACI by {}\n",
+        escape_for_display(&m.team),
+        m.column_kind()
+    );
     // As few tables as fit, sharing the columns evenly: the activity column gets the same
     // room in each.
     let blocks = labels.len().div_ceil(per_table).max(1);
@@ -77,6 +77,9 @@ pub fn render(m: &Matrix, width: Option<u16>) -> String {
         let _ = writeln!(out, "{table}");
     }
     let _ = writeln!(out, "{LEGEND}");
+    if let Some(note) = m.note() {
+        let _ = writeln!(out, "{note}");
+    }
     if numbered {
         for (i, label) in labels.iter().enumerate() {
             let _ = writeln!(out, "{:>3}  {label}", i + 1);

@@ -41,6 +41,8 @@ pub struct Matrix {
     pub team: String,
     pub catalog: String,
     pub by: By,
+    /// By role: the catalog's roles with their own letters, not the roles held.
+    pub all_roles: bool,
     pub columns: Vec<Column>,
     pub groups: Vec<AreaGroup>,
 }
@@ -168,9 +170,28 @@ impl Matrix {
             team: team.name.clone(),
             catalog: catalog.id.clone(),
             by,
+            all_roles: filter.all_roles,
             columns,
             groups,
         })
+    }
+
+    /// What a column is, for titles: `person`, `role held` or `catalog role`.
+    #[must_use]
+    pub fn column_kind(&self) -> &'static str {
+        match (self.by, self.all_roles) {
+            (By::Person, _) => "person",
+            (By::Role, false) => "role held",
+            (By::Role, true) => "catalog role",
+        }
+    }
+
+    /// A line under the legend when the columns need one.
+    #[must_use]
+    pub fn note(&self) -> Option<&'static str> {
+        (self.by == By::Role && !self.all_roles).then_some(
+            "A role's column also carries the work of roles nobody holds that report up to it (--all-roles: the catalog's own letters).",
+        )
     }
 
     /// Every row, in display order.
