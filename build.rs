@@ -26,6 +26,10 @@ mod input {
 mod model;
 
 #[allow(dead_code)]
+#[path = "src/catalog/basis.rs"]
+mod basis;
+
+#[allow(dead_code)]
 #[path = "src/catalog/raw.rs"]
 mod raw;
 
@@ -53,6 +57,7 @@ fn main() {
         "src/catalog/file.rs",
         "src/catalog/patch.rs",
         "src/catalog/raw.rs",
+        "src/catalog/basis.rs",
         "src/catalog/link.rs",
     ] {
         println!("cargo::rerun-if-changed={source}");

@@ -4,11 +4,88 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
+use super::basis::{Basis, BasisSpec, Choices, Document};
 use super::model::{Catalog, Limits, Raci, Role, RoleIdx};
+
+/// A role's or an activity's own basis, in a catalog file: `source = { ... }` (or a note),
+/// or `basis = "editorial"` and its `reason`; and the bases of its choices under `why`.
+/// JSON writes the same keys, with `"source"` and `"basis"` always present.
+#[derive(Serialize)]
+struct Grounds<'a, const JSON: bool> {
+    #[serde(skip_serializing_if = "absent_in_file::<_, JSON>")]
+    source: Option<SourceOut<'a>>,
+    #[serde(skip_serializing_if = "absent_in_file::<_, JSON>")]
+    basis: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<IndexMap<&'static str, BasisSpec>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum SourceOut<'a> {
+    Note(&'a str),
+    Passage {
+        document: &'a str,
+        section: &'a str,
+        quote: &'a str,
+    },
+}
+
+/// The bases of the choices that have one, by choice (none: no `why` at all).
+fn why_out<W: Choices<Basis>>(why: &W) -> Option<IndexMap<&'static str, BasisSpec>> {
+    let out: IndexMap<_, _> = why
+        .each()
+        .into_iter()
+        .map(|(key, b)| (key, BasisSpec::from(b)))
+        .collect();
+    (!out.is_empty()).then_some(out)
+}
+
+/// A file has no null: an absent basis is no key. JSON says `null`.
+#[allow(
+    clippy::ref_option,
+    reason = "serde's `skip_serializing_if` passes `&Option`"
+)]
+fn absent_in_file<T, const JSON: bool>(v: &Option<T>) -> bool {
+    v.is_none() && !JSON
+}
+
+fn grounds<'a, W: Choices<Basis>, const JSON: bool>(
+    basis: Option<&'a Basis>,
+    why: &'a W,
+) -> Grounds<'a, JSON> {
+    let (source, kind, reason) = match basis {
+        Some(Basis::Source {
+            document,
+            section,
+            quote,
+        }) => (
+            Some(SourceOut::Passage {
+                document,
+                section,
+                quote,
+            }),
+            Some("source"),
+            None,
+        ),
+        Some(Basis::Editorial { reason }) => (None, Some("editorial"), Some(reason.as_str())),
+        Some(Basis::Note(note)) => (Some(SourceOut::Note(note)), Some("note"), None),
+        None => (None, None, None),
+    };
+    Grounds {
+        source,
+        // A file says `basis` only when it is editorial; JSON says which it is.
+        basis: kind.filter(|k| JSON || *k == "editorial"),
+        reason,
+        why: why_out(why),
+    }
+}
 
 #[derive(Serialize)]
 #[serde(rename_all = "kebab-case")]
-struct TomlRole<'a> {
+struct TomlRole<'a, const JSON: bool> {
     title: &'a str,
     summary: &'a str,
     requirement: &'a str,
@@ -17,7 +94,8 @@ struct TomlRole<'a> {
     conflicts: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reports_to: Option<&'a str>,
-    source: &'a str,
+    #[serde(flatten)]
+    grounds: Grounds<'a, JSON>,
 }
 
 #[derive(Serialize)]
@@ -38,7 +116,27 @@ struct TomlActivity<'a> {
     must_consult: Vec<&'a str>,
     must_inform: Vec<&'a str>,
     keep_in_house: bool,
-    source: &'a str,
+    #[serde(flatten)]
+    grounds: Grounds<'a, false>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct LimitsOut<'a> {
+    #[serde(flatten)]
+    limits: Limits,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<IndexMap<&'static str, BasisSpec>>,
+    #[serde(skip)]
+    _c: std::marker::PhantomData<&'a ()>,
+}
+
+fn limits_out(c: &Catalog) -> LimitsOut<'_> {
+    LimitsOut {
+        limits: c.limits,
+        why: why_out(&c.limits_why),
+        _c: std::marker::PhantomData,
+    }
 }
 
 #[derive(Serialize)]
@@ -47,8 +145,10 @@ struct TomlCatalog<'a> {
     id: &'a str,
     title: &'a str,
     description: &'a str,
-    limits: Limits,
-    roles: IndexMap<&'a str, TomlRole<'a>>,
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    documents: &'a IndexMap<String, Document>,
+    limits: LimitsOut<'a>,
+    roles: IndexMap<&'a str, TomlRole<'a, false>>,
     activities: IndexMap<&'a str, TomlActivity<'a>>,
 }
 
@@ -74,7 +174,8 @@ pub fn to_toml(c: &Catalog) -> anyhow::Result<String> {
         id: &c.id,
         title: &c.title,
         description: &c.description,
-        limits: c.limits,
+        documents: &c.documents,
+        limits: limits_out(c),
         roles: c
             .roles
             .iter()
@@ -93,7 +194,7 @@ pub fn to_toml(c: &Catalog) -> anyhow::Result<String> {
                         must_consult: ids(c, &a.must_consult),
                         must_inform: ids(c, &a.must_inform),
                         keep_in_house: a.keep_in_house,
-                        source: &a.source,
+                        grounds: grounds(a.basis.as_ref(), &a.why),
                     },
                 )
             })
@@ -112,10 +213,10 @@ pub fn to_toml(c: &Catalog) -> anyhow::Result<String> {
 struct JsonRole<'a> {
     id: &'a str,
     #[serde(flatten)]
-    fields: TomlRole<'a>,
+    fields: TomlRole<'a, true>,
 }
 
-fn role_fields<'a>(c: &'a Catalog, r: &'a Role) -> TomlRole<'a> {
+fn role_fields<'a, const JSON: bool>(c: &'a Catalog, r: &'a Role) -> TomlRole<'a, JSON> {
     TomlRole {
         title: &r.title,
         summary: &r.summary,
@@ -124,7 +225,7 @@ fn role_fields<'a>(c: &'a Catalog, r: &'a Role) -> TomlRole<'a> {
         single: r.single,
         conflicts: ids(c, &r.conflicts),
         reports_to: r.reports_to.map(|to| c.roles[to].id.as_str()),
-        source: &r.source,
+        grounds: grounds(r.basis.as_ref(), &r.why),
     }
 }
 
@@ -137,7 +238,8 @@ struct JsonActivity<'a> {
     must_consult: Vec<&'a str>,
     must_inform: Vec<&'a str>,
     keep_in_house: bool,
-    source: &'a str,
+    #[serde(flatten)]
+    grounds: Grounds<'a, true>,
 }
 
 #[derive(Serialize)]
@@ -146,7 +248,8 @@ struct JsonCatalog<'a> {
     id: &'a str,
     title: &'a str,
     description: &'a str,
-    limits: Limits,
+    documents: &'a IndexMap<String, Document>,
+    limits: LimitsOut<'a>,
     roles: Vec<JsonRole<'a>>,
     activities: Vec<JsonActivity<'a>>,
 }
@@ -159,7 +262,8 @@ pub fn to_json(c: &Catalog) -> String {
         id: &c.id,
         title: &c.title,
         description: &c.description,
-        limits: c.limits,
+        documents: &c.documents,
+        limits: limits_out(c),
         roles: c
             .roles
             .iter()
@@ -179,7 +283,7 @@ pub fn to_json(c: &Catalog) -> String {
                 must_consult: ids(c, &a.must_consult),
                 must_inform: ids(c, &a.must_inform),
                 keep_in_house: a.keep_in_house,
-                source: &a.source,
+                grounds: grounds(a.basis.as_ref(), &a.why),
             })
             .collect(),
     };

@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::basis::{Document, choose};
 use super::model::Limits;
 use super::patch::{ActivityPatch, LimitsPatch, RolePatch};
 use super::raw::{CatalogProblem, RawCatalog};
@@ -29,6 +30,9 @@ pub struct CatalogFile {
     #[schemars(with = "Vec<String>")]
     pub remove_activities: Vec<Spanned<String>>,
     pub limits: Option<LimitsPatch>,
+    /// The documents the catalog's sources quote, by id.
+    #[serde(default)]
+    pub documents: IndexMap<String, Document>,
     #[serde(default)]
     #[schemars(with = "IndexMap<String, RolePatch>")]
     pub roles: IndexMap<Spanned<String>, RolePatch>,
@@ -51,6 +55,8 @@ impl CatalogFile {
             title: String::new(),
             description: String::new(),
             limits: Limits::default(),
+            limits_why: super::basis::LimitsWhy::default(),
+            documents: IndexMap::new(),
             roles: IndexMap::new(),
             activities: IndexMap::new(),
             removed_roles: IndexMap::new(),
@@ -67,7 +73,20 @@ impl CatalogFile {
         if let Some(d) = self.description {
             cat.description = d;
         }
+        cat.documents.extend(self.documents);
         if let Some(limits) = self.limits {
+            let why = limits.why.unwrap_or_default();
+            let w = &mut cat.limits_why;
+            choose(
+                &mut w.ra_per_fte,
+                limits.ra_per_fte.is_some(),
+                why.ra_per_fte,
+            );
+            choose(
+                &mut w.roles_per_person,
+                limits.roles_per_person.is_some(),
+                why.roles_per_person,
+            );
             if let Some(ra) = limits.ra_per_fte {
                 if ra.get_ref().is_finite() && *ra.get_ref() > 0.0 {
                     cat.limits.ra_per_fte = *ra.get_ref();

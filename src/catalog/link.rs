@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::basis::{Basis, BasisSpec, Choices};
 use super::model::{Activity, Catalog, Raci, Requirement, Role, RoleIdx};
 use super::raw::{CatalogProblem, RawCatalog};
 use crate::diag::suggest;
@@ -96,6 +97,7 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
         out
     };
 
+    let known = |document: &str| raw.documents.contains_key(document);
     let roles: Vec<Role> = raw
         .roles
         .iter()
@@ -127,7 +129,19 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
                 single: r.single,
                 conflicts: conflicts.into_iter().filter(|&c| c != idx).collect(),
                 reports_to,
-                source: r.source.clone(),
+                basis: r.basis.as_ref().and_then(|b| {
+                    checked(
+                        b,
+                        &format!("role `{id}`"),
+                        &known,
+                        r.span.as_ref(),
+                        problems,
+                    )
+                }),
+                why: r.why.map(|key, b| {
+                    let owner = format!("role `{id}`, `why.{key}`");
+                    checked(b, &owner, &known, r.span.as_ref(), problems)
+                }),
             }
         })
         .collect();
@@ -194,7 +208,13 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
                 must_consult: resolve_all(&a.must_consult, &format!("activity `{id}` (must-consult)"), &a.span, problems),
                 must_inform: resolve_all(&a.must_inform, &format!("activity `{id}` (must-inform)"), &a.span, problems),
                 keep_in_house: a.keep_in_house,
-                source: a.source.clone(),
+                basis: a.basis.as_ref().and_then(|b| {
+                    checked(b, &format!("activity `{id}`"), &known, a.span.as_ref(), problems)
+                }),
+                why: a.why.map(|key, b| {
+                    let owner = format!("activity `{id}`, `why.{key}`");
+                    checked(b, &owner, &known, a.span.as_ref(), problems)
+                }),
             }
         })
         .collect();
@@ -230,11 +250,34 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
         title: raw.title.clone(),
         description: raw.description.clone(),
         limits: raw.limits,
+        limits_why: raw
+            .limits_why
+            .map(|key, b| checked(b, &format!("limits, `why.{key}`"), &known, None, problems)),
+        documents: raw.documents.clone(),
         roles,
         activities,
         role_lookup,
         activity_lookup,
     }
+}
+
+/// A spec's basis, or `None` with its problem pushed for `owner` (e.g. "role `x`, `why.single`").
+fn checked(
+    spec: &BasisSpec,
+    owner: &str,
+    known: &dyn Fn(&str) -> bool,
+    span: Option<&std::ops::Range<usize>>,
+    problems: &mut Vec<CatalogProblem>,
+) -> Option<Basis> {
+    spec.to_basis(known)
+        .map_err(|(message, help)| {
+            problems.push(CatalogProblem::new(
+                span.cloned(),
+                format!("{owner}: {message}"),
+                help,
+            ));
+        })
+        .ok()
 }
 
 /// Every `reports-to` chain ends at a required role, without a loop: so the work of any

@@ -2,6 +2,7 @@
 //! one), linking names to indices with the consistency checks, the built-in catalogs and
 //! the export shapes.
 
+pub mod basis;
 mod builtin;
 pub mod export;
 mod file;

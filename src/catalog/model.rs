@@ -1,6 +1,9 @@
 //! The resolved catalog: roles and activities with every reference turned into an index.
 
+use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
+
+use super::basis::{ActivityWhy, Basis, Document, LimitsWhy, RoleWhy};
 
 /// How much a catalog needs a role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]
@@ -105,7 +108,10 @@ pub struct Role {
     pub conflicts: Vec<RoleIdx>,
     /// The role its work falls to when nobody holds it.
     pub reports_to: Option<RoleIdx>,
-    pub source: String,
+    /// Why the role is in the catalog.
+    pub basis: Option<Basis>,
+    /// Why each choice about it is what it is.
+    pub why: RoleWhy<Basis>,
 }
 
 /// The default assignment of an activity, by role.
@@ -127,7 +133,10 @@ pub struct Activity {
     pub must_consult: Vec<RoleIdx>,
     pub must_inform: Vec<RoleIdx>,
     pub keep_in_house: bool,
-    pub source: String,
+    /// Why the activity is in the catalog.
+    pub basis: Option<Basis>,
+    /// Why each choice about it is what it is.
+    pub why: ActivityWhy<Basis>,
 }
 
 /// A catalog ready for use: every role reference is an index, every alias is known.
@@ -140,6 +149,9 @@ pub struct Catalog {
     pub title: String,
     pub description: String,
     pub limits: Limits,
+    pub limits_why: LimitsWhy<Basis>,
+    /// The documents the sources quote, by id.
+    pub documents: IndexMap<String, Document>,
     pub roles: Vec<Role>,
     pub activities: Vec<Activity>,
     // foldhash, not SipHash: every role reference of every person is looked up here, and

@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::basis::{ActivityWhy, BasisSpec, Editorial, LimitsWhy, RoleWhy, SourceSpec, choose};
 use super::model::{Area, Requirement};
 use super::raw::{CatalogProblem, RaciSpec, RawActivity, RawRole};
 use crate::input::variants;
@@ -18,6 +19,8 @@ pub struct LimitsPatch {
     pub ra_per_fte: Option<Spanned<f64>>,
     #[schemars(with = "Option<i64>")]
     pub roles_per_person: Option<Spanned<i64>>,
+    /// Why each limit is what it is.
+    pub why: Option<LimitsWhy<BasisSpec>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -32,7 +35,13 @@ pub struct RolePatch {
     pub conflicts: Option<Vec<String>>,
     /// The role this role's work falls to when nobody holds it (its chain of command).
     pub reports_to: Option<String>,
-    pub source: Option<String>,
+    /// The passage the role comes from (or a free note).
+    pub source: Option<SourceSpec>,
+    /// `"editorial"`: the role is the catalog's own judgement, with a `reason`.
+    pub basis: Option<Editorial>,
+    pub reason: Option<String>,
+    /// Why each choice about the role is what it is.
+    pub why: Option<RoleWhy<BasisSpec>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -45,7 +54,13 @@ pub struct ActivityPatch {
     pub must_consult: Option<Vec<String>>,
     pub must_inform: Option<Vec<String>>,
     pub keep_in_house: Option<bool>,
-    pub source: Option<String>,
+    /// The passage the activity comes from (or a free note).
+    pub source: Option<SourceSpec>,
+    /// `"editorial"`: the activity is the catalog's own judgement, with a `reason`.
+    pub basis: Option<Editorial>,
+    pub reason: Option<String>,
+    /// Why each choice about the activity is what it is.
+    pub why: Option<ActivityWhy<BasisSpec>>,
 }
 
 impl RolePatch {
@@ -59,7 +74,27 @@ impl RolePatch {
             conflicts,
             reports_to,
             source,
+            basis,
+            reason,
+            why,
         } = self;
+        let why = why.unwrap_or_default();
+        choose(
+            &mut role.why.requirement,
+            requirement.is_some(),
+            why.requirement,
+        );
+        choose(
+            &mut role.why.reports_to,
+            reports_to.is_some(),
+            why.reports_to,
+        );
+        choose(&mut role.why.single, single.is_some(), why.single);
+        choose(&mut role.why.conflicts, conflicts.is_some(), why.conflicts);
+        choose(&mut role.why.aliases, aliases.is_some(), why.aliases);
+        if let Some(b) = BasisSpec::of_entity(source, basis, reason) {
+            role.basis = Some(b);
+        }
         if let Some(v) = title {
             role.title = v;
         }
@@ -80,9 +115,6 @@ impl RolePatch {
         }
         if let Some(v) = reports_to {
             role.reports_to = Some(v);
-        }
-        if let Some(v) = source {
-            role.source = v;
         }
     }
 
@@ -108,7 +140,8 @@ impl RolePatch {
             single: self.single.unwrap_or(false),
             conflicts: self.conflicts.unwrap_or_default(),
             reports_to: self.reports_to,
-            source: self.source.unwrap_or_default(),
+            basis: BasisSpec::of_entity(self.source, self.basis, self.reason),
+            why: self.why.unwrap_or_default(),
             span: Some(span),
         })
     }
@@ -124,7 +157,30 @@ impl ActivityPatch {
             must_inform,
             keep_in_house,
             source,
+            basis,
+            reason,
+            why,
         } = self;
+        let why = why.unwrap_or_default();
+        choose(&mut activity.why.raci, raci.is_some(), why.raci);
+        choose(
+            &mut activity.why.keep_in_house,
+            keep_in_house.is_some(),
+            why.keep_in_house,
+        );
+        choose(
+            &mut activity.why.must_consult,
+            must_consult.is_some(),
+            why.must_consult,
+        );
+        choose(
+            &mut activity.why.must_inform,
+            must_inform.is_some(),
+            why.must_inform,
+        );
+        if let Some(b) = BasisSpec::of_entity(source, basis, reason) {
+            activity.basis = Some(b);
+        }
         if let Some(v) = title {
             activity.title = v;
         }
@@ -142,9 +198,6 @@ impl ActivityPatch {
         }
         if let Some(v) = keep_in_house {
             activity.keep_in_house = v;
-        }
-        if let Some(v) = source {
-            activity.source = v;
         }
     }
 
@@ -172,7 +225,8 @@ impl ActivityPatch {
                 must_consult: self.must_consult.unwrap_or_default(),
                 must_inform: self.must_inform.unwrap_or_default(),
                 keep_in_house: self.keep_in_house.unwrap_or(false),
-                source: self.source.unwrap_or_default(),
+                basis: BasisSpec::of_entity(self.source, self.basis, self.reason),
+                why: self.why.unwrap_or_default(),
                 span: Some(span),
             });
         }

@@ -7,6 +7,7 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::basis::{ActivityWhy, BasisSpec, Document, LimitsWhy, RoleWhy};
 use super::model::{Area, Limits, Requirement};
 
 /// A RACI assignment by role id (or alias), as written in catalog files.
@@ -34,7 +35,8 @@ pub struct RawRole {
     /// The role its work falls to when nobody holds it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reports_to: Option<String>,
-    pub source: String,
+    pub basis: Option<BasisSpec>,
+    pub why: RoleWhy<BasisSpec>,
     /// Where this role was last patched, in the file being loaded.
     #[serde(skip)]
     pub span: Option<Range<usize>>,
@@ -50,7 +52,8 @@ pub struct RawActivity {
     pub must_consult: Vec<String>,
     pub must_inform: Vec<String>,
     pub keep_in_house: bool,
-    pub source: String,
+    pub basis: Option<BasisSpec>,
+    pub why: ActivityWhy<BasisSpec>,
     #[serde(skip)]
     pub span: Option<Range<usize>>,
 }
@@ -63,6 +66,9 @@ pub struct RawCatalog {
     pub title: String,
     pub description: String,
     pub limits: Limits,
+    pub limits_why: LimitsWhy<BasisSpec>,
+    /// The documents the catalog's sources quote, by id.
+    pub documents: IndexMap<String, Document>,
     pub roles: IndexMap<String, RawRole>,
     pub activities: IndexMap<String, RawActivity>,
     /// Roles this file removed, with where: references to them are reported there.

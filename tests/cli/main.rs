@@ -3,6 +3,7 @@
 mod catalogs;
 mod check;
 mod commands;
+mod fidelity;
 mod hostile;
 mod init;
 mod injection;

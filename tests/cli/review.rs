@@ -255,7 +255,7 @@ fn report_is_one_self_contained_page_with_every_section() {
         single.contains("<span class=\"badge missing\">missing</span>"),
         "Content Creator is missing"
     );
-    assert!(single.contains("16 / 10 over"), "Hugo's overload is drawn");
+    assert!(single.contains("13 / 10 over"), "Hugo's overload is drawn");
 }
 
 #[test]

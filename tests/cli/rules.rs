@@ -208,7 +208,7 @@ fn not_consulted_and_not_informed_follow_the_catalog() {
     let text = with(
         "\n[people.ivy]\nname = \"Ivy\"\nroles = [\"inventory-manager\"]\n\n[raci.plan-promotions]\naccountable = \"ines\"\nresponsible = [\"ines\"]\n",
     );
-    // small-team folds inventory into the manager; use b2b-like must-consult via maya instead.
+    // Promotions must consult whoever owns inventory (Ivy) and inform customer service (Sam).
     let (_, doc) = check(&text);
     let informed = findings_of(&doc, "not-informed");
     assert!(!informed.is_empty(), "{:?}", rules(&doc));
@@ -220,7 +220,7 @@ fn not_consulted_and_not_informed_follow_the_catalog() {
     );
     let fixed = text.replace(
         "responsible = [\"ines\"]\n",
-        "responsible = [\"ines\"]\nconsulted = [\"maya\"]\ninformed = [\"sam\"]\n",
+        "responsible = [\"ines\"]\nconsulted = [\"ivy\"]\ninformed = [\"sam\"]\n",
     );
     let (_, doc) = check(&fixed);
     assert!(
