@@ -16,7 +16,7 @@ pub enum CatalogCommand {
     },
     /// Show a catalog's roles and activities with their default RACI.
     #[command(
-        after_help = "Examples:\n  teamplan catalog show b2b\n  teamplan catalog show small-team --format markdown\n  teamplan catalog show b2b --format toml > my-catalog.toml   # a starting point"
+        after_help = "Examples:\n  teamplan catalog show b2b\n  teamplan catalog show small-team --format markdown\n  teamplan catalog show b2b --sources   # the passage or reason behind each choice\n  teamplan catalog show b2b --format toml > my-catalog.toml   # a starting point"
     )]
     Show {
         /// A built-in catalog id, or a path to a catalog file.
@@ -25,6 +25,10 @@ pub enum CatalogCommand {
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Table)]
         format: ShowFormat,
+        /// Show where each role, activity and choice comes from: the document, section and
+        /// passage it quotes, or the catalog's editorial reason (JSON and TOML always have them).
+        #[arg(long)]
+        sources: bool,
     },
     /// Check a custom catalog file for consistency.
     #[command(

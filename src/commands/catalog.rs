@@ -29,13 +29,19 @@ pub fn run(command: &CatalogCommand, out: &mut dyn Write) -> Result<u8> {
             out.write_all(text.as_bytes())?;
             Ok(0)
         }
-        CatalogCommand::Show { id, format } => {
+        CatalogCommand::Show {
+            id,
+            format,
+            sources,
+        } => {
             let c = catalog::find(id)?;
-            let text = match format {
-                ShowFormat::Table => render::catalog::show_table(&c),
-                ShowFormat::Markdown => render::catalog::show_markdown(&c),
-                ShowFormat::Json => render::catalog::json(&c),
-                ShowFormat::Toml => render::catalog::toml(&c)?,
+            let text = match (format, sources) {
+                (ShowFormat::Table, false) => render::catalog::show_table(&c),
+                (ShowFormat::Table, true) => render::sources::human(&c),
+                (ShowFormat::Markdown, false) => render::catalog::show_markdown(&c),
+                (ShowFormat::Markdown, true) => render::sources::markdown_page(&c),
+                (ShowFormat::Json, _) => render::catalog::json(&c),
+                (ShowFormat::Toml, _) => render::catalog::toml(&c)?,
             };
             out.write_all(text.as_bytes())?;
             Ok(0)

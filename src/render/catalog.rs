@@ -144,7 +144,16 @@ pub fn show_table(c: &Catalog) -> String {
         let _ = writeln!(out, "{}", wrap(&t(&format!("{}: {}", a.id, a.title)), "  "));
         let _ = writeln!(out, "{}", wrap(&t(&letters.join(" · ")), "      "));
     }
+    let _ = write!(out, "\n{}\n", wrap(&sources_hint(c), ""));
     out
+}
+
+/// Where to read the basis of every choice.
+fn sources_hint(c: &Catalog) -> String {
+    format!(
+        "Each role, activity and choice quotes its source or gives an editorial reason: `teamplan catalog show {} --sources`.",
+        t(&c.id)
+    )
 }
 
 /// Below this width the roles are a list: four columns would split ids mid-word.
@@ -225,5 +234,6 @@ pub fn show_markdown(c: &Catalog) -> String {
             ids(c, &a.raci.informed)
         );
     }
+    let _ = write!(out, "\n{}\n", escape(&sources_hint(c)));
     out
 }

@@ -9,6 +9,7 @@ pub mod findings;
 pub mod inject;
 pub mod matrix;
 pub mod page;
+pub mod sources;
 pub mod style;
 pub mod unified;
 pub mod width;

@@ -279,3 +279,182 @@ fn every_numbered_duty_of_the_manager_documents_is_an_activity() {
         }
     }
 }
+
+#[test]
+fn catalog_show_sources_quotes_the_passage_behind_each_choice() {
+    let (code, out, err) = crate::support::run(&["catalog", "show", "b2b", "--sources"]);
+    assert_eq!(code, 0, "{err}");
+    let manager = out
+        .split("\n\n")
+        .find(|block| block.starts_with("ecommerce-manager · "))
+        .expect("a block for the eCommerce manager");
+    assert!(manager.contains("required in this catalog"), "{manager}");
+    // The whitepaper's essential roles, quoted (the text is wrapped, so compare words).
+    assert!(
+        normalise(manager).contains("an eCommerce Manager/Director to provide strategic guidance"),
+        "{manager}"
+    );
+    assert!(
+        out.contains("editorial: "),
+        "editorial reasons are shown too"
+    );
+    let (_, md, _) =
+        crate::support::run(&["catalog", "show", "b2b", "--sources", "-f", "markdown"]);
+    assert!(
+        md.contains("## ecommerce-manager · eCommerce Manager\n"),
+        "{md}"
+    );
+    assert!(md.contains("- **required in this catalog** — Building a B2B eCommerce Team"));
+    let (_, table, _) = crate::support::run(&["catalog", "show", "b2b"]);
+    assert!(normalise(&table).contains("teamplan catalog show b2b --sources"));
+}
+
+#[test]
+fn catalog_json_has_source_and_basis_on_every_role_and_activity() {
+    let (code, out, _) = crate::support::run(&["catalog", "show", "d2c", "-f", "json"]);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let items = doc["roles"]
+        .as_array()
+        .expect("roles")
+        .iter()
+        .chain(doc["activities"].as_array().expect("activities"));
+    let mut editorial = 0;
+    for item in items {
+        let id = &item["id"];
+        match item["basis"].as_str() {
+            Some("source") => {
+                let source = &item["source"];
+                for key in ["document", "section", "quote"] {
+                    assert!(source[key].is_string(), "{id}: source.{key}");
+                }
+                assert!(
+                    doc["documents"][source["document"].as_str().expect("id")]["title"].is_string()
+                );
+            }
+            Some("editorial") => {
+                editorial += 1;
+                assert!(
+                    item["source"].is_null() && item["reason"].is_string(),
+                    "{id}"
+                );
+            }
+            other => panic!("{id}: basis {other:?}"),
+        }
+        if let Some(why) = item["why"].as_object() {
+            editorial += why.values().filter(|b| b["basis"] == "editorial").count();
+        }
+    }
+    let keep = doc["activities"]
+        .as_array()
+        .expect("activities")
+        .iter()
+        .find(|a| a["id"] == "ship-orders")
+        .expect("ship-orders");
+    assert!(keep["why"]["keep-in-house"]["reason"].is_string(), "{keep}");
+    assert!(keep["why"]["raci"].is_object());
+    assert!(editorial > 0, "d2c has editorial choices");
+}
+
+#[test]
+fn a_custom_catalog_says_what_is_wrong_with_a_basis() {
+    let dir = crate::support::Scratch::new();
+    let long = "x".repeat(201);
+    let catalog = dir.write(
+        "ours.toml",
+        &format!(
+            r#"extends = "b2b"
+id = "ours"
+
+[roles.buyer]
+title = "Buyer"
+reports-to = "ecommerce-manager"
+basis = "editorial"
+
+[roles.qa-tester]
+why.requirement = {{ document = "our-handbook", section = "Testing", quote = "We test." }}
+
+[roles.sales-representative]
+why.requirement = {{ document = "b2b-ecommerce-team", section = "FAQ", quote = "{long}" }}
+
+[roles.analytics-specialist]
+why.requirement = {{ basis = "editorial", reason = "ours", document = "b2b-ecommerce-team" }}
+"#
+        ),
+    );
+    let (code, out, _) = crate::support::run(&["catalog", "check", &catalog.to_string_lossy()]);
+    assert_eq!(code, 1, "{out}");
+    for needle in [
+        "role `buyer`: an editorial basis needs a `reason`",
+        "role `qa-tester`, `why.requirement`: quotes document `our-handbook`, which the catalog does not list",
+        "role `sales-representative`, `why.requirement`: its quote has 201 characters",
+        "role `analytics-specialist`, `why.requirement`: is both editorial and sourced",
+        "4 problems",
+    ] {
+        assert!(out.contains(needle), "missing `{needle}` in\n{out}");
+    }
+}
+
+#[test]
+fn a_changed_choice_drops_the_basis_it_inherited_and_a_note_is_kept() {
+    let dir = crate::support::Scratch::new();
+    let catalog = dir.write(
+        "ours.toml",
+        r#"extends = "b2b"
+id = "ours"
+
+[documents.handbook]
+title = "Our hiring handbook"
+
+[roles.qa-tester]
+requirement = "required"
+
+[roles.sales-representative]
+requirement = "required"
+why.requirement = { document = "handbook", section = "Sales", quote = "Every account has a sales rep." }
+
+[roles.buyer]
+title = "Buyer"
+reports-to = "ecommerce-manager"
+source = "our buying team, 2026"
+"#,
+    );
+    let (code, out, err) =
+        crate::support::run(&["catalog", "show", &catalog.to_string_lossy(), "-f", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let role = |id: &str| {
+        doc["roles"]
+            .as_array()
+            .expect("roles")
+            .iter()
+            .find(|r| r["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no role {id}"))
+    };
+    // b2b's reason for "recommended" does not hold for "required".
+    assert!(
+        role("qa-tester")["why"]["requirement"].is_null(),
+        "{}",
+        role("qa-tester")
+    );
+    // The role itself keeps its source: only the choice changed.
+    assert_eq!(role("qa-tester")["basis"], "source");
+    assert_eq!(
+        role("sales-representative")["why"]["requirement"]["document"],
+        "handbook"
+    );
+    assert_eq!(role("buyer")["basis"], "note");
+    assert_eq!(role("buyer")["source"], "our buying team, 2026");
+    // A file shown as TOML loads back with its bases.
+    let (_, toml, _) =
+        crate::support::run(&["catalog", "show", &catalog.to_string_lossy(), "-f", "toml"]);
+    let again = dir.write("again.toml", &toml);
+    let (code, out, _) =
+        crate::support::run(&["catalog", "show", &again.to_string_lossy(), "-f", "json"]);
+    assert_eq!(code, 0);
+    let back: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(back["roles"], doc["roles"]);
+    assert_eq!(back["activities"], doc["activities"]);
+    assert_eq!(back["limits"], doc["limits"]);
+}
