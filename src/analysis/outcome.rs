@@ -33,6 +33,8 @@ pub struct Outcome {
     /// Files searched but not checked, with the reason (said, never silent).
     pub notes: Vec<String>,
     pub people: usize,
+    /// What `--fix` did, when it was asked.
+    pub fixes: Option<Vec<super::fix::Record>>,
 }
 
 /// The people of the teams, each person id once (one id in several files is one person).
@@ -75,6 +77,7 @@ impl Outcome {
             findings,
             notes,
             people,
+            fixes: None,
         }
     }
 

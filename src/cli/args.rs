@@ -47,7 +47,7 @@ pub enum ColorChoice {
 pub enum Command {
     /// Validate team files (or folders of them) against their role catalog.
     #[command(
-        after_help = "Examples:\n  teamplan check team.toml\n  teamplan check teams/ --format json\n  teamplan check teams/ --strict --allow missing-recommended-role\n\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 unreadable input or bad usage."
+        after_help = "Examples:\n  teamplan check team.toml\n  teamplan check teams/ --format json\n  teamplan check teams/ --strict --allow missing-recommended-role\n  teamplan check teams/ --fix --dry-run   # the safe fixes, as a diff\n\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 unreadable input or bad usage."
     )]
     Check(CheckArgs),
     /// Print the resolved RACI matrix of a team, or keep a copy in a docs file fresh.
@@ -257,6 +257,10 @@ pub enum RaciFormat {
 }
 
 #[derive(Debug, Args)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent command-line flags, as clap gives them"
+)]
 pub struct CheckArgs {
     /// Team files or folders (searched recursively for *.toml).
     #[arg(required = true, value_name = "PATH")]
@@ -293,6 +297,19 @@ pub struct CheckArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
+
+    /// Fix what has one safe answer — a misspelt key, catalog, role, person or activity
+    /// whose only close candidate is the fix — in the files, then check them.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix: print the fixes as a unified diff and write nothing.
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
+
+    /// With --fix: write a file with several hard links or another owner in place.
+    #[arg(long, requires = "fix")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -25,8 +25,35 @@ pub fn run(
         max_file_size: args.max_file_size,
         root,
     };
-    let analysis = analyze(&inputs, options, &args.levels(), Keep::Membership);
-    let outcome = Outcome::new(analysis, skipped);
+    let levels = args.levels();
+    let mut made = None;
+    let inputs = if args.fix {
+        let mut diff = Vec::new();
+        let (fixed, records) = super::fix::run(
+            &inputs,
+            options,
+            &levels,
+            super::fix::How {
+                dry_run: args.dry_run,
+                quiet: args.quiet,
+                force: args.force,
+            },
+            &mut diff,
+        )?;
+        made = Some(records);
+        if args.dry_run {
+            // The diff is the output: the findings that would remain are in the exit code.
+            let analysis = analyze(&fixed, options, &levels, Keep::Membership);
+            let outcome = Outcome::new(analysis, skipped);
+            return Ok(emit(out, &diff, outcome.exit_code(args.strict))?);
+        }
+        fixed
+    } else {
+        inputs
+    };
+    let analysis = analyze(&inputs, options, &levels, Keep::Membership);
+    let mut outcome = Outcome::new(analysis, skipped);
+    outcome.fixes = made;
     let text = match args.format {
         CheckFormat::Human => findings::human::render(&outcome, args.quiet),
         CheckFormat::Json => findings::json::render(&outcome),

@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod check;
 pub mod diff;
 pub mod explain;
+pub mod fix;
 pub mod init;
 pub mod meta;
 pub mod raci;

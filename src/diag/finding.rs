@@ -51,6 +51,25 @@ fn short_name(text: String) -> String {
     }
 }
 
+/// When a fix applies: keys first (a misspelt key hides the values under it), then the
+/// catalog (ids are checked against it), then ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FixPass {
+    Key,
+    Catalog,
+    Id,
+}
+
+/// A fix with one safe answer: the key or string at `span` (bytes of the finding's file)
+/// reads `from` and becomes `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub pass: FixPass,
+    pub span: Range<usize>,
+    pub from: String,
+    pub to: String,
+}
+
 /// One problem, at one place, with the help to fix it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
@@ -69,6 +88,9 @@ pub struct Finding {
     pub span: Option<Range<usize>>,
     #[serde(skip)]
     pub source: Option<Arc<SourceFile>>,
+    /// The fix `check --fix` may apply.
+    #[serde(skip)]
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -99,6 +121,7 @@ impl Finding {
             context: Context::default(),
             span,
             source: Some(Arc::clone(source)),
+            fix: None,
         }
     }
 
@@ -121,12 +144,26 @@ impl Finding {
             context: Context::default(),
             span: None,
             source: None,
+            fix: None,
         }
     }
 
     #[must_use]
     pub fn team(mut self, team: &str) -> Self {
         team.clone_into(&mut self.team);
+        self
+    }
+
+    /// The fix for this finding, at `span` of its file, if the misspelt `from` has one
+    /// safe answer `to`.
+    #[must_use]
+    pub fn fix(mut self, pass: FixPass, span: Range<usize>, from: &str, to: Option<&str>) -> Self {
+        self.fix = to.map(|to| Fix {
+            pass,
+            span,
+            from: from.to_owned(),
+            to: to.to_owned(),
+        });
         self
     }
 

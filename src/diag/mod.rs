@@ -7,6 +7,6 @@ pub mod source;
 pub mod suggest;
 pub mod words;
 
-pub use finding::{Context, Finding};
+pub use finding::{Context, Finding, Fix, FixPass};
 pub use rule::{LintLevel, Rule, Severity, UnknownRuleName};
 pub use source::{Position, SourceFile};

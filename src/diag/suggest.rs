@@ -176,6 +176,38 @@ impl Bag {
     }
 }
 
+/// The fix for a misspelt `input` when it has one safe answer: the only candidate within the
+/// edit budget (a letter or two for a short name; one per four characters), or the only one
+/// that differs in case alone. None when no candidate is that close, or several are.
+pub fn sole_fix<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if input.len() > MAX_INPUT_BYTES {
+        return None;
+    }
+    let mut search = Search::new(input);
+    let (mut close, mut same_case): (Option<&'a str>, Option<&'a str>) = (None, None);
+    let (mut several_close, mut several_case) = (false, false);
+    for c in candidates {
+        if c == input {
+            return None;
+        }
+        if c.eq_ignore_ascii_case(input) {
+            several_case |= same_case.is_some_and(|f| f != c);
+            same_case = Some(c);
+        }
+        if search.bag.could_be_close(c, search.max_edits)
+            && strsim::osa_distance(input, c) <= search.max_edits
+        {
+            several_close |= close.is_some_and(|f| f != c);
+            close = Some(c);
+        }
+    }
+    match (same_case, several_case) {
+        (Some(c), false) => Some(c),
+        (Some(_), true) => None,
+        (None, _) => close.filter(|_| !several_close),
+    }
+}
+
 /// `did you mean `x`?`, or None when no candidate is close.
 pub fn hint<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     did_you_mean(input, candidates).map(|s| format!("did you mean `{s}`?"))
@@ -185,7 +217,28 @@ pub fn hint<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> O
 mod tests {
     use proptest::prelude::*;
 
-    use super::{MAX_INPUT_BYTES, did_you_mean, did_you_mean_each};
+    use super::{MAX_INPUT_BYTES, did_you_mean, did_you_mean_each, sole_fix};
+
+    #[test]
+    fn a_fix_needs_one_candidate_within_the_budget() {
+        let roles = ["web-developer", "web-designer", "qa-tester"];
+        assert_eq!(sole_fix("web-develper", roles), Some("web-developer"));
+        assert_eq!(sole_fix("qa-testr", roles), Some("qa-tester"));
+        // Both within the budget: no safe answer.
+        assert_eq!(
+            sole_fix("content-writter", ["content-writer", "content-writers"]),
+            None
+        );
+        assert_eq!(sole_fix("marketing", roles), None);
+        assert_eq!(sole_fix("D2C", ["b2b", "b2c", "d2c"]), Some("d2c"));
+        assert_eq!(
+            sole_fix("b2x", ["b2b", "b2c", "d2c"]),
+            None,
+            "two one-letter candidates"
+        );
+        assert_eq!(sole_fix("qa-tester", roles), None, "nothing to fix");
+        assert_eq!(sole_fix("rolse", ["roles", "fte", "name"]), Some("roles"));
+    }
 
     /// The definition, with no shortcut: every candidate measured both ways.
     fn reference<'a>(input: &str, candidates: &[&'a str]) -> Option<&'a str> {

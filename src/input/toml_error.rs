@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::diag::finding::Finding;
+use crate::diag::finding::{Finding, FixPass};
 use crate::diag::rule::Rule;
 use crate::diag::source::{SourceFile, shorten};
 use crate::input::shape::{Problem, Shape, Step};
@@ -152,13 +152,25 @@ fn shape_finding(problem: &Problem, source: &Arc<SourceFile>, reword: Reword) ->
         let first_line = source.line_range(&(span.start..span.start));
         span.end = span.end.min(first_line.end.max(span.start));
     }
-    Finding::new(
+    let finding = Finding::new(
         Rule::ParseError,
         source,
         Some(source.char_span(&span)),
         shorten(&message, MAX_MESSAGE_CHARS),
         shorten(&help, MAX_MESSAGE_CHARS),
-    )
+    );
+    match problem {
+        Problem::UnknownKey {
+            key,
+            span,
+            expected,
+            ..
+        } => {
+            let to = crate::diag::suggest::sole_fix(key, expected.iter().map(String::as_str));
+            finding.fix(FixPass::Key, span.clone(), key, to)
+        }
+        _ => finding,
+    }
 }
 
 #[cfg(test)]

@@ -174,6 +174,15 @@ pub fn render(rule: Rule) -> String {
     } else {
         "Level: error, always (unreadable input cannot be allowed); exit code 2.".to_owned()
     };
+    let fixable = match rule {
+        Rule::UnknownRole | Rule::UnknownPerson | Rule::UnknownActivity => {
+            "\n\nFixable: `teamplan check --fix` corrects the spelling when one id is the only close candidate (`--fix --dry-run` shows the change first)."
+        }
+        Rule::ParseError => {
+            "\n\nPartly fixable: `teamplan check --fix` corrects a misspelt key or catalog id when one is the only close candidate (`--fix --dry-run` shows the change first)."
+        }
+        _ => "",
+    };
     let example = e
         .example
         .lines()
@@ -182,7 +191,7 @@ pub fn render(rule: Rule) -> String {
         .join("\n");
     let heading = |text: &str| style::paint(style::HEADING, text);
     format!(
-        "{name}: {summary}\n\n{configurable}\n\n{why_heading}\n    {why}\n\n{example_heading}\n{example}\n\n{fix_heading}\n    {fix}\n",
+        "{name}: {summary}\n\n{configurable}{fixable}\n\n{why_heading}\n    {why}\n\n{example_heading}\n{example}\n\n{fix_heading}\n    {fix}\n",
         name = heading(rule.name()),
         summary = rule.summary(),
         why_heading = heading("Why it matters"),

@@ -11,7 +11,7 @@ use toml::Spanned;
 use super::file::{self, TeamFile};
 use super::model::{Person, RaciOverride, Ref, Team};
 use crate::catalog::{self, Catalog, CatalogStore};
-use crate::diag::finding::Finding;
+use crate::diag::finding::{Finding, FixPass};
 use crate::diag::rule::Rule;
 use crate::diag::source::{SourceFile, shorten};
 use crate::diag::suggest;
@@ -284,13 +284,17 @@ fn resolve_catalog(
                 catalog::BUILTIN_IDS.join(", ")
             ),
         };
-        return Err(vec![Finding::new(
-            Rule::ParseError,
-            source,
-            Some(name.span()),
-            format!("unknown catalog `{value}`"),
-            help,
-        )]);
+        let fix = suggest::sole_fix(name.get_ref(), catalog::BUILTIN_IDS);
+        return Err(vec![
+            Finding::new(
+                Rule::ParseError,
+                source,
+                Some(name.span()),
+                format!("unknown catalog `{value}`"),
+                help,
+            )
+            .fix(FixPass::Catalog, name.span(), name.get_ref(), fix),
+        ]);
     }
     let refuse = |message: String, help: &str| {
         Err(vec![Finding::new(

@@ -4,6 +4,7 @@ mod catalogs;
 mod check;
 mod commands;
 mod fidelity;
+mod fix;
 mod hostile;
 mod init;
 mod injection;

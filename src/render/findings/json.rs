@@ -11,6 +11,9 @@ struct Document<'a> {
     teams: &'a [TeamSummary],
     findings: &'a [Finding],
     summary: Summary,
+    /// With `--fix`: each fix, made or not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixes: Option<&'a [crate::analysis::fix::Record]>,
 }
 
 /// Render the outcome as pretty JSON with a trailing newline.
@@ -21,6 +24,7 @@ pub fn render(outcome: &Outcome) -> String {
         teams: &outcome.teams,
         findings: &outcome.findings,
         summary: outcome.summary(),
+        fixes: outcome.fixes.as_deref(),
     };
     let text =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));

@@ -1,0 +1,120 @@
+//! `check --fix`: make the safe fixes, write each changed file through the one write path
+//! (or print the changes as a diff with `--dry-run`), and say what was done on stderr.
+
+use std::io::Write as _;
+
+use anyhow::{Context as _, Result};
+
+use crate::analysis::fix::{self, FixedFile, Record};
+use crate::analysis::{Input, LevelOverrides};
+use crate::render::escape;
+use crate::render::unified;
+use crate::team::LoadOptions;
+use crate::write::{Change, Options, prepare};
+
+/// How `--fix` runs: `--dry-run`, `-q`, `--force`.
+#[derive(Debug, Clone, Copy)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "three independent command-line flags"
+)]
+pub struct How {
+    pub dry_run: bool,
+    pub quiet: bool,
+    pub force: bool,
+}
+
+/// Fix `inputs`; returns them as they now read, and every fix as reports show it. With
+/// `dry_run` the changes are printed to `out` as a unified diff and nothing is written.
+///
+/// # Errors
+/// A file could not be written, or changed since it was read.
+pub fn run(
+    inputs: &[Input],
+    options: LoadOptions<'_>,
+    levels: &LevelOverrides,
+    how: How,
+    out: &mut dyn std::io::Write,
+) -> Result<(Vec<Input>, Vec<Record>)> {
+    let How {
+        dry_run,
+        quiet,
+        force,
+    } = how;
+    let (fixed_inputs, files) = fix::passes(inputs, options, levels);
+    let mut records = Vec::new();
+    for file in &files {
+        if file.after != file.before.text {
+            if dry_run {
+                let diff = unified::diff(&file.path, &file.before.text, &file.after);
+                out.write_all(diff.as_bytes())?;
+            } else {
+                write(file, options, force)?;
+            }
+        }
+        records.extend(file.records());
+    }
+    records.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    report(&records, dry_run, quiet)?;
+    Ok((fixed_inputs, records))
+}
+
+/// Write a fixed file in place: refused if it changed since it was read.
+fn write(file: &FixedFile, options: LoadOptions<'_>, force: bool) -> Result<()> {
+    let write_options = Options {
+        root: options.root,
+        force,
+        inputs: &[],
+    };
+    let target = prepare(&file.path, Change::Edit { read: &[] }, &write_options)?;
+    let current = target
+        .current(options.max_file_size)?
+        .context("not a regular file")?;
+    let bom = current.starts_with('\u{feff}');
+    if current.trim_start_matches('\u{feff}') != file.before.text {
+        anyhow::bail!(
+            "{} changed since it was read (saved by an editor?); run the command again",
+            escape::path(&file.path)
+        );
+    }
+    let after = if bom {
+        format!("\u{feff}{}", file.after)
+    } else {
+        file.after.clone()
+    };
+    let change = Change::Edit {
+        read: current.as_bytes(),
+    };
+    target
+        .write(change, &mut |w| w.write_all(after.as_bytes()))
+        .with_context(|| format!("cannot fix {}", escape::path(&file.path)))
+}
+
+/// What was fixed, and what was not and why, on stderr (with `quiet`, the count alone).
+fn report(records: &[Record], dry_run: bool, quiet: bool) -> std::io::Result<()> {
+    let mut err = anstream::stderr();
+    let made = if dry_run { "would fix" } else { "fixed" };
+    for r in records.iter().filter(|_| !quiet) {
+        let at = format!("{}:{}:{}", escape::terminal(&r.file), r.line, r.column);
+        let what = format!(
+            "`{}` → `{}`",
+            escape::terminal(&r.from),
+            escape::terminal(&r.to)
+        );
+        match r.reason {
+            None => writeln!(err, "{made} {at}: {what}")?,
+            Some(why) => writeln!(err, "not fixed {at}: {what}: {why}")?,
+        }
+    }
+    let count = records.iter().filter(|r| r.fixed).count();
+    if count == 0 {
+        writeln!(err, "nothing to fix safely")?;
+    } else {
+        writeln!(
+            err,
+            "{made} {}",
+            crate::diag::words::count(count, "problem")
+        )?;
+    }
+    Ok(())
+}

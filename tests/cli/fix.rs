@@ -1,0 +1,214 @@
+//! `check --fix`: the misspellings with one safe answer are corrected in place, comments and
+//! layout kept; `--dry-run` shows the change and writes nothing; what is ambiguous or would
+//! collide is left and said.
+
+use crate::support::{Scratch, run};
+
+/// A four-person shop typed in a hurry: a key, the catalog, a role, an activity and a person
+/// misspelt — and a person named in the misspelt activity's row.
+const HURRIED: &str = r#"# Pine & Pixel, as typed in a hurry
+[team]
+name = "Pine & Pixel"
+catalog = "Small-Team"   # the catalog, in the wrong case
+
+[people.maya]
+name = "Maya"
+rolse = ["ecommerce-manager"]   # a misspelt key
+
+[people.tom]
+name = "Tom"
+roles = [ "web-develper" ]
+
+[people.ines]
+name = "Ines"
+roles = ["digital-marketing-specialist"]
+
+[people.sam]
+name = "Sam"
+roles = ["customer-service-representative"]
+
+[raci.plan-promtions]
+accountable = "ines"
+responsible = ["ines"]
+consulted = ["mya"]
+informed = ["sam"]
+"#;
+
+const FIXED: &str = r#"# Pine & Pixel, as typed in a hurry
+[team]
+name = "Pine & Pixel"
+catalog = "small-team"   # the catalog, in the wrong case
+
+[people.maya]
+name = "Maya"
+roles = ["ecommerce-manager"]   # a misspelt key
+
+[people.tom]
+name = "Tom"
+roles = [ "web-developer" ]
+
+[people.ines]
+name = "Ines"
+roles = ["digital-marketing-specialist"]
+
+[people.sam]
+name = "Sam"
+roles = ["customer-service-representative"]
+
+[raci.plan-promotions]
+accountable = "ines"
+responsible = ["ines"]
+consulted = ["maya"]
+informed = ["sam"]
+"#;
+
+#[test]
+fn fix_corrects_every_safe_misspelling_and_keeps_the_rest_of_the_file() {
+    let dir = Scratch::new();
+    let team = dir.write("team.toml", HURRIED);
+    let path = team.to_string_lossy().into_owned();
+    let (code, _, _) = run(&["check", &path]);
+    assert_eq!(code, 2, "the file does not even parse before");
+    let (code, out, err) = run(&["check", &path, "--fix"]);
+    assert_eq!(std::fs::read_to_string(&team).expect("read"), FIXED);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("no findings"), "{out}");
+    // Each fix on stderr, in the file's order, then the count.
+    let fixes: Vec<&str> = err.lines().filter(|l| l.starts_with("fixed ")).collect();
+    assert_eq!(fixes.len(), 6, "{err}");
+    assert!(
+        fixes[0].ends_with("team.toml:4:11: `Small-Team` → `small-team`"),
+        "{err}"
+    );
+    assert!(
+        fixes[1].ends_with("team.toml:8:1: `rolse` → `roles`"),
+        "{err}"
+    );
+    assert!(
+        fixes[4].ends_with("team.toml:25:14: `mya` → `maya`"),
+        "{err}"
+    );
+    assert_eq!(fixes[5], "fixed 5 problems");
+    // A second run has nothing left to do.
+    let (code, _, err) = run(&["check", &path, "--fix"]);
+    assert_eq!(code, 0);
+    assert!(err.contains("nothing to fix safely"), "{err}");
+}
+
+#[test]
+fn dry_run_prints_the_diff_and_writes_nothing() {
+    let dir = Scratch::new();
+    let team = dir.write("team.toml", HURRIED);
+    let path = team.to_string_lossy().into_owned();
+    let (code, out, err) = run(&["check", &path, "--fix", "--dry-run"]);
+    assert_eq!(std::fs::read_to_string(&team).expect("read"), HURRIED);
+    assert_eq!(code, 0, "nothing would remain: {err}");
+    assert!(out.contains("-rolse = [\"ecommerce-manager\"]   # a misspelt key\n+roles = [\"ecommerce-manager\"]   # a misspelt key\n"), "{out}");
+    assert!(
+        out.contains("-[raci.plan-promtions]\n+[raci.plan-promotions]\n"),
+        "{out}"
+    );
+    assert!(err.contains("would fix 5 problems"), "{err}");
+    let (_, _, err) = run(&["check", &path, "--dry-run"]);
+    assert!(err.contains("--fix"), "--dry-run needs --fix: {err}");
+}
+
+#[test]
+fn what_has_no_single_answer_or_would_collide_is_left_and_said() {
+    let dir = Scratch::new();
+    let text = r#"[team]
+name = "Shop"
+catalog = "small-team"
+
+[people.maya]
+name = "Maya"
+roles = ["ecommerce-manager", "marketing"]
+
+[people.tom]
+name = "Tom"
+roles = ["web-developer"]
+
+[people.ines]
+name = "Ines"
+roles = ["digital-marketing-specialist"]
+
+[people.sam]
+name = "Sam"
+roles = ["customer-service-representative"]
+
+[raci.plan-promotions]
+accountable = "ines"
+
+[raci.plan-promtions]
+accountable = "maya"
+"#;
+    let team = dir.write("team.toml", text);
+    let path = team.to_string_lossy().into_owned();
+    let (code, out, err) = run(&["check", &path, "--fix", "--format", "json"]);
+    assert_eq!(
+        std::fs::read_to_string(&team).expect("read"),
+        text,
+        "nothing changed"
+    );
+    assert_eq!(code, 1, "the findings remain: {err}");
+    assert!(
+        err.contains("not fixed ")
+            && err.contains(
+                "`plan-promtions` → `plan-promotions`: the new name is already used there"
+            ),
+        "{err}"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let fixes = doc["fixes"].as_array().expect("a fixes list with --fix");
+    assert_eq!(
+        fixes.len(),
+        1,
+        "`marketing` has no single close role: {fixes:?}"
+    );
+    assert_eq!(fixes[0]["fixed"], false);
+    assert_eq!(fixes[0]["line"], 24);
+    let rules: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert!(
+        rules.contains(&"unknown-role") && rules.contains(&"unknown-activity"),
+        "{rules:?}"
+    );
+    // Without --fix, JSON has no "fixes" key at all.
+    let (_, out, _) = run(&["check", &path, "--format", "json"]);
+    assert!(!out.contains("\"fixes\""));
+}
+
+#[test]
+fn fix_refuses_a_file_with_other_links_unless_forced() {
+    let dir = Scratch::new();
+    let team = dir.write("team.toml", HURRIED);
+    let other = dir.path().join("linked.toml");
+    std::fs::hard_link(&team, &other).expect("link");
+    let path = team.to_string_lossy().into_owned();
+    let (code, _, err) = run(&["check", &path, "--fix"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("2 hard links") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&other).expect("read"), HURRIED);
+    let (code, _, err) = run(&["check", &path, "--fix", "--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&other).expect("read"),
+        FIXED,
+        "written in place: the link holds"
+    );
+}
+
+#[test]
+fn explain_says_which_rules_are_fixable() {
+    let (_, out, _) = run(&["explain", "unknown-role"]);
+    assert!(out.contains("Fixable: `teamplan check --fix`"), "{out}");
+    let (_, out, _) = run(&["explain", "missing-role"]);
+    assert!(!out.contains("Fixable"), "{out}");
+}
