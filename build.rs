@@ -42,6 +42,10 @@ mod patch;
 mod file;
 
 #[allow(dead_code)]
+#[path = "src/catalog/why.rs"]
+mod why;
+
+#[allow(dead_code)]
 #[path = "src/catalog/link.rs"]
 mod link;
 
@@ -58,6 +62,7 @@ fn main() {
         "src/catalog/patch.rs",
         "src/catalog/raw.rs",
         "src/catalog/basis.rs",
+        "src/catalog/why.rs",
         "src/catalog/link.rs",
     ] {
         println!("cargo::rerun-if-changed={source}");

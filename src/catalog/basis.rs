@@ -75,11 +75,16 @@ pub struct BasisSpec {
 #[serde(untagged)]
 pub enum SourceSpec {
     Note(String),
-    Passage {
-        document: String,
-        section: String,
-        quote: String,
-    },
+    Passage(Passage),
+}
+
+/// A passage of a document: which, under which heading, and its words.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Passage {
+    pub document: String,
+    pub section: String,
+    pub quote: String,
 }
 
 impl BasisSpec {
@@ -100,11 +105,11 @@ impl BasisSpec {
         };
         match source {
             Some(SourceSpec::Note(note)) => spec.note = Some(note),
-            Some(SourceSpec::Passage {
+            Some(SourceSpec::Passage(Passage {
                 document,
                 section,
                 quote,
-            }) => {
+            })) => {
                 spec.document = Some(document);
                 spec.section = Some(section);
                 spec.quote = Some(quote);
@@ -156,7 +161,13 @@ impl BasisSpec {
                         "add it under `[documents]`: `[documents.ID] title = \"...\"`",
                     ));
                 }
-                if quote.chars().count() > QUOTE_MAX || quote.trim().is_empty() {
+                if quote.trim().is_empty() {
+                    return Err(problem(
+                        "its quote is empty".to_owned(),
+                        "quote the passage that says it, 1 to 200 characters",
+                    ));
+                }
+                if quote.chars().count() > QUOTE_MAX {
                     return Err(problem(
                         format!("its quote has {} characters", quote.chars().count()),
                         "quote the passage that says it, 1 to 200 characters",

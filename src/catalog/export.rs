@@ -18,8 +18,8 @@ struct Grounds<'a, const JSON: bool> {
     basis: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    why: Option<IndexMap<&'static str, BasisSpec>>,
+    #[serde(skip_serializing_if = "empty_in_file::<JSON>")]
+    why: IndexMap<&'static str, BasisSpec>,
 }
 
 #[derive(Serialize)]
@@ -33,14 +33,17 @@ enum SourceOut<'a> {
     },
 }
 
-/// The bases of the choices that have one, by choice (none: no `why` at all).
-fn why_out<W: Choices<Basis>>(why: &W) -> Option<IndexMap<&'static str, BasisSpec>> {
-    let out: IndexMap<_, _> = why
-        .each()
+/// The bases of the choices that have one, by choice.
+fn why_out<W: Choices<Basis>>(why: &W) -> IndexMap<&'static str, BasisSpec> {
+    why.each()
         .into_iter()
         .map(|(key, b)| (key, BasisSpec::from(b)))
-        .collect();
-    (!out.is_empty()).then_some(out)
+        .collect()
+}
+
+/// A file leaves out an empty `why`; JSON always has one.
+fn empty_in_file<const JSON: bool>(why: &IndexMap<&'static str, BasisSpec>) -> bool {
+    why.is_empty() && !JSON
 }
 
 /// A file has no null: an absent basis is no key. JSON says `null`.
@@ -125,8 +128,8 @@ struct TomlActivity<'a> {
 struct LimitsOut<'a> {
     #[serde(flatten)]
     limits: Limits,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    why: Option<IndexMap<&'static str, BasisSpec>>,
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    why: IndexMap<&'static str, BasisSpec>,
     #[serde(skip)]
     _c: std::marker::PhantomData<&'a ()>,
 }

@@ -2,9 +2,10 @@
 
 use std::collections::HashMap;
 
-use super::basis::{Basis, BasisSpec, Choices};
+use super::basis::Choices;
 use super::model::{Activity, Catalog, Raci, Requirement, Role, RoleIdx};
 use super::raw::{CatalogProblem, RawCatalog};
+use super::why::{checked, unmade_choices};
 use crate::diag::suggest;
 
 /// Resolve every reference and check the catalog rules: unique ids, known roles, one
@@ -30,6 +31,10 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
                 true
             }
         };
+    check_id(&raw.id, "catalog id", None, problems);
+    for id in raw.documents.keys() {
+        check_id(id, "document", None, problems);
+    }
     for (idx, (id, role)) in raw.roles.iter().enumerate() {
         if check_id(id, "role", role.span.as_ref(), problems)
             && problems_if_taken(id, "role", &role.span, problems)
@@ -218,6 +223,7 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
             }
         })
         .collect();
+    unmade_choices(raw, &roles, &activities, problems);
 
     for (role, owners) in dangling.into_inner() {
         let mut owners = owners;
@@ -259,25 +265,6 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
         role_lookup,
         activity_lookup,
     }
-}
-
-/// A spec's basis, or `None` with its problem pushed for `owner` (e.g. "role `x`, `why.single`").
-fn checked(
-    spec: &BasisSpec,
-    owner: &str,
-    known: &dyn Fn(&str) -> bool,
-    span: Option<&std::ops::Range<usize>>,
-    problems: &mut Vec<CatalogProblem>,
-) -> Option<Basis> {
-    spec.to_basis(known)
-        .map_err(|(message, help)| {
-            problems.push(CatalogProblem::new(
-                span.cloned(),
-                format!("{owner}: {message}"),
-                help,
-            ));
-        })
-        .ok()
 }
 
 /// Every `reports-to` chain ends at a required role, without a loop: so the work of any

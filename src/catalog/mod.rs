@@ -11,6 +11,7 @@ mod load;
 mod model;
 mod patch;
 mod raw;
+mod why;
 
 pub use builtin::{BUILTIN_IDS, builtin, builtin_source};
 pub use file::CatalogFile;

@@ -174,6 +174,10 @@ fn roles_list(out: &mut String, c: &Catalog, wrap: &dyn Fn(&str, &'static str) -
             let aliases = format!("also {}", t(&r.aliases.join(", ")));
             let _ = writeln!(out, "{}", wrap(&aliases, "      "));
         }
+        if let Some(to) = r.reports_to {
+            let falls = format!("unheld, its work falls to {}", t(&c.roles[to].id));
+            let _ = writeln!(out, "{}", wrap(&falls, "      "));
+        }
         let _ = writeln!(out, "{}", wrap(&t(&r.summary), "      "));
     }
 }
@@ -191,6 +195,9 @@ fn roles_table(out: &mut String, c: &Catalog) {
         if !r.aliases.is_empty() {
             let _ = write!(id, "\n(also {})", t(&r.aliases.join(", ")));
         }
+        if let Some(to) = r.reports_to {
+            let _ = write!(id, "\n(unheld: falls to {})", t(&c.roles[to].id));
+        }
         roles.add_row(vec![
             id,
             t(&r.title),
@@ -203,15 +210,18 @@ fn roles_table(out: &mut String, c: &Catalog) {
 
 pub fn show_markdown(c: &Catalog) -> String {
     let mut out = format!(
-        "# {} (`{}`)\n\n{}\n\n## Roles\n\n| role | title | requirement | summary |\n|---|---|---|---|\n",
+        "# {} (`{}`)\n\n{}\n\n## Roles\n\n| role | title | requirement | unheld, its work falls to | summary |\n|---|---|---|---|---|\n",
         escape(&c.title),
         c.id,
         escape(&c.description)
     );
     for r in &c.roles {
+        let falls = r
+            .reports_to
+            .map_or_else(String::new, |to| format!("`{}`", c.roles[to].id));
         let _ = writeln!(
             out,
-            "| `{}` | {} | {} | {} |",
+            "| `{}` | {} | {} | {falls} | {} |",
             r.id,
             escape(&r.title),
             r.requirement.as_str(),

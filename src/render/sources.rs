@@ -63,6 +63,15 @@ fn activity_choice(c: &Catalog, a: &crate::catalog::Activity, key: &str) -> Stri
     }
 }
 
+/// A choice the catalog makes, and its basis (none: "no source given").
+fn claim(what: String, basis: Option<&Basis>) -> Claim {
+    Claim {
+        what,
+        basis: basis.cloned(),
+    }
+}
+
+/// Every claim of the catalog — each choice it makes, whether or not it says why.
 fn entries(c: &Catalog) -> Vec<Entry> {
     let mut out = Vec::new();
     let limits = [
@@ -91,28 +100,61 @@ fn entries(c: &Catalog) -> Vec<Entry> {
             .collect(),
     });
     for r in &c.roles {
-        let mut claims = vec![Claim {
-            what: "the role".to_owned(),
-            basis: r.basis.clone(),
-        }];
-        claims.extend(r.why.each().into_iter().map(|(key, b)| Claim {
-            what: role_choice(c, r, key),
-            basis: Some(b.clone()),
-        }));
+        let w = &r.why;
+        let mut claims = vec![
+            Claim {
+                what: "the role".to_owned(),
+                basis: r.basis.clone(),
+            },
+            claim(role_choice(c, r, "requirement"), w.requirement.as_ref()),
+        ];
+        if r.reports_to.is_some() {
+            claims.push(claim(
+                role_choice(c, r, "reports-to"),
+                w.reports_to.as_ref(),
+            ));
+        }
+        if r.single {
+            claims.push(claim(role_choice(c, r, "single"), w.single.as_ref()));
+        }
+        if !r.conflicts.is_empty() {
+            claims.push(claim(role_choice(c, r, "conflicts"), w.conflicts.as_ref()));
+        }
+        if !r.aliases.is_empty() {
+            claims.push(claim(role_choice(c, r, "aliases"), w.aliases.as_ref()));
+        }
         out.push(Entry {
             heading: format!("{} · {}", r.id, r.title),
             claims,
         });
     }
     for a in &c.activities {
-        let mut claims = vec![Claim {
-            what: "the activity".to_owned(),
-            basis: a.basis.clone(),
-        }];
-        claims.extend(a.why.each().into_iter().map(|(key, b)| Claim {
-            what: activity_choice(c, a, key),
-            basis: Some(b.clone()),
-        }));
+        let w = &a.why;
+        let mut claims = vec![
+            Claim {
+                what: "the activity".to_owned(),
+                basis: a.basis.clone(),
+            },
+            claim(activity_choice(c, a, "raci"), w.raci.as_ref()),
+        ];
+        if a.keep_in_house {
+            claims.push(claim(
+                activity_choice(c, a, "keep-in-house"),
+                w.keep_in_house.as_ref(),
+            ));
+        }
+        if !a.must_consult.is_empty() {
+            claims.push(claim(
+                activity_choice(c, a, "must-consult"),
+                w.must_consult.as_ref(),
+            ));
+        }
+        if !a.must_inform.is_empty() {
+            claims.push(claim(
+                activity_choice(c, a, "must-inform"),
+                w.must_inform.as_ref(),
+            ));
+        }
         out.push(Entry {
             heading: format!("{} · {}", a.id, a.title),
             claims,

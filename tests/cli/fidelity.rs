@@ -379,6 +379,13 @@ why.requirement = {{ document = "b2b-ecommerce-team", section = "FAQ", quote = "
 
 [roles.analytics-specialist]
 why.requirement = {{ basis = "editorial", reason = "ours", document = "b2b-ecommerce-team" }}
+
+[roles.web-designer]
+why.single = {{ basis = "editorial", reason = "one designer" }}
+why.conflicts = {{ document = "b2b-ecommerce-team", section = "FAQ", quote = "   " }}
+
+[documents."Our Handbook"]
+title = "Handbook"
 "#
         ),
     );
@@ -389,10 +396,37 @@ why.requirement = {{ basis = "editorial", reason = "ours", document = "b2b-ecomm
         "role `qa-tester`, `why.requirement`: quotes document `our-handbook`, which the catalog does not list",
         "role `sales-representative`, `why.requirement`: its quote has 201 characters",
         "role `analytics-specialist`, `why.requirement`: is both editorial and sourced",
-        "4 problems",
+        // A reason for a choice the catalog does not make would show a claim nobody made.
+        "role `web-designer` explains `single`, a choice it does not make",
+        "role `web-designer`, `why.conflicts`: its quote is empty",
+        "document `Our Handbook` is not a kebab-case id",
+        "role `web-designer` explains `conflicts`, a choice it does not make",
+        "8 problems",
     ] {
         assert!(out.contains(needle), "missing `{needle}` in\n{out}");
     }
+}
+
+#[test]
+fn a_catalog_id_must_be_an_id_and_a_source_takes_no_other_keys() {
+    let dir = crate::support::Scratch::new();
+    let catalog = dir.write(
+        "odd.toml",
+        "id = \"x\\n::error::pwned\"\n[roles.boss]\ntitle = \"Boss\"\nrequirement = \"required\"\n[activities.run]\ntitle = \"Run\"\narea = \"merchandising\"\nraci = { accountable = \"boss\", responsible = [\"boss\"] }\n",
+    );
+    let (code, out, _) = crate::support::run(&["catalog", "check", &catalog.to_string_lossy()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("is not a kebab-case id"), "{out}");
+    assert!(
+        !out.lines().any(|l| l.trim_start().starts_with("::")),
+        "{out}"
+    );
+    let extra = dir.write(
+        "extra.toml",
+        "extends = \"b2b\"\nid = \"extra\"\n[roles.qa-tester]\nsource = { document = \"b2b-ecommerce-team\", section = \"s\", quote = \"q\", page = 3 }\n",
+    );
+    let (code, out, _) = crate::support::run(&["catalog", "check", &extra.to_string_lossy()]);
+    assert_ne!(code, 0, "an unknown key in a source is refused: {out}");
 }
 
 #[test]
