@@ -112,6 +112,14 @@ fn render_located(
         Severity::Warning => Level::WARNING,
     };
     let file = escape_for_display(&f.file);
+    // annotate-snippets lines a message's later lines up under its first.
+    let severity = match f.level {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let title = wrap_title(title, severity.len() + f.rule.name().len() + 4);
+    let help = &wrap_title(help, 11);
+    let notes: Vec<String> = notes.iter().map(|n| wrap_title(n, 5)).collect();
     let title = level.primary_title(title).id(f.rule.name());
     let mut group = match snippet(f) {
         Some((text, line_start, span)) => title.element(
@@ -126,13 +134,33 @@ fn render_located(
                 .message(format!("at {file}:{}:{}", f.line, f.column)),
         ),
     };
-    for note in notes {
+    for note in &notes {
         group = group.element(Level::NOTE.no_name().message(note.as_str()));
     }
     if !help.is_empty() {
         group = group.element(Level::HELP.message(help));
     }
     renderer.render(&[group])
+}
+
+/// `text` broken into lines that fit the terminal after the `prefix` columns before each
+/// (`error[rule]: `, `╰ help: `). Only on a terminal: piped output (a CI log, `grep`) keeps
+/// each message on one line. Words — ids and paths above all — are never split.
+fn wrap_title(text: &str, prefix: usize) -> String {
+    use std::io::IsTerminal as _;
+    let width = crate::render::width::terminal_width().filter(|_| std::io::stdout().is_terminal());
+    let Some(width) = width else {
+        return text.to_owned();
+    };
+    let room = usize::from(width).saturating_sub(prefix).max(20);
+    textwrap::wrap(
+        text,
+        textwrap::Options::new(room)
+            .break_words(false)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation),
+    )
+    .join("\n")
 }
 
 /// The first source line of the finding's span, made safe for a terminal.
