@@ -9,6 +9,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 use super::escape::{
     is_inert, json_invisibles, markdown as escape, no_line_a_ci_command, terminal,
 };
+use super::style;
 use super::width::prose_width;
 use crate::catalog::{Catalog, Requirement, export};
 
@@ -205,7 +206,17 @@ fn roles_table(out: &mut String, c: &Catalog) {
             t(&r.summary),
         ]);
     }
-    let _ = writeln!(out, "Roles\n{roles}");
+    let levels = |cell: &str| match cell {
+        "required" => Some(style::HEADING),
+        "recommended" => Some(style::WARNING),
+        "optional" => Some(anstyle::Style::new().dimmed()),
+        _ => None,
+    };
+    let _ = writeln!(
+        out,
+        "Roles\n{}",
+        style::paint_cells(&roles.to_string(), levels)
+    );
 }
 
 pub fn show_markdown(c: &Catalog) -> String {

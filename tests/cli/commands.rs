@@ -423,6 +423,8 @@ fn color_always_colours_each_terminal_output_and_a_pipe_gets_none() {
         ][..],
         &["catalog", "check", "examples/org/catalogs/acme-retail.toml"][..],
         &["explain", "missing-role"][..],
+        &["raci", "examples/pine-and-pixel-small-team.toml"][..],
+        &["catalog", "show", "b2b"][..],
     ] {
         let mut coloured = vec!["--color", "always"];
         coloured.extend_from_slice(args);

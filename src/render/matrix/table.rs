@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use crate::render::style;
 use comfy_table::{
     Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets,
 };
@@ -74,7 +75,11 @@ pub fn render(m: &Matrix, width: Option<u16>) -> String {
             );
         }
         let table = block_table(m, &labels, first..last, numbered, width);
-        let _ = writeln!(out, "{table}");
+        let _ = writeln!(
+            out,
+            "{}",
+            style::paint_cells(&table.to_string(), style::letters)
+        );
     }
     let _ = writeln!(out, "{LEGEND}");
     if let Some(note) = m.note() {
