@@ -198,14 +198,7 @@ impl<'t> Resolved<'t> {
                 let mut by_role = vec![Letters::NONE; role_count];
                 let override_idx = overrides_by_activity.get(&a).copied();
                 if let Some(o) = override_idx {
-                    let ov = &team.overrides[o];
-                    let groups = [
-                        (Letters::A, ov.accountable.as_slice()),
-                        (Letters::R, ov.responsible.as_slice()),
-                        (Letters::C, ov.consulted.as_slice()),
-                        (Letters::I, ov.informed.as_slice()),
-                    ];
-                    for (letter, refs) in groups {
+                    for (letter, refs) in by_letter(&team.overrides[o]) {
                         for r in refs {
                             if let Some(&p) = person_index.get(r.name.as_str()) {
                                 by_person[p].add(letter);
@@ -251,6 +244,20 @@ impl<'t> Resolved<'t> {
                 }
             })
             .collect();
+        // A row for an activity the catalog lacks is not resolved, but a misspelt name in it
+        // is said in the same run.
+        for &o in &unknown_activities {
+            for (letter, refs) in by_letter(&team.overrides[o]) {
+                let unknown = |r: &&Ref| {
+                    !person_index.contains_key(r.name.as_str()) && catalog.role(&r.name).is_none()
+                };
+                unknown_refs.extend(refs.iter().filter(unknown).map(|r| UnknownRef {
+                    override_idx: o,
+                    letter,
+                    reference: r.clone(),
+                }));
+            }
+        }
 
         Self {
             team,
@@ -369,21 +376,12 @@ fn up_chains(
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::Letters;
-
-    #[test]
-    fn strongest_letters_win() {
-        let mut l = Letters::NONE;
-        l.add(Letters::I);
-        l.add(Letters::C);
-        assert_eq!(l.compact(), "C");
-        l.add(Letters::R);
-        l.add(Letters::A);
-        assert_eq!(l.compact(), "AR");
-        assert_eq!(l.to_string(), "A/R");
-        l.add(Letters::I);
-        assert_eq!(l.compact(), "AR");
-    }
+/// An override's names, by the letter they are given.
+fn by_letter(ov: &crate::team::RaciOverride) -> [(Letters, &[Ref]); 4] {
+    [
+        (Letters::A, ov.accountable.as_slice()),
+        (Letters::R, ov.responsible.as_slice()),
+        (Letters::C, ov.consulted.as_slice()),
+        (Letters::I, ov.informed.as_slice()),
+    ]
 }

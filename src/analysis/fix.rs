@@ -60,8 +60,8 @@ pub struct FixedFile {
     pub fixes: Vec<(Position, Outcome)>,
 }
 
-/// Fix `inputs` in passes — keys, then the catalog, then ids (twice) — checking them again
-/// after each: a misspelt key hides what is under it, and ids are known only once the
+/// Fix `inputs` in passes — keys, then the catalog, then ids — checking them again after
+/// each: a misspelt key hides what is under it, and ids are known only once the
 /// catalog is.
 /// Returns the inputs as they read now (nothing is written) and the files changed.
 #[must_use]
@@ -72,9 +72,7 @@ pub fn passes(
 ) -> (Vec<Input>, Vec<FixedFile>) {
     let mut inputs = inputs.to_vec();
     let mut files: Vec<FixedFile> = Vec::new();
-    // Ids twice: a person named in a misspelt activity's row is checked once the activity is
-    // known.
-    for pass in [FixPass::Key, FixPass::Catalog, FixPass::Id, FixPass::Id] {
+    for pass in [FixPass::Key, FixPass::Catalog, FixPass::Id] {
         let mut analysis = analyze(&inputs, options, levels, Keep::Teams);
         if pass == FixPass::Id {
             add_id_fixes(&mut analysis);
@@ -83,15 +81,7 @@ pub fn passes(
             indexmap::IndexMap::new();
         for f in analysis.findings {
             if let (Some(fix), Some(source)) = (f.fix, f.source) {
-                // The second pass of ids does not try again what the first left (spans may
-                // have moved, the names have not).
-                let tried = files.iter().any(|done| {
-                    done.path.display().to_string() == f.file
-                        && done.fixes.iter().any(|(_, o)| {
-                            o.skipped.is_some() && o.fix.from == fix.from && o.fix.to == fix.to
-                        })
-                });
-                if fix.pass == pass && !tried {
+                if fix.pass == pass {
                     by_file
                         .entry(f.file)
                         .or_insert((source, Vec::new()))

@@ -192,6 +192,14 @@ fn unknown_activity_suggests_the_closest() {
 }
 
 #[test]
+fn a_misspelt_person_in_a_misspelt_activity_is_said_in_the_same_run() {
+    let text = with("\n[raci.proces-returns]\naccountable = \"samm\"\nresponsible = [\"sam\"]\n");
+    assert_fires(&text, "unknown-activity", 21);
+    let f = assert_fires(&text, "unknown-person", 22);
+    assert!(f["help"].as_str().unwrap_or_default().contains("`sam`"));
+}
+
+#[test]
 fn unknown_person_in_an_override_is_reported_once() {
     let text = with("\n[raci.process-returns]\naccountable = \"sam\"\nresponsible = [\"samm\"]\n");
     let f = assert_fires(&text, "unknown-person", 23);
@@ -268,4 +276,19 @@ fn unknown_rule_in_the_file_suggests_a_name() {
             .unwrap_or_default()
             .contains("`overloaded`")
     );
+}
+
+#[test]
+fn strongest_letters_win() {
+    use teamplan::resolve::Letters;
+    let mut l = Letters::NONE;
+    l.add(Letters::I);
+    l.add(Letters::C);
+    assert_eq!(l.compact(), "C");
+    l.add(Letters::R);
+    l.add(Letters::A);
+    assert_eq!(l.compact(), "AR");
+    assert_eq!(l.to_string(), "A/R");
+    l.add(Letters::I);
+    assert_eq!(l.compact(), "AR");
 }
