@@ -53,6 +53,19 @@ fn load_raw(
 ) -> Result<(RawCatalog, Vec<CatalogProblem>), Vec<Finding>> {
     let table =
         toml::de::DeTable::parse(&source.text).map_err(|e| vec![syntax_error(&e, source)])?;
+    // A team file given where a catalog belongs: one finding that says so, not a list of its
+    // keys a catalog does not have.
+    if let Some((key, _)) = table.get_ref().get_key_value("team") {
+        if !table.get_ref().contains_key("roles") {
+            return Err(vec![Finding::new(
+                Rule::ParseError,
+                source,
+                Some(key.span()),
+                "this is a team file (it has [team]), not a catalog file",
+                "check a team with `teamplan check FILE`; `teamplan catalog check` takes a catalog file",
+            )]);
+        }
+    }
     // Only a file serde refuses is walked for every problem of its shape.
     let file = CatalogFile::deserialize(toml::de::Deserializer::from(table))
         .map_err(|e| refused(&e, source, catalog_shape(), reword, SERDE_HELP))?;

@@ -488,3 +488,18 @@ fn a_broken_catalog_beside_its_team_is_reported_once_per_problem() {
     assert!(messages[0].contains("`ecommerce-manger`"), "{doc}");
     assert_eq!(doc["summary"]["errors"], 1, "{doc}");
 }
+
+#[test]
+fn catalog_check_on_a_team_file_says_so() {
+    let (code, out, _) = crate::support::run(&["catalog", "check", "examples/northwind-b2b.toml"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("this is a team file (it has [team]), not a catalog file"),
+        "{out}"
+    );
+    assert!(out.contains("teamplan check FILE"), "{out}");
+    assert!(
+        !out.contains("unknown key"),
+        "one finding, not the team's keys: {out}"
+    );
+}
