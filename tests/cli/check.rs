@@ -440,24 +440,7 @@ fn several_missing_recommended_roles_read_as_one_finding_but_stay_one_per_role_i
 
 #[test]
 fn messages_wrap_to_a_narrow_terminal_and_stay_whole_when_piped() {
-    let mut cmd = std::process::Command::new("sh");
-    cmd.arg("-c")
-        .arg(format!(
-            "stty cols 60 rows 200 && exec {} check examples/lumiere-b2c.toml",
-            env!("CARGO_BIN_EXE_teamplan")
-        ))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .env_remove("COLUMNS");
-    let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
-    let bytes: Vec<u8> = p
-        .exp_eof()
-        .expect("runs to the end")
-        .chars()
-        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
-        .collect();
-    let text = String::from_utf8_lossy(&bytes);
+    let text = crate::support::in_terminal(60, "check examples/lumiere-b2c.toml");
     // Every line of a message fits; only a quoted source line may be wider.
     for line in text
         .lines()

@@ -76,27 +76,8 @@ fn a_team_wider_than_the_terminal_is_split_into_tables_that_fit() {
 
 #[test]
 fn in_a_terminal_without_columns_the_table_fits_the_terminal() {
-    // A real terminal of 70 columns, and no COLUMNS in the environment (shells rarely
-    // export it): the width comes from the terminal itself.
-    let mut cmd = std::process::Command::new("sh");
-    cmd.arg("-c")
-        .arg(format!(
-            "stty cols 70 rows 50 && exec {} raci {NORTHWIND} --area finance",
-            env!("CARGO_BIN_EXE_teamplan")
-        ))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .env_remove("COLUMNS");
-    let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
-    // rexpect hands back each byte as a char; put the UTF-8 back together.
-    let bytes: Vec<u8> = p
-        .exp_eof()
-        .expect("runs to the end")
-        .chars()
-        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
-        .collect();
-    let text = String::from_utf8_lossy(&bytes);
+    // A real terminal of 70 columns: the width comes from the terminal itself.
+    let text = crate::support::in_terminal(70, &format!("raci {NORTHWIND} --area finance"));
     let lines: Vec<&str> = text.lines().filter(|l| l.contains('│')).collect();
     assert!(!lines.is_empty(), "{text}");
     let widest = lines

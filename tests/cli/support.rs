@@ -137,3 +137,27 @@ pub fn strip_sgr(s: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// Run teamplan with `args` in a real terminal of `cols` columns (no `COLUMNS` in the
+/// environment, as shells rarely export it) and return what it printed.
+pub fn in_terminal(cols: u16, args: &str) -> String {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!(
+            "stty cols {cols} rows 200 && exec {} {args}",
+            env!("CARGO_BIN_EXE_teamplan")
+        ))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env_remove("COLUMNS");
+    let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    // rexpect hands back each byte as a char; put the UTF-8 back together.
+    let bytes: Vec<u8> = p
+        .exp_eof()
+        .expect("runs to the end")
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+        .collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
