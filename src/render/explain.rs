@@ -29,9 +29,9 @@ pub fn explain(rule: Rule) -> Explanation {
             "Give the role to someone, or accept the gap for this team with `missing-recommended-role = \"allow\"` in [rules].",
         ),
         Rule::NoAccountable => (
-            "Every activity needs exactly one person who answers for it (the A of RACI). Without one, decisions stall and problems have no owner. The catalog gives every activity an accountable role, so this fires for [raci] overrides and custom catalogs.",
-            "[raci.process-returns]\nresponsible = [\"sam\"]   # accountable is missing",
-            "Set `accountable = \"PERSON-OR-ROLE\"` in the override, naming someone on the team.",
+            "Every activity needs exactly one person who answers for it (the A of RACI). Without one, decisions stall and problems have no owner. The catalog gives every activity an accountable role that a complete team carries, so this fires when an override's `accountable` names a role whose work reaches nobody: nobody holds it, nor the role its work falls to.",
+            "[raci.process-returns]\naccountable = \"logistics-manager\"   # nobody holds it, nor the eCommerce manager it falls to",
+            "Name a person in the override's `accountable`, or a role someone holds; leave `accountable` out to keep the catalog's.",
         ),
         Rule::NoResponsible => (
             "Someone has to do the work (the R of RACI). An activity with only an accountable person is a wish, not a plan.",

@@ -1,7 +1,6 @@
 //! The resolved RACI matrix of a team: who holds which role, and each person's letters for
 //! each activity. Every rule and every renderer reads this one resolution.
 
-
 mod chains;
 mod letters;
 mod resolved;

@@ -1,7 +1,6 @@
 //! The resolved RACI matrix of a team: who holds which role, and each person's letters for
 //! each activity. Every rule and every renderer reads this one resolution.
 
-
 use std::collections::HashMap;
 
 use super::chains::up_chains;
@@ -122,42 +121,43 @@ impl<'t> Resolved<'t> {
                 let mut by_person = vec![Letters::NONE; people_count];
                 let mut by_role = vec![Letters::NONE; role_count];
                 let override_idx = overrides_by_activity.get(&a).copied();
-                if let Some(o) = override_idx {
-                    for (letter, refs) in by_letter(&team.overrides[o]) {
-                        for r in refs {
-                            if let Some(&p) = person_index.get(r.name.as_str()) {
-                                by_person[p].add(letter);
-                                for &role in &person_roles[p] {
-                                    by_role[role].add(letter);
-                                }
-                            } else if let Some(role) = catalog.role(&r.name) {
-                                by_role[role].add(letter);
-                                for &p in carried_by(role) {
-                                    by_person[p].add(letter);
-                                }
-                            } else {
-                                unknown_refs.push(UnknownRef {
-                                    override_idx: o,
-                                    letter,
-                                    reference: r.clone(),
-                                });
-                            }
-                        }
-                    }
-                } else {
-                    let raci = &activity.raci;
-                    let groups = [
-                        (Letters::A, std::slice::from_ref(&raci.accountable)),
-                        (Letters::R, raci.responsible.as_slice()),
-                        (Letters::C, raci.consulted.as_slice()),
-                        (Letters::I, raci.informed.as_slice()),
-                    ];
-                    for (letter, roles) in groups {
+                let raci = &activity.raci;
+                let catalog_groups = [
+                    (Letters::A, std::slice::from_ref(&raci.accountable)),
+                    (Letters::R, raci.responsible.as_slice()),
+                    (Letters::C, raci.consulted.as_slice()),
+                    (Letters::I, raci.informed.as_slice()),
+                ];
+                // An override replaces only the letters it names; the others stay the
+                // catalog's.
+                let named = override_idx.map(|o| (o, by_letter(&team.overrides[o])));
+                for (i, (letter, roles)) in catalog_groups.into_iter().enumerate() {
+                    let Some((o, Some(refs))) = named.as_ref().map(|(o, n)| (*o, n[i].1)) else {
                         for &role in roles {
                             by_role[role].add(letter);
                             for &p in carried_by(role) {
                                 by_person[p].add(letter);
                             }
+                        }
+                        continue;
+                    };
+                    for r in refs {
+                        if let Some(&p) = person_index.get(r.name.as_str()) {
+                            by_person[p].add(letter);
+                            for &role in &person_roles[p] {
+                                by_role[role].add(letter);
+                            }
+                        } else if let Some(role) = catalog.role(&r.name) {
+                            by_role[role].add(letter);
+                            for &p in carried_by(role) {
+                                by_person[p].add(letter);
+                            }
+                        } else {
+                            unknown_refs.push(UnknownRef {
+                                override_idx: o,
+                                letter,
+                                reference: r.clone(),
+                            });
                         }
                     }
                 }
@@ -173,6 +173,7 @@ impl<'t> Resolved<'t> {
         // is said in the same run.
         for &o in &unknown_activities {
             for (letter, refs) in by_letter(&team.overrides[o]) {
+                let refs = refs.unwrap_or_default();
                 let unknown = |r: &&Ref| {
                     !person_index.contains_key(r.name.as_str()) && catalog.role(&r.name).is_none()
                 };
@@ -252,12 +253,15 @@ impl Load {
     }
 }
 
-/// An override's names, by the letter they are given.
-fn by_letter(ov: &crate::team::RaciOverride) -> [(Letters, &[Ref]); 4] {
+/// An override's names, by the letter they are given; None for a letter it does not name.
+fn by_letter(ov: &crate::team::RaciOverride) -> [(Letters, Option<&[Ref]>); 4] {
     [
-        (Letters::A, ov.accountable.as_slice()),
-        (Letters::R, ov.responsible.as_slice()),
-        (Letters::C, ov.consulted.as_slice()),
-        (Letters::I, ov.informed.as_slice()),
+        (
+            Letters::A,
+            ov.accountable.as_ref().map(std::slice::from_ref),
+        ),
+        (Letters::R, ov.responsible.as_deref()),
+        (Letters::C, ov.consulted.as_deref()),
+        (Letters::I, ov.informed.as_deref()),
     ]
 }

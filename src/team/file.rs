@@ -90,7 +90,8 @@ pub struct PersonEntry {
 }
 
 /// A `[raci.ACTIVITY]` table. Names are person ids or role ids (a role means everyone
-/// holding it).
+/// holding it). Each key replaces the catalog's letter it names; a letter left out stays the
+/// catalog's (`consulted = []` clears it).
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RaciEntry {
@@ -98,17 +99,14 @@ pub struct RaciEntry {
     #[schemars(with = "Option<String>")]
     pub accountable: Option<Spanned<String>>,
     /// Who does the work.
-    #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub responsible: Vec<Spanned<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub responsible: Option<Vec<Spanned<String>>>,
     /// Whose opinion is sought before.
-    #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub consulted: Vec<Spanned<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub consulted: Option<Vec<Spanned<String>>>,
     /// Who is told after.
-    #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub informed: Vec<Spanned<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub informed: Option<Vec<Spanned<String>>>,
 }
 
 fn rules_schema(_: &mut SchemaGenerator) -> Schema {

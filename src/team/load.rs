@@ -208,9 +208,15 @@ fn build(
             RaciOverride {
                 activity: Ref::from(key),
                 accountable: entry.accountable.map(Ref::from),
-                responsible: entry.responsible.into_iter().map(Ref::from).collect(),
-                consulted: entry.consulted.into_iter().map(Ref::from).collect(),
-                informed: entry.informed.into_iter().map(Ref::from).collect(),
+                responsible: entry
+                    .responsible
+                    .map(|v| v.into_iter().map(Ref::from).collect()),
+                consulted: entry
+                    .consulted
+                    .map(|v| v.into_iter().map(Ref::from).collect()),
+                informed: entry
+                    .informed
+                    .map(|v| v.into_iter().map(Ref::from).collect()),
             }
         })
         .collect();

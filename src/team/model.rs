@@ -49,10 +49,11 @@ pub struct Person {
 #[derive(Debug, Clone)]
 pub struct RaciOverride {
     pub activity: Ref,
+    /// Each letter the override names (None: the catalog's stays).
     pub accountable: Option<Ref>,
-    pub responsible: Vec<Ref>,
-    pub consulted: Vec<Ref>,
-    pub informed: Vec<Ref>,
+    pub responsible: Option<Vec<Ref>>,
+    pub consulted: Option<Vec<Ref>>,
+    pub informed: Option<Vec<Ref>>,
 }
 
 /// A team file that parsed and has the right shape. Its references are not yet checked;

@@ -39,7 +39,6 @@ fn examples_produce_the_findings_their_comments_promise() {
                 "person-without-roles",
                 "unknown-activity",
                 "unknown-person",
-                "no-accountable",
                 "multiple-accountable",
                 "overloaded",
             ],
@@ -78,7 +77,7 @@ fn quiet_prints_only_the_summary_line() {
     assert_eq!(code, 1);
     assert_eq!(
         out,
-        "error: 1 team (4 people) checked, 7 errors, 3 warnings\n"
+        "error: 1 team (4 people) checked, 6 errors, 3 warnings\n"
     );
 }
 

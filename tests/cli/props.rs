@@ -316,9 +316,15 @@ fn assert_round_trip(planned: &GenTeam, team: &Team) {
         let names = |refs: &[teamplan::team::Ref]| -> Vec<String> {
             refs.iter().map(|r| r.name.clone()).collect()
         };
-        assert_eq!(names(&o.responsible), g.responsible);
-        assert_eq!(names(&o.consulted), g.consulted);
-        assert_eq!(names(&o.informed), g.informed);
+        assert_eq!(
+            names(o.responsible.as_deref().unwrap_or_default()),
+            g.responsible
+        );
+        assert_eq!(
+            names(o.consulted.as_deref().unwrap_or_default()),
+            g.consulted
+        );
+        assert_eq!(names(o.informed.as_deref().unwrap_or_default()), g.informed);
     }
     let levels: Vec<&str> = team.levels.iter().map(|(r, _)| r.name()).collect();
     let want: Vec<&str> = planned.rules.iter().map(|(r, _)| *r).collect();
@@ -395,16 +401,20 @@ fn assert_resolved(team: &Team, r: &Resolved<'_>) {
                 let ov = &team.overrides[o];
                 assert_eq!(catalog.activity(&ov.activity.name), Some(a));
                 // A person is accountable when the override names them, or a role they hold
-                // while no person has that id.
+                // while no person has that id; an override without `accountable` keeps the
+                // catalog's.
                 for (p, person) in team.people.iter().enumerate() {
-                    let named = ov.accountable.iter().any(|x| {
-                        *x.name == *person.id
-                            || (!team.people.iter().any(|q| *q.id == *x.name)
-                                && catalog
-                                    .role(&x.name)
-                                    .and_then(|role| carrier(r, catalog, role))
-                                    .is_some_and(|c| r.person_roles[p].contains(&c)))
-                    });
+                    let carries = |role| {
+                        carrier(r, catalog, role).is_some_and(|c| r.person_roles[p].contains(&c))
+                    };
+                    let named = match &ov.accountable {
+                        Some(x) => {
+                            *x.name == *person.id
+                                || (!team.people.iter().any(|q| *q.id == *x.name)
+                                    && catalog.role(&x.name).is_some_and(carries))
+                        }
+                        None => carries(activity.raci.accountable),
+                    };
                     assert_eq!(row.by_person[p].has(Letters::A), named, "{}", activity.id);
                 }
             }

@@ -170,10 +170,24 @@ fn multiple_accountable_from_an_override() {
 }
 
 #[test]
-fn no_accountable_and_no_responsible_fire_on_an_empty_override() {
+fn an_override_changes_only_the_letters_it_names() {
+    // `consulted` alone keeps the catalog's A and R: customer service still runs returns.
     let text = with("\n[raci.process-returns]\nconsulted = [\"maya\"]\n");
-    assert_fires(&text, "no-accountable", 21);
+    let (code, doc) = check(&text);
+    assert_eq!(rules(&doc), Vec::<String>::new(), "{doc}");
+    assert_eq!(code, 0);
+    // `responsible = []` clears R, and nobody is left to do the work.
+    let text = with("\n[raci.process-returns]\nresponsible = []\n");
     assert_fires(&text, "no-responsible", 21);
+}
+
+#[test]
+fn no_accountable_fires_when_the_accountable_named_reaches_nobody() {
+    // The override gives returns to the logistics role, whose work falls to the eCommerce
+    // manager, whom nobody is.
+    let text = with("\n[raci.process-returns]\naccountable = \"logistics-manager\"\n")
+        .replace("roles = [\"ecommerce-manager\"]", "roles = []");
+    assert_fires(&text, "no-accountable", 21);
 }
 
 #[test]
@@ -214,9 +228,10 @@ fn unknown_person_in_an_override_is_reported_once() {
 #[test]
 fn not_consulted_and_not_informed_follow_the_catalog() {
     let text = with(
-        "\n[people.ivy]\nname = \"Ivy\"\nroles = [\"inventory-manager\"]\n\n[raci.plan-promotions]\naccountable = \"ines\"\nresponsible = [\"ines\"]\n",
+        "\n[people.ivy]\nname = \"Ivy\"\nroles = [\"inventory-manager\"]\n\n[raci.plan-promotions]\naccountable = \"ines\"\nresponsible = [\"ines\"]\nconsulted = []\ninformed = []\n",
     );
-    // Promotions must consult whoever owns inventory (Ivy) and inform customer service (Sam).
+    // Promotions must consult whoever owns inventory (Ivy) and inform customer service (Sam):
+    // an override that clears C and I loses them.
     let (_, doc) = check(&text);
     let informed = findings_of(&doc, "not-informed");
     assert!(!informed.is_empty(), "{:?}", rules(&doc));
@@ -227,8 +242,8 @@ fn not_consulted_and_not_informed_follow_the_catalog() {
         rules(&doc)
     );
     let fixed = text.replace(
-        "responsible = [\"ines\"]\n",
-        "responsible = [\"ines\"]\nconsulted = [\"ivy\"]\ninformed = [\"sam\"]\n",
+        "consulted = []\ninformed = []\n",
+        "consulted = [\"ivy\"]\ninformed = [\"sam\"]\n",
     );
     let (_, doc) = check(&fixed);
     assert!(
