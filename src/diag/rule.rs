@@ -69,6 +69,9 @@ rules! {
     NoAccountable => "no-accountable", Deny, "an activity resolves with no one accountable";
     NoResponsible => "no-responsible", Deny, "an activity resolves with no one responsible";
     MultipleAccountable => "multiple-accountable", Deny, "an activity resolves with more than one accountable person";
+    NoLead => "no-lead", Deny, "several people hold a role that is accountable for something, and none leads it";
+    MultipleLeads => "multiple-leads", Deny, "two people lead the same role";
+    LeadNotHeld => "lead-not-held", Deny, "a person leads a role they do not hold";
     Overloaded => "overloaded", Warn, "a person is A or R on more activities than their fte allows, or holds too many roles";
     SharedSingleRole => "shared-single-role", Warn, "a role meant for one holder has several";
     ConflictingRoles => "conflicting-roles", Warn, "one person holds two roles that should be kept apart";
@@ -113,6 +116,8 @@ impl Rule {
                 | Rule::UnknownRole
                 | Rule::UnknownPerson
                 | Rule::UnknownActivity
+                | Rule::LeadNotHeld
+                | Rule::MultipleLeads
         )
     }
 

@@ -33,6 +33,21 @@ pub fn explain(rule: Rule) -> Explanation {
             "[raci.process-returns]\naccountable = \"logistics-manager\"   # nobody holds it, nor the eCommerce manager it falls to",
             "Name a person in the override's `accountable`, or a role someone holds; leave `accountable` out to keep the catalog's.",
         ),
+        Rule::NoLead => (
+            "When several people hold a role, one of them answers for it: the role's A goes to its lead, and everyone holding it keeps its R, C and I. Five sales representatives are one sales team with one lead, not five people accountable for the same deal. Without a lead, every holder would be accountable for the role's activities.",
+            "[people.gus]\nroles = [\"sales-representative\"]\n\n[people.ines]\nroles = [\"sales-representative\"]   # neither leads the role",
+            "Add `leads = [\"ROLE\"]` to the one person who answers for the role; or give the role to one person.",
+        ),
+        Rule::MultipleLeads => (
+            "A role has one lead: two people who both lead it would both be accountable for its activities.",
+            "[people.gus]\nroles = [\"sales-representative\"]\nleads = [\"sales-representative\"]\n\n[people.ines]\nroles = [\"sales-representative\"]\nleads = [\"sales-representative\"]   # the second lead",
+            "Keep the role in one person's `leads`.",
+        ),
+        Rule::LeadNotHeld => (
+            "A person leads the people holding a role alongside them; leading a role they do not hold (or a name that is no role) says nothing the matrix can use.",
+            "[people.gus]\nroles = [\"sales-representative\"]\nleads = [\"marketing-manager\"]   # not one of Gus's roles",
+            "Add the role to the person's `roles`, or remove it from their `leads`.",
+        ),
         Rule::NoResponsible => (
             "Someone has to do the work (the R of RACI). An activity with only an accountable person is a wish, not a plan.",
             "[raci.process-returns]\naccountable = \"maya\"   # responsible is missing",

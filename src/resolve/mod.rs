@@ -6,4 +6,4 @@ mod letters;
 mod resolved;
 
 pub use letters::Letters;
-pub use resolved::{Load, Resolved, Row, UnknownRef};
+pub use resolved::{LeadProblem, Load, Resolved, Row, UnknownRef};

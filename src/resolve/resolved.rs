@@ -40,6 +40,16 @@ pub struct UnknownRef {
     pub reference: Ref,
 }
 
+/// A `leads` entry that does not hold: a role the person does not hold (or no role at
+/// all), or one someone else already leads.
+#[derive(Debug, Clone)]
+pub struct LeadProblem {
+    pub person: usize,
+    pub reference: Ref,
+    /// The person who leads the role already; None when the person does not hold it.
+    pub led_by: Option<usize>,
+}
+
 /// The team after every reference is looked up.
 #[derive(Debug)]
 pub struct Resolved<'t> {
@@ -53,6 +63,10 @@ pub struct Resolved<'t> {
     chain_end: Vec<Option<RoleIdx>>,
     /// Person index → the catalog roles they hold (known, without repeats).
     pub person_roles: Vec<Vec<RoleIdx>>,
+    /// Role index → the person who leads it (the one accountable when several hold it).
+    pub leads: Vec<Option<usize>>,
+    /// `leads` entries that do not hold.
+    pub lead_problems: Vec<LeadProblem>,
     /// Role references of people that match no role: (person index, reference).
     pub unknown_roles: Vec<(usize, Ref)>,
     /// Override tables whose activity is not in the catalog (by override index).
@@ -86,9 +100,16 @@ impl<'t> Resolved<'t> {
             person_roles.push(roles);
         }
 
+        let (leads, lead_problems) = leads_of(team, &person_roles);
         let carrier = up_chains(catalog, |role| !holders[role].is_empty());
         let chain_end = up_chains(catalog, |role| catalog.roles[role].reports_to.is_none());
         let carried_by = |role: RoleIdx| carrier[role].map_or(&[][..], |c| holders[c].as_slice());
+        // A role held by several people is answered for by its lead alone.
+        let lead_of: Vec<[usize; 1]> = leads.iter().map(|l| [l.unwrap_or(0)]).collect();
+        let answered_by = |role: RoleIdx| match carrier[role] {
+            Some(c) if holders[c].len() > 1 && leads[c].is_some() => &lead_of[c][..],
+            _ => carried_by(role),
+        };
 
         // foldhash: one lookup per override entry on teams of up to 100k people, and the map
         // lives only while the team is resolved.
@@ -132,10 +153,17 @@ impl<'t> Resolved<'t> {
                 // catalog's.
                 let named = override_idx.map(|o| (o, by_letter(&team.overrides[o])));
                 for (i, (letter, roles)) in catalog_groups.into_iter().enumerate() {
+                    let people_of = |role| {
+                        if letter == Letters::A {
+                            answered_by(role)
+                        } else {
+                            carried_by(role)
+                        }
+                    };
                     let Some((o, Some(refs))) = named.as_ref().map(|(o, n)| (*o, n[i].1)) else {
                         for &role in roles {
                             by_role[role].add(letter);
-                            for &p in carried_by(role) {
+                            for &p in people_of(role) {
                                 by_person[p].add(letter);
                             }
                         }
@@ -149,7 +177,7 @@ impl<'t> Resolved<'t> {
                             }
                         } else if let Some(role) = catalog.role(&r.name) {
                             by_role[role].add(letter);
-                            for &p in carried_by(role) {
+                            for &p in people_of(role) {
                                 by_person[p].add(letter);
                             }
                         } else {
@@ -191,6 +219,8 @@ impl<'t> Resolved<'t> {
             carrier,
             chain_end,
             person_roles,
+            leads,
+            lead_problems,
             unknown_roles,
             unknown_activities,
             unknown_refs,
@@ -264,4 +294,36 @@ fn by_letter(ov: &crate::team::RaciOverride) -> [(Letters, Option<&[Ref]>); 4] {
         (Letters::C, ov.consulted.as_deref()),
         (Letters::I, ov.informed.as_deref()),
     ]
+}
+
+/// Who leads each role, and the `leads` entries that do not hold: a role the person does not
+/// hold, or one an earlier person leads already (one lead per role).
+fn leads_of(team: &Team, person_roles: &[Vec<RoleIdx>]) -> (Vec<Option<usize>>, Vec<LeadProblem>) {
+    let catalog = &team.catalog;
+    let mut leads = vec![None; catalog.roles.len()];
+    let mut problems = Vec::new();
+    for (p, person) in team.people.iter().enumerate() {
+        for r in &person.leads {
+            let held = catalog
+                .role(&r.name)
+                .filter(|role| person_roles[p].contains(role));
+            let led_by = match held {
+                None => None,
+                Some(role) => match leads[role] {
+                    None => {
+                        leads[role] = Some(p);
+                        continue;
+                    }
+                    Some(q) if q == p => continue,
+                    Some(q) => Some(q),
+                },
+            };
+            problems.push(LeadProblem {
+                person: p,
+                reference: r.clone(),
+                led_by,
+            });
+        }
+    }
+    (leads, problems)
 }

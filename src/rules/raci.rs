@@ -156,12 +156,22 @@ fn accountable_and_responsible(out: &mut Out<'_, '_>) {
             );
         }
         if accountable.len() > 1 {
-            if row.override_idx.is_none() {
-                // The role whose holders carry the A (the accountable role, or the nearest
-                // held role up its chain when nobody holds it).
-                let role = activity.raci.accountable;
+            // The role whose holders carry the A (the accountable role named, or the nearest
+            // held role up its chain when nobody holds it): several hold it, none leads it.
+            let accountable_role = match row
+                .override_idx
+                .and_then(|o| r.team.overrides[o].accountable.as_ref())
+            {
+                None => Some(activity.raci.accountable),
+                Some(a) if r.team.people.iter().any(|p| *p.id == *a.name) => None,
+                Some(a) => catalog.role(&a.name),
+            };
+            let leaderless = accountable_role
+                .map(|role| r.carrier[role].unwrap_or(role))
+                .filter(|&held| r.holders[held].len() > 1 && r.leads[held].is_none());
+            if let Some(held) = leaderless {
                 shared_roles
-                    .entry(r.carrier[role].unwrap_or(role))
+                    .entry(held)
                     .or_default()
                     .push(activity.id.clone());
             } else {
@@ -193,7 +203,7 @@ fn accountable_and_responsible(out: &mut Out<'_, '_>) {
             .get(1)
             .map_or_else(|| r.team.span.clone(), |&p| out.role_entry_span(p, role));
         let message = format!(
-            "{} is held by {}, so {} {} more than one person accountable ({})",
+            "{} is held by {} and none leads it, so {} {} more than one person accountable ({})",
             out.role_label(role),
             short_list(&names, 6),
             activities.len(),
@@ -205,11 +215,11 @@ fn accountable_and_responsible(out: &mut Out<'_, '_>) {
             short_list(&activities, 4)
         );
         out.push(
-            Rule::MultipleAccountable,
+            Rule::NoLead,
             span,
             message,
             format!(
-                "keep \"{}\" with one person, or add [raci.ACTIVITY] overrides naming one accountable person",
+                "add `leads = [\"{}\"]` to the one who answers for it; the others keep its R, C and I",
                 catalog.roles[role].id
             ),
             Context {

@@ -12,7 +12,43 @@ pub(super) fn check(out: &mut Out<'_, '_>) {
     shared_single_roles(out);
     conflicting_roles(out);
     unknown_roles(out);
+    lead_problems(out);
     people_without_roles(out);
+}
+
+/// A `leads` entry naming a role the person does not hold, or one led already.
+fn lead_problems(out: &mut Out<'_, '_>) {
+    let r = out.resolved;
+    for problem in &r.lead_problems {
+        let who = out.person_label(problem.person);
+        let led = &problem.reference.name;
+        let (rule, message, help) = match problem.led_by {
+            None => (
+                Rule::LeadNotHeld,
+                format!("{who} leads `{led}`, which is not one of their roles"),
+                format!("add \"{led}\" to their `roles`, or remove it from `leads`"),
+            ),
+            Some(first) => (
+                Rule::MultipleLeads,
+                format!(
+                    "{who} leads `{led}`, which {} leads already",
+                    out.person_label(first)
+                ),
+                "a role has one lead: keep it in one person's `leads`".to_owned(),
+            ),
+        };
+        out.push(
+            rule,
+            problem.reference.span.clone(),
+            message,
+            help,
+            Context {
+                role: Some(led.clone()),
+                person: Some(r.team.people[problem.person].id.to_string()),
+                ..Context::default()
+            },
+        );
+    }
 }
 
 fn missing_roles(out: &mut Out<'_, '_>) {

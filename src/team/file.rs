@@ -87,6 +87,11 @@ pub struct PersonEntry {
     pub engagement: Option<Engagement>,
     /// Contact address, compared across team files.
     pub email: Option<String>,
+    /// The roles, of their own, this person leads: when several people hold a role, its lead
+    /// is the one accountable.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub leads: Vec<Spanned<String>>,
 }
 
 /// A `[raci.ACTIVITY]` table. Names are person ids or role ids (a role means everyone

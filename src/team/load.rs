@@ -197,6 +197,7 @@ fn build(
             roles_span,
             fte,
             engagement: entry.engagement.unwrap_or_default(),
+            leads: entry.leads.into_iter().map(Ref::from).collect(),
         });
     }
 

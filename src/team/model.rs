@@ -43,6 +43,8 @@ pub struct Person {
     pub roles_span: Range<usize>,
     pub fte: f64,
     pub engagement: Engagement,
+    /// The roles this person leads (each should be one of their `roles`).
+    pub leads: Vec<Ref>,
 }
 
 /// A `[raci.ACTIVITY]` table replacing an activity's assignments.
@@ -80,6 +82,7 @@ impl Team {
     pub fn drop_assignments(&mut self) {
         for person in &mut self.people {
             person.roles = Vec::new();
+            person.leads = Vec::new();
         }
         self.overrides = Vec::new();
     }

@@ -23,7 +23,7 @@ fn examples_produce_the_findings_their_comments_promise() {
             1,
             &[
                 "shared-single-role",
-                "multiple-accountable",
+                "no-lead",
                 "overloaded",
                 "conflicting-roles",
                 "missing-recommended-role",
@@ -39,7 +39,7 @@ fn examples_produce_the_findings_their_comments_promise() {
                 "person-without-roles",
                 "unknown-activity",
                 "unknown-person",
-                "multiple-accountable",
+                "no-lead",
                 "overloaded",
             ],
         ),
@@ -77,7 +77,7 @@ fn quiet_prints_only_the_summary_line() {
     assert_eq!(code, 1);
     assert_eq!(
         out,
-        "error: 1 team (4 people) checked, 6 errors, 3 warnings\n"
+        "error: 1 team (4 people) checked, 5 errors, 3 warnings\n"
     );
 }
 

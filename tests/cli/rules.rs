@@ -140,14 +140,18 @@ fn a_shared_single_role_is_a_warning_and_its_activities_one_error() {
     let single = assert_fires(&text, "shared-single-role", 23);
     assert_eq!(single["level"], "warning");
     assert_eq!(single["people"], serde_json::json!(["maya", "max"]));
-    let f = assert_fires(&text, "multiple-accountable", 23);
+    let f = assert_fires(&text, "no-lead", 23);
     assert!(f["activities"].as_array().is_some_and(|a| a.len() > 1));
     let (_, doc) = check(&text);
-    assert_eq!(
-        findings_of(&doc, "multiple-accountable").len(),
-        1,
-        "grouped by role"
+    assert_eq!(findings_of(&doc, "no-lead").len(), 1, "grouped by role");
+    // A lead answers for the role; sharing a single-holder role stays a warning.
+    let led = text.replace(
+        "name = \"Max\"\nroles = [\"ecommerce-manager\"]\n",
+        "name = \"Max\"\nroles = [\"ecommerce-manager\"]\nleads = [\"ecommerce-manager\"]\n",
     );
+    let (code, doc) = check(&led);
+    assert_eq!(rules(&doc), vec!["shared-single-role"], "{doc}");
+    assert_eq!(code, 0);
 }
 
 #[test]
@@ -160,13 +164,58 @@ fn shared_single_role_is_silent_for_roles_many_can_hold() {
 }
 
 #[test]
-fn multiple_accountable_from_an_override() {
+fn a_role_in_an_overrides_accountable_means_its_lead() {
     let text = with(
         "\n[people.liz]\nname = \"Liz\"\nroles = [\"graphic-designer\"]\n\n[people.max]\nname = \"Max\"\nroles = [\"graphic-designer\"]\n\n[raci.process-returns]\naccountable = \"graphic-designer\"\nresponsible = [\"sam\"]\n",
     );
-    let f = assert_fires(&text, "multiple-accountable", 29);
-    assert_eq!(f["activity"], "process-returns");
+    // Two designers, no lead: the override makes both accountable.
+    let f = assert_fires(&text, "no-lead", 27);
+    assert_eq!(f["role"], "graphic-designer");
     assert_eq!(f["people"], serde_json::json!(["liz", "max"]));
+    assert_eq!(f["activities"], serde_json::json!(["process-returns"]));
+    // With a lead, the lead alone answers; both keep the role's other letters.
+    let led = text.replace(
+        "name = \"Max\"\nroles = [\"graphic-designer\"]\n",
+        "name = \"Max\"\nroles = [\"graphic-designer\"]\nleads = [\"graphic-designer\"]\n",
+    );
+    let (code, doc) = check(&led);
+    assert_eq!((code, rules(&doc)), (0, vec![]), "{doc}");
+    let s = Scratch::new();
+    let path = s.write("team.toml", &led);
+    let (_, out, _) = crate::support::run(&["raci", &path.to_string_lossy(), "-f", "json"]);
+    let matrix: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let row = |id: &str| {
+        matrix["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .find(|r| r["activity"] == id)
+            .cloned()
+            .expect("row")
+    };
+    assert_eq!(row("process-returns")["cells"]["max"], "A");
+    assert!(row("process-returns")["cells"]["liz"].is_null());
+    // Every holder keeps the role's R.
+    let visuals = row("create-marketing-visuals");
+    assert_eq!(visuals["cells"]["max"], "R", "{visuals}");
+    assert_eq!(visuals["cells"]["liz"], "R", "{visuals}");
+}
+
+#[test]
+fn one_lead_per_role_and_only_of_a_role_held() {
+    let text = with(
+        "\n[people.liz]\nname = \"Liz\"\nroles = [\"graphic-designer\"]\nleads = [\"graphic-designer\", \"marketing-manager\"]\n\n[people.max]\nname = \"Max\"\nroles = [\"graphic-designer\"]\nleads = [\"graphic-designer\"]\n",
+    );
+    let f = assert_fires(&text, "lead-not-held", 24);
+    assert_eq!(f["role"], "marketing-manager");
+    let f = assert_fires(&text, "multiple-leads", 29);
+    assert_eq!(f["person"], "max");
+    assert!(
+        f["message"].as_str().unwrap_or_default().contains("Liz"),
+        "{f}"
+    );
+    let (_, doc) = check(&text);
+    assert!(findings_of(&doc, "no-lead").is_empty(), "Liz leads: {doc}");
 }
 
 #[test]
