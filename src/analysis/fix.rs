@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::levels::LevelOverrides;
 use super::pipeline::{Analysis, Input, Keep, analyze};
-use crate::diag::suggest::sole_fix;
+use crate::diag::suggest::{Budget, fix_candidates};
 use crate::diag::{Finding, Fix, FixPass, Position, Rule, SourceFile};
 use crate::input::read::text_source;
 use crate::team::{LoadOptions, Team};
@@ -22,7 +22,8 @@ pub struct Record {
     pub line: usize,
     pub column: usize,
     pub from: String,
-    pub to: String,
+    /// The name made of it, or the close names when there are several.
+    pub to: Vec<String>,
     pub fixed: bool,
     /// Why it was not made.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -124,9 +125,15 @@ pub fn passes(
     (inputs, files)
 }
 
-/// Give each misspelt role, person and activity of `analysis` its fix, if it has one safe
-/// answer. Needs the teams whole ([`super::Keep::Teams`]).
+/// Give each misspelt role, person and activity of `analysis` its fix: the names it may
+/// have meant. Needs the teams whole ([`super::Keep::Teams`]). A name that is a person id
+/// in another team of the run is no misspelling to fix here.
 pub fn add_id_fixes(analysis: &mut Analysis) {
+    let everyone: foldhash::HashSet<&str> = analysis
+        .teams
+        .iter()
+        .flat_map(|t| t.people.iter().map(|p| &*p.id))
+        .collect();
     for finding in &mut analysis.findings {
         let Some(span) = finding.span.clone() else {
             continue;
@@ -138,20 +145,25 @@ pub fn add_id_fixes(analysis: &mut Analysis) {
         else {
             continue;
         };
-        if let Some((from, to)) = id_fix(finding, team, &span) {
-            finding.fix = Some(Fix {
-                pass: FixPass::Id,
-                span,
-                from,
-                to: to.to_owned(),
-            });
+        let Some((from, to)) = id_fix(finding, team, &span) else {
+            continue;
+        };
+        if to.is_empty() || everyone.contains(from.as_str()) {
+            continue;
         }
+        finding.fix = Some(Fix {
+            pass: FixPass::Id,
+            span,
+            from,
+            to,
+        });
     }
 }
 
-/// The misspelt name a finding is about, and its one safe answer.
-fn id_fix<'t>(f: &Finding, team: &'t Team, span: &Range<usize>) -> Option<(String, &'t str)> {
+/// The misspelt name a finding is about, and the names it may have meant.
+fn id_fix(f: &Finding, team: &Team, span: &Range<usize>) -> Option<(String, Vec<String>)> {
     let catalog = &team.catalog;
+    let owned = |names: Vec<&str>| names.into_iter().map(str::to_owned).collect::<Vec<_>>();
     match f.rule {
         Rule::UnknownRole => {
             let from = f.context.role.clone()?;
@@ -159,24 +171,32 @@ fn id_fix<'t>(f: &Finding, team: &'t Team, span: &Range<usize>) -> Option<(Strin
                 .people
                 .iter()
                 .find(|p| p.roles.iter().any(|r| r.span == *span))?;
-            let to = sole_fix(&from, catalog.role_names())?;
+            let names = catalog.role_names().map(|n| (n, catalog.role(n)));
+            let mut to = fix_candidates(&from, names, Budget::Names);
             // A role the person already holds (by any name) would only be a duplicate.
-            let target = catalog.role(to);
-            let held = person.roles.iter().any(|r| catalog.role(&r.name) == target);
-            (!held).then_some((from, to))
+            to.retain(|t| {
+                let target = catalog.role(t);
+                !person.roles.iter().any(|r| catalog.role(&r.name) == target)
+            });
+            Some((from, owned(to)))
         }
         Rule::UnknownPerson => {
             let from = f.context.person.clone()?;
-            let names = team
-                .people
-                .iter()
-                .map(|p| &*p.id)
-                .chain(catalog.role_names());
-            sole_fix(&from, names).map(|to| (from, to))
+            // People and roles: a person is their own key, a role's names share the role's.
+            let people = team.people.iter().map(|p| (&*p.id, (Some(&*p.id), None)));
+            let roles = catalog.role_names().map(|n| (n, (None, catalog.role(n))));
+            Some((
+                from.clone(),
+                owned(fix_candidates(&from, people.chain(roles), Budget::Names)),
+            ))
         }
         Rule::UnknownActivity => {
             let from = f.context.activity.clone()?;
-            sole_fix(&from, catalog.activity_names()).map(|to| (from, to))
+            let names = catalog.activity_names().map(|n| (n, n));
+            Some((
+                from.clone(),
+                owned(fix_candidates(&from, names, Budget::Names)),
+            ))
         }
         _ => None,
     }
@@ -204,7 +224,9 @@ pub fn apply(text: &str, fixes: &[Fix]) -> (String, Vec<Outcome>) {
     let mut outcomes = Vec::new();
     let mut last_start = usize::MAX;
     for fix in fixes {
-        let skipped = if fix.span.end > last_start {
+        let skipped = if fix.to.len() > 1 {
+            Some("more than one close name")
+        } else if fix.span.end > last_start {
             Some("another fix overlaps it")
         } else if let Some(repr) = out.get(fix.span.clone()).and_then(|t| rewritten(t, fix)) {
             let mut candidate = out.clone();
@@ -230,15 +252,16 @@ pub fn apply(text: &str, fixes: &[Fix]) -> (String, Vec<Outcome>) {
 
 /// How `fix.to` is written in place of `found`, a string or a key that reads `fix.from`.
 fn rewritten(found: &str, fix: &Fix) -> Option<String> {
+    let [to] = fix.to.as_slice() else {
+        return None;
+    };
     if let Ok(value) = found.parse::<toml_edit::Value>() {
         return (value.as_str() == Some(fix.from.as_str()))
-            .then(|| toml_edit::Value::from(fix.to.as_str()).to_string());
+            .then(|| toml_edit::Value::from(to.as_str()).to_string());
     }
     let keys = toml_edit::Key::parse(found).ok()?;
     match keys.as_slice() {
-        [key] if key.get() == fix.from => {
-            Some(toml_edit::Key::new(&fix.to).display_repr().into_owned())
-        }
+        [key] if key.get() == fix.from => Some(toml_edit::Key::new(to).display_repr().into_owned()),
         _ => None,
     }
 }
@@ -258,7 +281,7 @@ mod tests {
             pass: FixPass::Id,
             span: start..end,
             from: from.to_owned(),
-            to: to.to_owned(),
+            to: vec![to.to_owned()],
         }
     }
 
@@ -309,7 +332,7 @@ mod tests {
             pass: FixPass::Id,
             span: start..start + 5,
             from: "a b".to_owned(),
-            to: "a-b".to_owned(),
+            to: vec!["a-b".to_owned()],
         };
         assert_eq!(apply(text, &[f]).0, "[raci.\"a-b\"]\n");
     }

@@ -26,6 +26,11 @@ pub fn run(
         root,
     };
     let levels = args.levels();
+    if args.dry_run && args.format != CheckFormat::Human {
+        anyhow::bail!(
+            "--fix --dry-run prints a unified diff; run it without --format (the fixes of --fix are in --format json's \"fixes\")"
+        );
+    }
     let mut made = None;
     let inputs = if args.fix {
         let mut diff = Vec::new();
@@ -42,8 +47,9 @@ pub fn run(
         )?;
         made = Some(records);
         if args.dry_run {
-            // The diff is the output: the findings that would remain are in the exit code.
-            let analysis = analyze(&fixed, options, &levels, Keep::Membership);
+            // The diff is the output; nothing changed, so the exit code is the files' as they
+            // are (a dry run never lets a broken file through).
+            let analysis = analyze(&inputs, options, &levels, Keep::Membership);
             let outcome = Outcome::new(analysis, skipped);
             return Ok(emit(out, &diff, outcome.exit_code(args.strict))?);
         }
@@ -53,6 +59,9 @@ pub fn run(
     };
     let analysis = analyze(&inputs, options, &levels, Keep::Membership);
     let mut outcome = Outcome::new(analysis, skipped);
+    if made.is_some() && !args.quiet {
+        still_unreadable(&outcome)?;
+    }
     outcome.fixes = made;
     let text = match args.format {
         CheckFormat::Human => findings::human::render(&outcome, args.quiet),
@@ -62,6 +71,24 @@ pub fn run(
         CheckFormat::Sarif => findings::sarif::render(&outcome),
     };
     Ok(emit(out, text.as_bytes(), outcome.exit_code(args.strict))?)
+}
+
+/// After `--fix`: the files that still do not read as teams, whose roles, people and
+/// activities could not be checked (nor fixed) yet.
+fn still_unreadable(outcome: &Outcome) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut err = anstream::stderr();
+    let mut said = std::collections::HashSet::new();
+    for f in &outcome.findings {
+        if f.rule.is_unreadable() && said.insert(&f.file) {
+            writeln!(
+                err,
+                "note: {} does not read as a team yet: its roles, people and activities are checked (and fixed) once the errors below are fixed",
+                crate::render::escape::terminal(&f.file)
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Say which `--exclude` globs matched nothing: a pattern that skips nothing is a mistake

@@ -96,14 +96,23 @@ fn report(records: &[Record], dry_run: bool, quiet: bool) -> std::io::Result<()>
     let made = if dry_run { "would fix" } else { "fixed" };
     for r in records.iter().filter(|_| !quiet) {
         let at = format!("{}:{}:{}", escape::terminal(&r.file), r.line, r.column);
-        let what = format!(
-            "`{}` → `{}`",
-            escape::terminal(&r.from),
-            escape::terminal(&r.to)
-        );
+        let names: Vec<String> =
+            r.to.iter()
+                .map(|t| format!("`{}`", escape::terminal(t)))
+                .collect();
+        let from = escape::terminal(&r.from);
         match r.reason {
-            None => writeln!(err, "{made} {at}: {what}")?,
-            Some(why) => writeln!(err, "not fixed {at}: {what}: {why}")?,
+            None => writeln!(err, "{made} {at}: `{from}` → {}", names.join(", "))?,
+            Some(why) if names.len() > 1 => writeln!(
+                err,
+                "not fixed {at}: `{from}`: {why} (one of {})",
+                names.join(", ")
+            )?,
+            Some(why) => writeln!(
+                err,
+                "not fixed {at}: `{from}` → {}: {why}",
+                names.join(", ")
+            )?,
         }
     }
     let count = records.iter().filter(|r| r.fixed).count();

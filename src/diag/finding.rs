@@ -60,14 +60,15 @@ pub enum FixPass {
     Id,
 }
 
-/// A fix with one safe answer: the key or string at `span` (bytes of the finding's file)
-/// reads `from` and becomes `to`.
+/// A fix for the key or string at `span` (bytes of the finding's file), which reads `from`:
+/// it becomes `to` when that is one name; several close names are no safe answer, and are
+/// said rather than chosen from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     pub pass: FixPass,
     pub span: Range<usize>,
     pub from: String,
-    pub to: String,
+    pub to: Vec<String>,
 }
 
 /// One problem, at one place, with the help to fix it.
@@ -154,15 +155,15 @@ impl Finding {
         self
     }
 
-    /// The fix for this finding, at `span` of its file, if the misspelt `from` has one
-    /// safe answer `to`.
+    /// The fix for this finding, at `span` of its file: the names the misspelt `from` may
+    /// have meant (none: no fix).
     #[must_use]
-    pub fn fix(mut self, pass: FixPass, span: Range<usize>, from: &str, to: Option<&str>) -> Self {
-        self.fix = to.map(|to| Fix {
+    pub fn fix(mut self, pass: FixPass, span: Range<usize>, from: &str, to: &[&str]) -> Self {
+        self.fix = (!to.is_empty()).then(|| Fix {
             pass,
             span,
             from: from.to_owned(),
-            to: to.to_owned(),
+            to: to.iter().map(|s| (*s).to_owned()).collect(),
         });
         self
     }

@@ -176,36 +176,71 @@ impl Bag {
     }
 }
 
-/// The fix for a misspelt `input` when it has one safe answer: the only candidate within the
-/// edit budget (a letter or two for a short name; one per four characters), or the only one
-/// that differs in case alone. None when no candidate is that close, or several are.
-pub fn sole_fix<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+/// How far a misspelling may be from the name `--fix` makes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Budget {
+    /// A key of the file format or a built-in catalog id: few candidates, all known, so one
+    /// edit per four characters (at least one).
+    Known,
+    /// A person, role or activity id: names under 6 characters are never changed by edits
+    /// (one letter turns `ann` into `ana` and `cto` into `ceo`); one edit up to 11 characters,
+    /// two from 12.
+    Names,
+}
+
+impl Budget {
+    fn edits(self, input: &str) -> usize {
+        let n = input.chars().count();
+        match self {
+            Budget::Known => (n / 4).max(1),
+            Budget::Names if n < 6 => 0,
+            Budget::Names if n < 12 => 1,
+            Budget::Names => 2,
+        }
+    }
+}
+
+/// The names `--fix` could make of a misspelt `input`: the candidates that differ from it in
+/// case alone, else those within the `budget`. Candidates with the same key (a role's id and
+/// its aliases) count as one, the closest name kept. One name is a safe fix; several are
+/// not; none when `input` is a candidate itself.
+pub fn fix_candidates<'a, K: PartialEq>(
+    input: &str,
+    candidates: impl IntoIterator<Item = (&'a str, K)>,
+    budget: Budget,
+) -> Vec<&'a str> {
     if input.len() > MAX_INPUT_BYTES {
-        return None;
+        return Vec::new();
     }
-    let mut search = Search::new(input);
-    let (mut close, mut same_case): (Option<&'a str>, Option<&'a str>) = (None, None);
-    let (mut several_close, mut several_case) = (false, false);
-    for c in candidates {
+    let max = budget.edits(input);
+    let mut bag = Bag::new(input);
+    // (edits, name, key); case-only matches count as no edit at all.
+    let mut found: Vec<(usize, &'a str, K)> = Vec::new();
+    for (c, key) in candidates {
         if c == input {
-            return None;
+            return Vec::new();
         }
-        if c.eq_ignore_ascii_case(input) {
-            several_case |= same_case.is_some_and(|f| f != c);
-            same_case = Some(c);
+        let edits = if c.eq_ignore_ascii_case(input) {
+            0
+        } else if max > 0 && bag.could_be_close(c, max) {
+            strsim::osa_distance(input, c)
+        } else {
+            continue;
+        };
+        if edits > max {
+            continue;
         }
-        if search.bag.could_be_close(c, search.max_edits)
-            && strsim::osa_distance(input, c) <= search.max_edits
-        {
-            several_close |= close.is_some_and(|f| f != c);
-            close = Some(c);
+        match found.iter_mut().find(|(_, _, k)| *k == key) {
+            Some(entry) if edits < entry.0 => *entry = (edits, c, key),
+            Some(_) => {}
+            None => found.push((edits, c, key)),
         }
     }
-    match (same_case, several_case) {
-        (Some(c), false) => Some(c),
-        (Some(_), true) => None,
-        (None, _) => close.filter(|_| !several_close),
+    // A name differing in case alone is the fix, whatever else is close.
+    if found.iter().any(|(e, _, _)| *e == 0) {
+        found.retain(|(e, _, _)| *e == 0);
     }
+    found.into_iter().map(|(_, c, _)| c).collect()
 }
 
 /// `did you mean `x`?`, or None when no candidate is close.
@@ -217,27 +252,61 @@ pub fn hint<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> O
 mod tests {
     use proptest::prelude::*;
 
-    use super::{MAX_INPUT_BYTES, did_you_mean, did_you_mean_each, sole_fix};
+    use super::{Budget, MAX_INPUT_BYTES, did_you_mean, did_you_mean_each, fix_candidates};
+
+    fn names<'a>(input: &str, candidates: &[&'a str], budget: Budget) -> Vec<&'a str> {
+        fix_candidates(input, candidates.iter().map(|c| (*c, *c)), budget)
+    }
 
     #[test]
     fn a_fix_needs_one_candidate_within_the_budget() {
         let roles = ["web-developer", "web-designer", "qa-tester"];
-        assert_eq!(sole_fix("web-develper", roles), Some("web-developer"));
-        assert_eq!(sole_fix("qa-testr", roles), Some("qa-tester"));
-        // Both within the budget: no safe answer.
         assert_eq!(
-            sole_fix("content-writter", ["content-writer", "content-writers"]),
-            None
+            names("web-develper", &roles, Budget::Names),
+            ["web-developer"]
         );
-        assert_eq!(sole_fix("marketing", roles), None);
-        assert_eq!(sole_fix("D2C", ["b2b", "b2c", "d2c"]), Some("d2c"));
+        assert_eq!(names("qa-testr", &roles, Budget::Names), ["qa-tester"]);
         assert_eq!(
-            sole_fix("b2x", ["b2b", "b2c", "d2c"]),
-            None,
-            "two one-letter candidates"
+            names(
+                "content-writter",
+                &["content-writer", "content-writers"],
+                Budget::Names
+            ),
+            ["content-writer", "content-writers"],
+            "two close: no safe answer"
         );
-        assert_eq!(sole_fix("qa-tester", roles), None, "nothing to fix");
-        assert_eq!(sole_fix("rolse", ["roles", "fte", "name"]), Some("roles"));
+        assert!(names("marketing", &roles, Budget::Names).is_empty());
+        assert!(
+            names("qa-tester", &roles, Budget::Names).is_empty(),
+            "nothing to fix"
+        );
+        // Short names are never guessed at by edits; a difference of case alone is fixed.
+        assert!(names("ann", &["ana", "bob"], Budget::Names).is_empty());
+        assert!(names("cto", &["ceo"], Budget::Names).is_empty());
+        assert_eq!(names("D2C", &["b2b", "b2c", "d2c"], Budget::Known), ["d2c"]);
+        assert_eq!(names("b2x", &["b2b", "b2c", "d2c"], Budget::Known).len(), 2);
+        assert_eq!(
+            names("rolse", &["roles", "fte", "name"], Budget::Known),
+            ["roles"]
+        );
+        assert_eq!(
+            names("ftee", &["roles", "fte", "name"], Budget::Known),
+            ["fte"]
+        );
+    }
+
+    #[test]
+    fn names_of_one_thing_are_one_candidate() {
+        // A role's id and its aliases are one role: the closest name stands for it.
+        let roles = [
+            ("frontend-developer", 1),
+            ("front-end-developer", 1),
+            ("backend-developer", 2),
+        ];
+        assert_eq!(
+            fix_candidates("frontend-developr", roles, Budget::Names),
+            ["frontend-developer"]
+        );
     }
 
     /// The definition, with no shortcut: every candidate measured both ways.

@@ -166,8 +166,10 @@ fn shape_finding(problem: &Problem, source: &Arc<SourceFile>, reword: Reword) ->
             expected,
             ..
         } => {
-            let to = crate::diag::suggest::sole_fix(key, expected.iter().map(String::as_str));
-            finding.fix(FixPass::Key, span.clone(), key, to)
+            use crate::diag::suggest::{Budget, fix_candidates};
+            let names = expected.iter().map(|e| (e.as_str(), e.as_str()));
+            let to = fix_candidates(key, names, Budget::Known);
+            finding.fix(FixPass::Key, span.clone(), key, &to)
         }
         _ => finding,
     }

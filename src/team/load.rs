@@ -291,7 +291,8 @@ fn resolve_catalog(
                 catalog::BUILTIN_IDS.join(", ")
             ),
         };
-        let fix = suggest::sole_fix(name.get_ref(), catalog::BUILTIN_IDS);
+        let ids = catalog::BUILTIN_IDS.iter().map(|id| (*id, *id));
+        let fix = suggest::fix_candidates(name.get_ref(), ids, suggest::Budget::Known);
         return Err(vec![
             Finding::new(
                 Rule::ParseError,
@@ -300,7 +301,7 @@ fn resolve_catalog(
                 format!("unknown catalog `{value}`"),
                 help,
             )
-            .fix(FixPass::Catalog, name.span(), name.get_ref(), fix),
+            .fix(FixPass::Catalog, name.span(), name.get_ref(), &fix),
         ]);
     }
     let refuse = |message: String, help: &str| {

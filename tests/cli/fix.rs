@@ -5,7 +5,7 @@
 use crate::support::{Scratch, run};
 
 /// A four-person shop typed in a hurry: a key, the catalog, a role, an activity and a person
-/// misspelt — and a person named in the misspelt activity's row.
+/// (in the misspelt activity's row) misspelt.
 const HURRIED: &str = r#"# Pine & Pixel, as typed in a hurry
 [team]
 name = "Pine & Pixel"
@@ -23,15 +23,15 @@ roles = [ "web-develper" ]
 name = "Ines"
 roles = ["digital-marketing-specialist"]
 
-[people.sam]
-name = "Sam"
+[people.samantha]
+name = "Samantha"
 roles = ["customer-service-representative"]
 
 [raci.plan-promtions]
 accountable = "ines"
 responsible = ["ines"]
-consulted = ["mya"]
-informed = ["sam"]
+consulted = ["maya"]
+informed = ["samanta"]
 "#;
 
 const FIXED: &str = r#"# Pine & Pixel, as typed in a hurry
@@ -51,15 +51,15 @@ roles = [ "web-developer" ]
 name = "Ines"
 roles = ["digital-marketing-specialist"]
 
-[people.sam]
-name = "Sam"
+[people.samantha]
+name = "Samantha"
 roles = ["customer-service-representative"]
 
 [raci.plan-promotions]
 accountable = "ines"
 responsible = ["ines"]
 consulted = ["maya"]
-informed = ["sam"]
+informed = ["samantha"]
 "#;
 
 #[test]
@@ -85,7 +85,7 @@ fn fix_corrects_every_safe_misspelling_and_keeps_the_rest_of_the_file() {
         "{err}"
     );
     assert!(
-        fixes[4].ends_with("team.toml:25:14: `mya` → `maya`"),
+        fixes[4].ends_with("team.toml:26:13: `samanta` → `samantha`"),
         "{err}"
     );
     assert_eq!(fixes[5], "fixed 5 problems");
@@ -102,7 +102,7 @@ fn dry_run_prints_the_diff_and_writes_nothing() {
     let path = team.to_string_lossy().into_owned();
     let (code, out, err) = run(&["check", &path, "--fix", "--dry-run"]);
     assert_eq!(std::fs::read_to_string(&team).expect("read"), HURRIED);
-    assert_eq!(code, 0, "nothing would remain: {err}");
+    assert_eq!(code, 2, "the file as it is does not read: {err}");
     assert!(out.contains("-rolse = [\"ecommerce-manager\"]   # a misspelt key\n+roles = [\"ecommerce-manager\"]   # a misspelt key\n"), "{out}");
     assert!(
         out.contains("-[raci.plan-promtions]\n+[raci.plan-promotions]\n"),
@@ -111,6 +111,9 @@ fn dry_run_prints_the_diff_and_writes_nothing() {
     assert!(err.contains("would fix 5 problems"), "{err}");
     let (_, _, err) = run(&["check", &path, "--dry-run"]);
     assert!(err.contains("--fix"), "--dry-run needs --fix: {err}");
+    let (code, out, err) = run(&["check", &path, "--fix", "--dry-run", "--format", "json"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("unified diff"), "{err}");
 }
 
 #[test]
@@ -180,6 +183,56 @@ accountable = "maya"
     // Without --fix, JSON has no "fixes" key at all.
     let (_, out, _) = run(&["check", &path, "--format", "json"]);
     assert!(!out.contains("\"fixes\""));
+}
+
+#[test]
+fn short_names_close_names_and_people_of_other_teams_are_not_guessed() {
+    let dir = Scratch::new();
+    let shop = |extra: &str| {
+        format!(
+            "[team]\nname = \"Shop\"\ncatalog = \"small-team\"\n\n[people.jordan-lee]\nroles = [\"ecommerce-manager\", \"web-developer\"]\n\n[people.jordan-lea]\nroles = [\"digital-marketing-specialist\"]\n\n[people.kai]\nroles = [\"cto\", \"customer-service-representative\"]\n{extra}"
+        )
+    };
+    let text = shop("\n[raci.plan-promotions]\nconsulted = [\"jordan-le\", \"annabel\"]\n");
+    let team = dir.write("teams/shop.toml", &text);
+    dir.write(
+        "teams/warehouse.toml",
+        "[team]\nname = \"Warehouse\"\ncatalog = \"small-team\"\n\n[people.annabel]\nroles = [\"ecommerce-manager\"]\n",
+    );
+    let folder = dir.path().join("teams");
+    let (code, _, err) = run(&["check", &folder.to_string_lossy(), "--fix"]);
+    assert_eq!(
+        std::fs::read_to_string(&team).expect("read"),
+        text,
+        "nothing guessed: {err}"
+    );
+    assert_ne!(code, 0);
+    // `cto` is one letter from the `ceo` alias: too short to guess. `jordan-le` is as close to
+    // two people: said, not chosen. `annabel` is a person of the other team: no misspelling.
+    assert!(
+        err.contains("`jordan-le`: more than one close name (one of `jordan-lee`, `jordan-lea`)"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("`cto`") && !err.contains("`annabel`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_that_does_not_read_yet_is_said_after_the_fixes() {
+    let dir = Scratch::new();
+    let team = dir.write(
+        "team.toml",
+        &HURRIED.replace("rolse = [", "roles = [\"qa-tester\"]\nrolse = ["),
+    );
+    let (code, _, err) = run(&["check", &team.to_string_lossy(), "--fix"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("`rolse` → `roles`: the new name is already used there"),
+        "{err}"
+    );
+    assert!(err.contains("does not read as a team yet"), "{err}");
 }
 
 #[test]
