@@ -159,8 +159,11 @@ pub fn schema_json(catalog: Option<&crate::catalog::Catalog>) -> String {
             .flat_map(|r| std::iter::once(&r.id).chain(&r.aliases))
             .map(String::as_str)
             .collect();
-        if let Some(items) = schema.pointer_mut("/$defs/PersonEntry/properties/roles/items") {
-            *items = serde_json::json!({ "type": "string", "enum": names });
+        for list in ["roles", "leads"] {
+            let at = format!("/$defs/PersonEntry/properties/{list}/items");
+            if let Some(items) = schema.pointer_mut(&at) {
+                *items = serde_json::json!({ "type": "string", "enum": names });
+            }
         }
         let activities: serde_json::Map<String, serde_json::Value> = c
             .activities
@@ -178,6 +181,16 @@ pub fn schema_json(catalog: Option<&crate::catalog::Catalog>) -> String {
                 "additionalProperties".into(),
                 serde_json::Value::Bool(false),
             );
+        }
+        // The completions are this catalog's: a built-in one is the catalog the file names.
+        if crate::catalog::BUILTIN_IDS.contains(&c.id.as_str()) {
+            if let Some(catalog) = schema.pointer_mut("/$defs/TeamSection/properties/catalog") {
+                *catalog = serde_json::json!({
+                    "description": format!("The `{}` catalog this schema completes roles and activities of.", c.id),
+                    "type": "string",
+                    "enum": [c.id],
+                });
+            }
         }
         schema.insert(
             "description".into(),

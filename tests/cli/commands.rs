@@ -476,6 +476,12 @@ fn schema_for_a_catalog_knows_its_role_and_activity_ids() {
         "{head}[people.a]\nroles = [\"ecommerce-manager\"]\n[raci.paymnet]\naccountable = \"a\"\n"
     ));
     assert!(!b2b.is_valid(&activity), "a misspelt activity is flagged");
+    let other = as_json("[team]\nname = \"x\"\ncatalog = \"d2c\"\n");
+    assert!(!b2b.is_valid(&other), "the b2b schema is for b2b files");
+    let lead = as_json(&format!(
+        "{head}[people.a]\nroles = [\"ecommerce-manager\"]\nleads = [\"ecommerce-manger\"]\n"
+    ));
+    assert!(!b2b.is_valid(&lead), "a misspelt lead is flagged");
     let (code, _, err) = run(&["schema", "--catalog", "b2x"]);
     assert_eq!(code, 2);
     assert!(err.contains("did you mean `b2b`?"), "{err}");
