@@ -87,6 +87,16 @@ pub fn run(
         RaciFormat::Json => matrix::json::render(&matrix),
         RaciFormat::Html => matrix::html::render(&matrix),
         RaciFormat::Mermaid => {
+            let filtered = !args.activity.is_empty()
+                || !args.area.is_empty()
+                || args.person.is_some()
+                || args.all_roles
+                || matches!(args.by, crate::cli::RaciBy::Role);
+            if filtered {
+                anyhow::bail!(
+                    "--format mermaid draws the whole team, people → roles → areas: --by, --all-roles, --area, --activity and --person do not apply to it"
+                );
+            }
             let bare = args
                 .output
                 .as_deref()

@@ -431,3 +431,14 @@ fn a_team_with_findings_still_gets_its_matrix() {
     assert!(out.starts_with("area,activity,title,al,bo,cy,di"));
     assert!(err.contains("5 errors, 3 warnings"), "{err}");
 }
+
+#[test]
+fn mermaid_says_the_matrix_options_do_not_apply_to_it() {
+    for extra in [&["--by", "role"][..], &["--area", "finance"][..]] {
+        let mut args = vec!["raci", NORTHWIND, "--format", "mermaid"];
+        args.extend_from_slice(extra);
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 2, "{extra:?}: {out}");
+        assert!(err.contains("do not apply"), "{extra:?}: {err}");
+    }
+}
