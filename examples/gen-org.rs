@@ -812,7 +812,12 @@ fn inject_missing_role(org: &mut Org, t: usize, rng: &mut Rng) -> bool {
         .enumerate()
         .filter(|(_, m)| m.core)
         .flat_map(|(i, m)| m.role_idx.iter().map(move |&r| (i, r)))
-        .filter(|&(_, r)| plan.catalog.roles[r].requirement == Requirement::Required)
+        // A required role whose work falls to nobody else when it is gone: one falling up a
+        // `reports-to` chain would load its carrier past the limits (a second finding).
+        .filter(|&(_, r)| {
+            let role = &plan.catalog.roles[r];
+            role.requirement == Requirement::Required && role.reports_to.is_none()
+        })
         .collect();
     // Only roles no one else holds (supporting members may hold a required role too).
     candidates.retain(|&(_, r)| {
