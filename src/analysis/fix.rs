@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::edit::{Outcome, apply};
 use super::levels::LevelOverrides;
 use super::pipeline::{Analysis, Input, Keep, analyze};
 use crate::diag::suggest::{Budget, fix_candidates};
@@ -78,25 +79,23 @@ pub fn passes(
         if pass == FixPass::Id {
             add_id_fixes(&mut analysis);
         }
-        let mut by_file: indexmap::IndexMap<String, (Arc<SourceFile>, Vec<Fix>)> =
+        // By path, not by the name shown: two names may show alike.
+        let mut by_file: indexmap::IndexMap<PathBuf, (Arc<SourceFile>, Vec<Fix>)> =
             indexmap::IndexMap::new();
         for f in analysis.findings {
             if let (Some(fix), Some(source)) = (f.fix, f.source) {
                 if fix.pass == pass {
                     by_file
-                        .entry(f.file)
+                        .entry(source.path().to_path_buf())
                         .or_insert((source, Vec::new()))
                         .1
                         .push(fix);
                 }
             }
         }
-        for (file, (source, fixes)) in by_file {
+        for (_, (source, fixes)) in by_file {
             // Only the files this run was given or found: never a catalog they name.
-            let Some(input) = inputs
-                .iter_mut()
-                .find(|i| i.path.display().to_string() == file)
-            else {
+            let Some(input) = inputs.iter_mut().find(|i| i.path == source.path()) else {
                 continue;
             };
             let (after, outcomes) = apply(&source.text, &fixes);
@@ -134,6 +133,9 @@ pub fn add_id_fixes(analysis: &mut Analysis) {
         .iter()
         .flat_map(|t| t.people.iter().map(|p| &*p.id))
         .collect();
+    // Two misspellings in one list fixed to the same role would hold it twice.
+    let mut given: std::collections::HashSet<(String, usize, String)> =
+        std::collections::HashSet::new();
     for finding in &mut analysis.findings {
         let Some(span) = finding.span.clone() else {
             continue;
@@ -145,9 +147,23 @@ pub fn add_id_fixes(analysis: &mut Analysis) {
         else {
             continue;
         };
-        let Some((from, to)) = id_fix(finding, team, &span) else {
+        let Some((from, mut to)) = id_fix(finding, team, &span) else {
             continue;
         };
+        // Only a plain id is written into a file: never a name that would need escapes.
+        to.retain(|t| {
+            !t.is_empty()
+                && t.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        });
+        if finding.rule == Rule::UnknownRole {
+            if let ([only], Some(person)) = (to.as_slice(), person_of(team, &span)) {
+                let key = (finding.file.clone(), person, canonical(team, only));
+                if !given.insert(key) {
+                    continue;
+                }
+            }
+        }
         if to.is_empty() || everyone.contains(from.as_str()) {
             continue;
         }
@@ -156,8 +172,23 @@ pub fn add_id_fixes(analysis: &mut Analysis) {
             span,
             from,
             to,
+            table: (finding.rule == Rule::UnknownActivity).then(|| vec!["raci".to_owned()]),
         });
     }
+}
+
+/// The person whose `roles` hold the entry at `span`.
+fn person_of(team: &Team, span: &Range<usize>) -> Option<usize> {
+    team.people
+        .iter()
+        .position(|p| p.roles.iter().any(|r| r.span == *span))
+}
+
+/// A role's id, whatever name (alias) it goes by.
+fn canonical(team: &Team, name: &str) -> String {
+    team.catalog
+        .role(name)
+        .map_or_else(|| name.to_owned(), |r| team.catalog.roles[r].id.clone())
 }
 
 /// The misspelt name a finding is about, and the names it may have meant.
@@ -199,141 +230,5 @@ fn id_fix(f: &Finding, team: &Team, span: &Range<usize>) -> Option<(String, Vec<
             ))
         }
         _ => None,
-    }
-}
-
-/// A fix that was made, or not, and why not.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
-    pub fix: Fix,
-    /// None when made; else why it was left.
-    pub skipped: Option<&'static str>,
-}
-
-/// `text` with `fixes` made, and what became of each. A fix is made only where the text
-/// still reads what it was found to read; one that leaves the file unreadable as TOML (a key
-/// that already exists) is left out. Keys and strings are written as TOML writes them
-/// (`toml_edit`), so a name that needs quotes gets them; everything else stays as it was.
-#[must_use]
-pub fn apply(text: &str, fixes: &[Fix]) -> (String, Vec<Outcome>) {
-    let mut fixes: Vec<&Fix> = fixes.iter().collect();
-    // From the end of the file back, so each span still points where it did.
-    fixes.sort_by_key(|f| std::cmp::Reverse(f.span.start));
-    fixes.dedup_by_key(|f| f.span.clone());
-    let mut out = text.to_owned();
-    let mut outcomes = Vec::new();
-    let mut last_start = usize::MAX;
-    for fix in fixes {
-        let skipped = if fix.to.len() > 1 {
-            Some("more than one close name")
-        } else if fix.span.end > last_start {
-            Some("another fix overlaps it")
-        } else if let Some(repr) = out.get(fix.span.clone()).and_then(|t| rewritten(t, fix)) {
-            let mut candidate = out.clone();
-            candidate.replace_range(fix.span.clone(), &repr);
-            if candidate.parse::<toml_edit::DocumentMut>().is_ok() {
-                out = candidate;
-                last_start = fix.span.start;
-                None
-            } else {
-                Some("the new name is already used there")
-            }
-        } else {
-            Some("the file no longer reads what was found")
-        };
-        outcomes.push(Outcome {
-            fix: fix.clone(),
-            skipped,
-        });
-    }
-    outcomes.reverse();
-    (out, outcomes)
-}
-
-/// How `fix.to` is written in place of `found`, a string or a key that reads `fix.from`.
-fn rewritten(found: &str, fix: &Fix) -> Option<String> {
-    let [to] = fix.to.as_slice() else {
-        return None;
-    };
-    if let Ok(value) = found.parse::<toml_edit::Value>() {
-        return (value.as_str() == Some(fix.from.as_str()))
-            .then(|| toml_edit::Value::from(to.as_str()).to_string());
-    }
-    let keys = toml_edit::Key::parse(found).ok()?;
-    match keys.as_slice() {
-        [key] if key.get() == fix.from => Some(toml_edit::Key::new(to).display_repr().into_owned()),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Fix, FixPass, apply};
-
-    fn fix(text: &str, from: &str, to: &str, nth: usize) -> Fix {
-        let start = text.match_indices(from).nth(nth).expect("in the text").0;
-        let (start, end) = if text[..start].ends_with('"') {
-            (start - 1, start + from.len() + 1)
-        } else {
-            (start, start + from.len())
-        };
-        Fix {
-            pass: FixPass::Id,
-            span: start..end,
-            from: from.to_owned(),
-            to: vec![to.to_owned()],
-        }
-    }
-
-    #[test]
-    fn a_fix_keeps_everything_else_as_it_was() {
-        let text = "[people.ann]  # the lead\nrolse = [ \"web-develper\" , 'qa-tester' ]\n";
-        let fixes = [
-            fix(text, "rolse", "roles", 0),
-            fix(text, "web-develper", "web-developer", 0),
-        ];
-        let (out, outcomes) = apply(text, &fixes);
-        assert_eq!(
-            out,
-            "[people.ann]  # the lead\nroles = [ \"web-developer\" , 'qa-tester' ]\n"
-        );
-        assert!(outcomes.iter().all(|o| o.skipped.is_none()));
-    }
-
-    #[test]
-    fn a_fix_onto_an_existing_key_is_left_out() {
-        let text = "[raci.plan-promotions]\naccountable = \"a\"\n\n[raci.plan-promtions]\naccountable = \"b\"\n";
-        let (out, outcomes) = apply(text, &[fix(text, "plan-promtions", "plan-promotions", 0)]);
-        assert_eq!(out, text);
-        assert_eq!(
-            outcomes[0].skipped,
-            Some("the new name is already used there")
-        );
-    }
-
-    #[test]
-    fn a_fix_where_the_text_moved_is_left_out() {
-        let text = "roles = [\"web-develper\"]\n";
-        let mut f = fix(text, "web-develper", "web-developer", 0);
-        f.span = 0..5;
-        let (out, outcomes) = apply(text, &[f]);
-        assert_eq!(out, text);
-        assert_eq!(
-            outcomes[0].skipped,
-            Some("the file no longer reads what was found")
-        );
-    }
-
-    #[test]
-    fn a_quoted_name_stays_quoted() {
-        let text = "[raci.\"a b\"]\n";
-        let start = text.find("\"a b\"").expect("key");
-        let f = Fix {
-            pass: FixPass::Id,
-            span: start..start + 5,
-            from: "a b".to_owned(),
-            to: vec!["a-b".to_owned()],
-        };
-        assert_eq!(apply(text, &[f]).0, "[raci.\"a-b\"]\n");
     }
 }

@@ -1,6 +1,7 @@
 //! The pipeline every command runs: load every file (on worker threads), resolve and check
 //! each team, run the rules across teams, apply rule levels, and order the findings.
 
+pub mod edit;
 pub mod fix;
 pub mod index;
 pub mod levels;

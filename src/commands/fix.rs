@@ -10,7 +10,7 @@ use crate::analysis::{Input, LevelOverrides};
 use crate::render::escape;
 use crate::render::unified;
 use crate::team::LoadOptions;
-use crate::write::{Change, Options, prepare};
+use crate::write::{Change, Options, Target, prepare};
 
 /// How `--fix` runs: `--dry-run`, `-q`, `--force`.
 #[derive(Debug, Clone, Copy)]
@@ -42,42 +42,61 @@ pub fn run(
         force,
     } = how;
     let (fixed_inputs, files) = fix::passes(inputs, options, levels);
-    let mut records = Vec::new();
-    for file in &files {
-        if file.after != file.before.text {
-            if dry_run {
-                let diff = unified::diff(&file.path, &file.before.text, &file.after);
-                out.write_all(diff.as_bytes())?;
-            } else {
-                write(file, options, force)?;
-            }
-        }
-        records.extend(file.records());
-    }
+    let changed: Vec<&FixedFile> = files.iter().filter(|f| f.after != f.before.text).collect();
+    let mut records: Vec<Record> = files.iter().flat_map(FixedFile::records).collect();
     records.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    report(&records, dry_run, quiet)?;
-    Ok((fixed_inputs, records))
-}
-
-/// Write a fixed file in place: refused if it changed since it was read.
-fn write(file: &FixedFile, options: LoadOptions<'_>, force: bool) -> Result<()> {
+    if dry_run {
+        for file in &changed {
+            let diff = unified::diff(&file.path, &file.before.text, &file.after);
+            out.write_all(diff.as_bytes())?;
+        }
+        report(&records, dry_run, quiet)?;
+        return Ok((fixed_inputs, records));
+    }
+    // Every file is checked before any is written: a refusal leaves them all as they were.
     let write_options = Options {
         root: options.root,
         force,
         inputs: &[],
     };
-    let target = prepare(&file.path, Change::Edit { read: &[] }, &write_options)?;
+    let mut ready = Vec::with_capacity(changed.len());
+    for file in &changed {
+        ready.push((file, ready_to_write(file, options, &write_options)?));
+    }
+    for (i, (file, (target, current))) in ready.iter().enumerate() {
+        if let Err(e) = write(file, target, current) {
+            // Said, with what was written before it failed.
+            let written: Vec<Record> = ready[..i].iter().flat_map(|(f, _)| f.records()).collect();
+            report(&written, false, quiet)?;
+            return Err(e);
+        }
+    }
+    report(&records, dry_run, quiet)?;
+    Ok((fixed_inputs, records))
+}
+
+/// Where a fixed file goes, and what it holds now: refused if it changed since it was read.
+fn ready_to_write(
+    file: &FixedFile,
+    options: LoadOptions<'_>,
+    write_options: &Options<'_>,
+) -> Result<(Target, String)> {
+    let target = prepare(&file.path, Change::Edit { read: &[] }, write_options)?;
     let current = target
         .current(options.max_file_size)?
         .context("not a regular file")?;
-    let bom = current.starts_with('\u{feff}');
-    if current.trim_start_matches('\u{feff}') != file.before.text {
+    if current.strip_prefix('\u{feff}').unwrap_or(&current) != file.before.text {
         anyhow::bail!(
             "{} changed since it was read (saved by an editor?); run the command again",
             escape::path(&file.path)
         );
     }
-    let after = if bom {
+    Ok((target, current))
+}
+
+/// Write a fixed file in place, its byte-order mark kept: refused if it changed since.
+fn write(file: &FixedFile, target: &Target, current: &str) -> Result<()> {
+    let after = if current.starts_with('\u{feff}') {
         format!("\u{feff}{}", file.after)
     } else {
         file.after.clone()

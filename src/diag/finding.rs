@@ -69,6 +69,9 @@ pub struct Fix {
     pub span: Range<usize>,
     pub from: String,
     pub to: Vec<String>,
+    /// For a key, the keys of the table it is in (from the top of the file); None for a
+    /// string value.
+    pub table: Option<Vec<String>>,
 }
 
 /// One problem, at one place, with the help to fix it.
@@ -164,8 +167,19 @@ impl Finding {
             span,
             from: from.to_owned(),
             to: to.iter().map(|s| (*s).to_owned()).collect(),
+            table: None,
         });
         self
+    }
+
+    /// [`Finding::fix`] for a key of the table at `table`.
+    #[must_use]
+    pub fn key_fix(self, span: Range<usize>, table: Vec<String>, from: &str, to: &[&str]) -> Self {
+        let mut finding = self.fix(FixPass::Key, span, from, to);
+        if let Some(fix) = &mut finding.fix {
+            fix.table = Some(table);
+        }
+        finding
     }
 
     #[must_use]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::diag::finding::{Finding, FixPass};
+use crate::diag::finding::Finding;
 use crate::diag::rule::Rule;
 use crate::diag::source::{SourceFile, shorten};
 use crate::input::shape::{Problem, Shape, Step};
@@ -161,15 +161,26 @@ fn shape_finding(problem: &Problem, source: &Arc<SourceFile>, reword: Reword) ->
     );
     match problem {
         Problem::UnknownKey {
+            path,
             key,
             span,
             expected,
-            ..
         } => {
             use crate::diag::suggest::{Budget, fix_candidates};
+            // A key under an array of tables has no one place to check a rename at.
+            let table: Option<Vec<String>> = path
+                .iter()
+                .map(|step| match step {
+                    Step::Key(k) => Some(k.clone()),
+                    Step::Index(_) => None,
+                })
+                .collect();
             let names = expected.iter().map(|e| (e.as_str(), e.as_str()));
             let to = fix_candidates(key, names, Budget::Known);
-            finding.fix(FixPass::Key, span.clone(), key, &to)
+            match table {
+                Some(table) => finding.key_fix(span.clone(), table, key, &to),
+                None => finding,
+            }
         }
         _ => finding,
     }

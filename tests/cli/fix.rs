@@ -265,3 +265,47 @@ fn explain_says_which_rules_are_fixable() {
     let (_, out, _) = run(&["explain", "missing-role"]);
     assert!(!out.contains("Fixable"), "{out}");
 }
+
+#[test]
+fn one_file_refused_leaves_every_file_as_it_was() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = Scratch::new();
+    let a = dir.write("teams/a.toml", HURRIED);
+    let b = dir.write(
+        "teams/b.toml",
+        &HURRIED.replace("Pine & Pixel", "Pine & Pixel B"),
+    );
+    std::fs::set_permissions(&b, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let folder = dir.path().join("teams");
+    let (code, _, err) = run(&["check", &folder.to_string_lossy(), "--fix"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("b.toml is read-only"), "{err}");
+    assert_eq!(std::fs::read_to_string(&a).expect("read"), HURRIED, "{err}");
+    assert!(
+        !err.contains("fixed "),
+        "nothing was written, so nothing is said fixed: {err}"
+    );
+}
+
+#[test]
+fn a_name_written_in_several_places_and_two_fixes_to_one_role_are_left() {
+    let dir = Scratch::new();
+    let text = "[team]\nname = \"Shop\"\ncatalog = \"small-team\"\n\n[people.maya]\nroles = [\"ecommerce-manager\", \"web-develper\", \"web-develpr\"]\n\n[people.tomas]\nroles = [\"digital-marketing-specialist\", \"customer-service-representative\"]\n\n[raci]\nplan-promtions.accountable = \"maya\"\nplan-promtions.responsible = [\"tomas\"]\n";
+    let team = dir.write("team.toml", text);
+    let (_, _, err) = run(&["check", &team.to_string_lossy(), "--fix"]);
+    let after = std::fs::read_to_string(&team).expect("read");
+    assert!(
+        after.contains("plan-promtions.accountable")
+            && after.contains("plan-promtions.responsible"),
+        "a dotted table named twice is renamed in both places or neither: {after}"
+    );
+    assert!(
+        err.contains("the name is written in several places"),
+        "{err}"
+    );
+    assert_eq!(
+        after.matches("\"web-developer\"").count(),
+        1,
+        "one of two misspellings of one role is fixed: {after}"
+    );
+}
