@@ -50,7 +50,7 @@ mod why;
 mod link;
 
 /// The built-in catalogs; each extends `base`, the library of roles and activities.
-const CATALOGS: [&str; 4] = ["b2b", "b2c", "d2c", "small-team"];
+const CATALOGS: [&str; 5] = ["b2b", "b2c", "d2c", "small-team", "marketing-team"];
 
 fn main() {
     for source in [

@@ -8,7 +8,7 @@ use super::model::Catalog;
 use crate::diag::source::SourceFile;
 
 /// The catalogs a team file may name.
-pub const BUILTIN_IDS: [&str; 4] = ["b2b", "b2c", "d2c", "small-team"];
+pub const BUILTIN_IDS: [&str; 5] = ["b2b", "b2c", "d2c", "small-team", "marketing-team"];
 
 /// Each built-in catalog resolved, as `build.rs` wrote it (postcard: reading it back costs a
 /// fraction of parsing JSON, and nothing of the TOML).
@@ -17,6 +17,7 @@ const RESOLVED: [&[u8]; BUILTIN_IDS.len()] = [
     include_bytes!(concat!(env!("OUT_DIR"), "/b2c.bin")),
     include_bytes!(concat!(env!("OUT_DIR"), "/d2c.bin")),
     include_bytes!(concat!(env!("OUT_DIR"), "/small-team.bin")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/marketing-team.bin")),
 ];
 
 /// The catalog sources. `base` is the library every built-in catalog extends.
@@ -26,6 +27,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("b2c", include_str!("../../catalogs/b2c.toml")),
     ("d2c", include_str!("../../catalogs/d2c.toml")),
     ("small-team", include_str!("../../catalogs/small-team.toml")),
+    (
+        "marketing-team",
+        include_str!("../../catalogs/marketing-team.toml"),
+    ),
 ];
 
 /// A built-in catalog by id, read on first use and shared by every thread after that; None

@@ -59,7 +59,8 @@ pub struct Resolved<'t> {
     /// Role index → the role whose holders carry its work: itself when held, else the
     /// nearest held role up its `reports-to` chain (None: nobody carries it).
     pub carrier: Vec<Option<RoleIdx>>,
-    /// For each role, the role its `reports-to` chain ends at (itself when it has none).
+    /// For each role, the nearest required role up its `reports-to` chain (itself when it
+    /// is required), else the chain's last role.
     chain_end: Vec<Option<RoleIdx>>,
     /// Person index → the catalog roles they hold (known, without repeats).
     pub person_roles: Vec<Vec<RoleIdx>>,
@@ -102,7 +103,12 @@ impl<'t> Resolved<'t> {
 
         let (leads, lead_problems) = leads_of(team, &person_roles);
         let carrier = up_chains(catalog, |role| !holders[role].is_empty());
-        let chain_end = up_chains(catalog, |role| catalog.roles[role].reports_to.is_none());
+        // Where a gap shows: the nearest required role up the chain (missing-role names it),
+        // or the chain's last role.
+        let chain_end = up_chains(catalog, |role| {
+            catalog.roles[role].requirement == crate::catalog::Requirement::Required
+                || catalog.roles[role].reports_to.is_none()
+        });
         let carried_by = |role: RoleIdx| carrier[role].map_or(&[][..], |c| holders[c].as_slice());
         // A role held by several people is answered for by its lead alone.
         let lead_of: Vec<[usize; 1]> = leads.iter().map(|l| [l.unwrap_or(0)]).collect();

@@ -39,7 +39,7 @@ pub struct TeamSection {
     /// The team's name, unique across the files checked together.
     #[schemars(with = "String")]
     pub name: Spanned<String>,
-    /// A built-in catalog (b2b, b2c, d2c, small-team) or a path to a custom catalog file,
+    /// A built-in catalog (b2b, b2c, d2c, small-team, marketing-team) or a path to a custom catalog file,
     /// relative to this file.
     #[schemars(schema_with = "catalog_schema")]
     pub catalog: Spanned<String>,

@@ -503,3 +503,51 @@ fn catalog_check_on_a_team_file_says_so() {
         "one finding, not the team's keys: {out}"
     );
 }
+
+#[test]
+fn a_marketing_department_checks_against_its_own_catalog() {
+    // The whitepaper's six marketing positions, one person each: clean in `marketing-team`,
+    // with the same role ids the business catalogs use.
+    let mut text = "[team]\nname = \"Marketing\"\ncatalog = \"marketing-team\"\n".to_owned();
+    for role in [
+        "marketing-manager",
+        "digital-marketing-specialist",
+        "content-creator",
+        "graphic-designer",
+        "crm-manager",
+        "paid-advertising-specialist",
+    ] {
+        let _ = write!(text, "\n[people.{role}-holder]\nroles = [\"{role}\"]\n");
+        assert!(
+            builtin("b2b").role(role).is_some(),
+            "{role} is a b2b role too"
+        );
+    }
+    let findings = check_text(&text);
+    assert!(
+        findings.is_empty(),
+        "{:?}",
+        findings.iter().map(|f| &f.message).collect::<Vec<_>>()
+    );
+    let c = builtin("marketing-team");
+    assert!(
+        c.activities
+            .iter()
+            .all(|a| a.area == catalog::Area::Marketing)
+    );
+    // Without its manager, the department is one missing-role, nothing per activity.
+    let headless = text.replace(
+        "roles = [\"marketing-manager\"]",
+        "roles = [\"content-creator\"]",
+    );
+    let rules: Vec<&str> = check_text(&headless)
+        .iter()
+        .map(|f| f.rule.name())
+        .collect();
+    assert_eq!(
+        rules.iter().filter(|r| **r == "missing-role").count(),
+        1,
+        "{rules:?}"
+    );
+    assert!(!rules.iter().any(|r| r.starts_with("no-")), "{rules:?}");
+}
