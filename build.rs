@@ -46,6 +46,10 @@ mod file;
 mod why;
 
 #[allow(dead_code)]
+#[path = "src/catalog/teams.rs"]
+mod teams;
+
+#[allow(dead_code)]
 #[path = "src/catalog/link.rs"]
 mod link;
 
@@ -63,6 +67,7 @@ fn main() {
         "src/catalog/raw.rs",
         "src/catalog/basis.rs",
         "src/catalog/why.rs",
+        "src/catalog/teams.rs",
         "src/catalog/link.rs",
     ] {
         println!("cargo::rerun-if-changed={source}");

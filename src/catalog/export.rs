@@ -46,6 +46,31 @@ fn empty_in_file<const JSON: bool>(why: &IndexMap<&'static str, BasisSpec>) -> b
     why.is_empty() && !JSON
 }
 
+/// A team name as written: its roles, and why it is there.
+#[derive(Serialize)]
+struct TeamOut<'a> {
+    roles: Vec<&'a str>,
+    #[serde(flatten)]
+    grounds: Grounds<'a, false>,
+}
+
+fn teams_out(c: &Catalog) -> IndexMap<&str, TeamOut<'_>> {
+    c.teams
+        .iter()
+        .map(|t| {
+            let none = super::basis::RoleWhy::default();
+            let grounds: Grounds<'_, false> = grounds(t.basis.as_ref(), &none);
+            (
+                t.id.as_str(),
+                TeamOut {
+                    roles: ids(c, &t.roles),
+                    grounds,
+                },
+            )
+        })
+        .collect()
+}
+
 /// A file has no null: an absent basis is no key. JSON says `null`.
 #[allow(
     clippy::ref_option,
@@ -57,7 +82,7 @@ fn absent_in_file<T, const JSON: bool>(v: &Option<T>) -> bool {
 
 fn grounds<'a, W: Choices<Basis>, const JSON: bool>(
     basis: Option<&'a Basis>,
-    why: &'a W,
+    why: &W,
 ) -> Grounds<'a, JSON> {
     let (source, kind, reason) = match basis {
         Some(Basis::Source {
@@ -150,6 +175,8 @@ struct TomlCatalog<'a> {
     description: &'a str,
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     documents: &'a IndexMap<String, Document>,
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    teams: IndexMap<&'a str, TeamOut<'a>>,
     limits: LimitsOut<'a>,
     roles: IndexMap<&'a str, TomlRole<'a, false>>,
     activities: IndexMap<&'a str, TomlActivity<'a>>,
@@ -178,6 +205,7 @@ pub fn to_toml(c: &Catalog) -> anyhow::Result<String> {
         title: &c.title,
         description: &c.description,
         documents: &c.documents,
+        teams: teams_out(c),
         limits: limits_out(c),
         roles: c
             .roles
@@ -252,6 +280,7 @@ struct JsonCatalog<'a> {
     title: &'a str,
     description: &'a str,
     documents: &'a IndexMap<String, Document>,
+    teams: IndexMap<&'a str, TeamOut<'a>>,
     limits: LimitsOut<'a>,
     roles: Vec<JsonRole<'a>>,
     activities: Vec<JsonActivity<'a>>,
@@ -266,6 +295,7 @@ pub fn to_json(c: &Catalog) -> String {
         title: &c.title,
         description: &c.description,
         documents: &c.documents,
+        teams: teams_out(c),
         limits: limits_out(c),
         roles: c
             .roles

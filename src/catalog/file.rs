@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::basis::{Document, choose};
 use super::model::Limits;
-use super::patch::{ActivityPatch, LimitsPatch, RolePatch};
+use super::patch::{ActivityPatch, LimitsPatch, RolePatch, TeamNameSpec};
 use super::raw::{CatalogProblem, RawCatalog};
 
 /// A catalog file as written. Every field of a role or activity is optional so that a file
@@ -33,6 +33,9 @@ pub struct CatalogFile {
     /// The documents the catalog's sources quote, by id.
     #[serde(default)]
     pub documents: IndexMap<String, Document>,
+    /// Team names (`it-team`) and the roles their people hold.
+    #[serde(default)]
+    pub teams: IndexMap<String, TeamNameSpec>,
     #[serde(default)]
     #[schemars(with = "IndexMap<String, RolePatch>")]
     pub roles: IndexMap<Spanned<String>, RolePatch>,
@@ -57,6 +60,7 @@ impl CatalogFile {
             limits: Limits::default(),
             limits_why: super::basis::LimitsWhy::default(),
             documents: IndexMap::new(),
+            teams: IndexMap::new(),
             roles: IndexMap::new(),
             activities: IndexMap::new(),
             removed_roles: IndexMap::new(),
@@ -74,6 +78,16 @@ impl CatalogFile {
             cat.description = d;
         }
         cat.documents.extend(self.documents);
+        for (id, team) in self.teams {
+            let basis = super::basis::BasisSpec::of_entity(team.source, team.basis, team.reason);
+            cat.teams.insert(
+                id,
+                super::raw::RawTeamName {
+                    roles: team.roles,
+                    basis,
+                },
+            );
+        }
         if let Some(limits) = self.limits {
             let why = limits.why.unwrap_or_default();
             let w = &mut cat.limits_why;

@@ -243,6 +243,17 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
         ));
     }
 
+    let teams = super::teams::link(
+        raw,
+        &|name| role_lookup.get(name).copied(),
+        &|name| {
+            is_kebab_case(name)
+                && !role_lookup.contains_key(name)
+                && !activity_lookup.contains_key(name)
+        },
+        &known,
+        problems,
+    );
     if roles.is_empty() {
         problems.push(CatalogProblem::new(
             None,
@@ -260,6 +271,7 @@ pub fn resolve(raw: &RawCatalog, problems: &mut Vec<CatalogProblem>) -> Catalog 
             .limits_why
             .map(|key, b| checked(b, &format!("limits, `why.{key}`"), &known, None, problems)),
         documents: raw.documents.clone(),
+        teams,
         roles,
         activities,
         role_lookup,

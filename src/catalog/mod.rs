@@ -11,11 +11,14 @@ mod load;
 mod model;
 mod patch;
 mod raw;
+mod teams;
 mod why;
 
 pub use builtin::{BUILTIN_IDS, builtin, builtin_source};
 pub use file::CatalogFile;
 pub use link::is_kebab_case;
 pub use load::{CatalogStore, find, load};
-pub use model::{Activity, ActivityIdx, Area, Catalog, Limits, Raci, Requirement, Role, RoleIdx};
+pub use model::{
+    Activity, ActivityIdx, Area, Catalog, Limits, Raci, Requirement, Role, RoleIdx, TeamName,
+};
 pub use raw::{RaciSpec, RawCatalog};

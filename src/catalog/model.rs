@@ -114,6 +114,14 @@ pub struct Role {
     pub why: RoleWhy<Basis>,
 }
 
+/// A team name and the roles its people hold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TeamName {
+    pub id: String,
+    pub roles: Vec<RoleIdx>,
+    pub basis: Option<Basis>,
+}
+
 /// The default assignment of an activity, by role.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Raci {
@@ -152,6 +160,8 @@ pub struct Catalog {
     pub limits_why: LimitsWhy<Basis>,
     /// The documents the sources quote, by id.
     pub documents: IndexMap<String, Document>,
+    /// Team names (`it-team`): what people call several people of these roles together.
+    pub teams: Vec<TeamName>,
     pub roles: Vec<Role>,
     pub activities: Vec<Activity>,
     // foldhash, not SipHash: every role reference of every person is looked up here, and
@@ -198,6 +208,12 @@ impl Catalog {
     /// Every id and alias a role reference may use, for "did you mean".
     pub fn role_names(&self) -> impl Iterator<Item = &str> {
         self.role_lookup.keys().map(String::as_str)
+    }
+
+    /// A team name (`it-team`), if `name` is one.
+    #[must_use]
+    pub fn team_name(&self, name: &str) -> Option<&TeamName> {
+        self.teams.iter().find(|t| t.id == name)
     }
 
     /// Every activity id, for "did you mean".

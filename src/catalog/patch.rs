@@ -63,6 +63,20 @@ pub struct ActivityPatch {
     pub why: Option<ActivityWhy<BasisSpec>>,
 }
 
+/// A team name: what people call several people of these roles together (`it-team`). A
+/// person listing it among their roles is told which roles it means.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TeamNameSpec {
+    /// The roles the team's people hold.
+    pub roles: Vec<String>,
+    /// The passage the team name comes from (or a free note).
+    pub source: Option<SourceSpec>,
+    /// `"editorial"`: the team name is the catalog's own judgement, with a `reason`.
+    pub basis: Option<Editorial>,
+    pub reason: Option<String>,
+}
+
 impl RolePatch {
     pub(super) fn merge_into(self, role: &mut RawRole) {
         let Self {

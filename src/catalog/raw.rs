@@ -58,6 +58,13 @@ pub struct RawActivity {
     pub span: Option<Range<usize>>,
 }
 
+/// A team name before its roles are linked.
+#[derive(Debug, Clone, Serialize)]
+pub struct RawTeamName {
+    pub roles: Vec<String>,
+    pub basis: Option<BasisSpec>,
+}
+
 /// A whole catalog after `extends` is applied, still by name.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -69,6 +76,8 @@ pub struct RawCatalog {
     pub limits_why: LimitsWhy<BasisSpec>,
     /// The documents the catalog's sources quote, by id.
     pub documents: IndexMap<String, Document>,
+    /// Team names and the roles their people hold, by name.
+    pub teams: IndexMap<String, RawTeamName>,
     pub roles: IndexMap<String, RawRole>,
     pub activities: IndexMap<String, RawActivity>,
     /// Roles this file removed, with where: references to them are reported there.

@@ -80,6 +80,7 @@ rules! {
     OutsourcedAccountability => "outsourced-accountability", Warn, "an activity to keep in-house has a contractor or agency accountable";
     OverAllocated => "over-allocated", Deny, "one person sums to more than 1.0 fte across the teams checked together";
     UnknownRole => "unknown-role", Deny, "a role reference matches no role of the catalog";
+    TeamAsRole => "team-as-role", Warn, "a person lists a team name (`it-team`) among their roles";
     UnknownPerson => "unknown-person", Deny, "a RACI override names no person or role of the team";
     UnknownActivity => "unknown-activity", Deny, "a RACI override names no activity of the catalog";
     PersonWithoutRoles => "person-without-roles", Warn, "a person holds no role";

@@ -48,6 +48,11 @@ pub fn explain(rule: Rule) -> Explanation {
             "[people.gus]\nroles = [\"sales-representative\"]\nleads = [\"marketing-manager\"]   # not one of Gus's roles",
             "Add the role to the person's `roles`, or remove it from their `leads`.",
         ),
+        Rule::TeamAsRole => (
+            "A team name says who people work with, not which role they hold: the IT team has developers and testers, and a tester must not check their own work. A team name that stands for one role (`content-team`) counts as that role; one that stands for several (`it-team`) gives the person none of them.",
+            "[people.kim]\nroles = [\"it-team\"]",
+            "List the roles the person holds; the help names the roles that team holds.",
+        ),
         Rule::NoResponsible => (
             "Someone has to do the work (the R of RACI). An activity with only an accountable person is a wish, not a plan.",
             "[raci.process-returns]\naccountable = \"maya\"   # responsible is missing",

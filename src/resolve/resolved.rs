@@ -70,6 +70,8 @@ pub struct Resolved<'t> {
     pub lead_problems: Vec<LeadProblem>,
     /// Role references of people that match no role: (person index, reference).
     pub unknown_roles: Vec<(usize, Ref)>,
+    /// Team names (`it-team`) people list among their roles: (person index, reference).
+    pub team_names: Vec<(usize, Ref)>,
     /// Override tables whose activity is not in the catalog (by override index).
     pub unknown_activities: Vec<usize>,
     /// References in overrides that match no person and no role.
@@ -86,15 +88,26 @@ impl<'t> Resolved<'t> {
         let mut holders = vec![Vec::new(); catalog.roles.len()];
         let mut person_roles = Vec::with_capacity(team.people.len());
         let mut unknown_roles = Vec::new();
+        let mut team_names = Vec::new();
         for (p, person) in team.people.iter().enumerate() {
             let mut roles: Vec<RoleIdx> = Vec::with_capacity(person.roles.len());
             for r in &person.roles {
-                match catalog.role(&r.name) {
+                // A team name counts as its role when it has one; either way it is said.
+                let team = catalog.team_name(&r.name);
+                if team.is_some() {
+                    team_names.push((p, r.clone()));
+                }
+                let single = team.and_then(|t| match t.roles.as_slice() {
+                    [one] => Some(*one),
+                    _ => None,
+                });
+                match catalog.role(&r.name).or(single) {
                     Some(idx) if !roles.contains(&idx) => {
                         roles.push(idx);
                         holders[idx].push(p);
                     }
                     Some(_) => {}
+                    None if team.is_some() => {}
                     None => unknown_roles.push((p, r.clone())),
                 }
             }
@@ -228,6 +241,7 @@ impl<'t> Resolved<'t> {
             leads,
             lead_problems,
             unknown_roles,
+            team_names,
             unknown_activities,
             unknown_refs,
             rows,

@@ -12,8 +12,51 @@ pub(super) fn check(out: &mut Out<'_, '_>) {
     shared_single_roles(out);
     conflicting_roles(out);
     unknown_roles(out);
+    team_names(out);
     lead_problems(out);
     people_without_roles(out);
+}
+
+/// A team name among a person's roles: the roles it stands for, said.
+fn team_names(out: &mut Out<'_, '_>) {
+    let r = out.resolved;
+    let catalog = &r.team.catalog;
+    for (p, reference) in &r.team_names {
+        let Some(team) = catalog.team_name(&reference.name) else {
+            continue;
+        };
+        let roles = catalog.role_ids(&team.roles);
+        let (what, help) = match roles.as_slice() {
+            [one] => (
+                format!("counts as the role `{one}`"),
+                format!("write \"{one}\", the role"),
+            ),
+            _ => (
+                "gives them none of its roles".to_owned(),
+                format!(
+                    "list the roles {} holds: one or more of {}",
+                    r.team.people[*p].name,
+                    roles.join(", ")
+                ),
+            ),
+        };
+        out.push(
+            Rule::TeamAsRole,
+            reference.span.clone(),
+            format!(
+                "{} lists `{}`, a team, among their roles: it {what}",
+                out.person_label(*p),
+                reference.name
+            ),
+            help,
+            Context {
+                role: Some(reference.name.clone()),
+                person: Some(r.team.people[*p].id.to_string()),
+                roles,
+                ..Context::default()
+            },
+        );
+    }
 }
 
 /// A `leads` entry naming a role the person does not hold, or one led already.

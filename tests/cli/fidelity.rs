@@ -67,6 +67,9 @@ fn bases(c: &Catalog) -> Vec<(String, Option<&Basis>)> {
     for (key, b) in c.limits_why.each() {
         out.push((format!("limits.{key}"), Some(b)));
     }
+    for t in &c.teams {
+        out.push((format!("team name {}", t.id), t.basis.as_ref()));
+    }
     for r in &c.roles {
         out.push((format!("role {}", r.id), r.basis.as_ref()));
         for (key, b) in r.why.each() {
@@ -97,6 +100,9 @@ fn every_role_activity_and_choice_has_a_source_or_an_editorial_reason() {
             "limits.roles-per-person".into(),
             c.limits_why.roles_per_person.as_ref(),
         );
+        for t in &c.teams {
+            need(format!("team name {}", t.id), t.basis.as_ref());
+        }
         for r in &c.roles {
             need(format!("role {}", r.id), r.basis.as_ref());
             need(

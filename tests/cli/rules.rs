@@ -356,3 +356,37 @@ fn strongest_letters_win() {
     l.add(Letters::I);
     assert_eq!(l.compact(), "AR");
 }
+
+#[test]
+fn a_team_name_among_roles_is_said_and_counts_only_when_it_is_one_role() {
+    // `customer-service-team` is one role: Sam still holds it, and is told its id.
+    let text = CLEAN_SMALL_TEAM.replace(
+        "roles = [\"customer-service-representative\"]",
+        "roles = [\"customer-service-team\"]",
+    );
+    let f = assert_fires(&text, "team-as-role", 19);
+    assert_eq!(f["level"], "warning");
+    assert!(
+        f["help"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("\"customer-service-representative\"")
+    );
+    let (_, doc) = check(&text);
+    assert_eq!(
+        rules(&doc),
+        vec!["team-as-role"],
+        "no gap: the one role is held"
+    );
+    // `it-team` is developers and testers: Tom holds none of them, and the help lists them.
+    let text = CLEAN_SMALL_TEAM.replace("roles = [\"web-developer\"]", "roles = [\"it-team\"]");
+    let f = assert_fires(&text, "team-as-role", 11);
+    let help = f["help"].as_str().unwrap_or_default();
+    assert!(
+        help.contains("web-developer") && help.contains("qa-tester"),
+        "{help}"
+    );
+    let (_, doc) = check(&text);
+    assert!(rules(&doc).contains(&"missing-role".to_owned()), "{doc}");
+    assert!(!rules(&doc).contains(&"unknown-role".to_owned()), "{doc}");
+}
