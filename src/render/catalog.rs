@@ -125,6 +125,14 @@ pub fn show_table(c: &Catalog) -> String {
     } else {
         roles_table(&mut out, c);
     }
+    if !c.teams.is_empty() {
+        let head = "Team names (not roles: a person lists the roles they hold)";
+        let _ = writeln!(out, "\n{}", wrap(head, ""));
+        for team in &c.teams {
+            let line = format!("{}: {}", team.id, ids(c, &team.roles));
+            let _ = writeln!(out, "{}", wrap(&t(&line), "  "));
+        }
+    }
     let _ = writeln!(out, "\nActivities, by area, with their default RACI");
     let mut area = None;
     for a in &c.activities {

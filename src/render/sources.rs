@@ -99,6 +99,15 @@ fn entries(c: &Catalog) -> Vec<Entry> {
             })
             .collect(),
     });
+    for t in &c.teams {
+        out.push(Entry {
+            heading: format!("{} · a team name, not a role", t.id),
+            claims: vec![claim(
+                format!("its people hold {}", ids(c, &t.roles)),
+                t.basis.as_ref(),
+            )],
+        });
+    }
     for r in &c.roles {
         let w = &r.why;
         let mut claims = vec![
