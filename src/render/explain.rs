@@ -29,8 +29,8 @@ pub fn explain(rule: Rule) -> Explanation {
             "Give the role to someone, or accept the gap for this team with `missing-recommended-role = \"allow\"` in [rules].",
         ),
         Rule::NoAccountable => (
-            "Every activity needs exactly one person who answers for it (the A of RACI). Without one, decisions stall and problems have no owner. The catalog gives every activity an accountable role that a complete team carries, so this fires when an override's `accountable` names a role whose work reaches nobody: nobody holds it, nor the role its work falls to.",
-            "[raci.process-returns]\naccountable = \"logistics-manager\"   # nobody holds it, nor the eCommerce manager it falls to",
+            "Every activity needs exactly one person who answers for it (the A of RACI). Without one, decisions stall and problems have no owner. The built-in catalogs give every activity an accountable role that a complete team carries (a missing required role is reported once, as `missing-role`), so this fires where a custom catalog's accountable role, or one an override names, reaches nobody.",
+            "# a custom catalog whose `launch` activity is accountable to a role\n# that is neither held nor falls up to a held one",
             "Name a person in the override's `accountable`, or a role someone holds; leave `accountable` out to keep the catalog's.",
         ),
         Rule::NoLead => (

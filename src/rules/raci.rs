@@ -99,19 +99,36 @@ fn unknown_references(out: &mut Out<'_, '_>) {
 /// An override row whose only names for the letter were unknown: `unknown-person` reports it.
 fn covered_by_earlier_finding(out: &Out<'_, '_>, row: &Row, letter: Letters) -> bool {
     let r = out.resolved;
-    if let Some(o) = row.override_idx {
-        return r
-            .unknown_refs
-            .iter()
-            .any(|u| u.override_idx == o && u.letter == letter);
-    }
     let catalog = &r.team.catalog;
-    let raci = &catalog.activities[row.activity].raci;
     // Nobody carries the role's work, and its chain ends at a required role nobody holds.
     let missing = |role: RoleIdx| {
         r.gap_at(role)
             .is_some_and(|end| catalog.roles[end].requirement == Requirement::Required)
     };
+    if let Some(o) = row.override_idx {
+        // A letter the override names is its own; one it leaves out is the catalog's.
+        let ov = &r.team.overrides[o];
+        let named: Option<Vec<&crate::team::Ref>> = if letter == Letters::A {
+            ov.accountable.as_ref().map(|a| vec![a])
+        } else {
+            ov.responsible.as_ref().map(|refs| refs.iter().collect())
+        };
+        if let Some(refs) = named {
+            let unknown = r
+                .unknown_refs
+                .iter()
+                .any(|u| u.override_idx == o && u.letter == letter);
+            // Roles named whose work reaches nobody for want of a required role: the
+            // `missing-role` of that role says it.
+            let gone = !refs.is_empty()
+                && refs.iter().all(|x| {
+                    !r.team.people.iter().any(|p| *p.id == *x.name)
+                        && catalog.role(&x.name).is_some_and(missing)
+                });
+            return unknown || gone;
+        }
+    }
+    let raci = &catalog.activities[row.activity].raci;
     if letter == Letters::A {
         missing(raci.accountable)
     } else {
