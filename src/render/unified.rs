@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::escape::{path as shown, terminal};
+use super::style;
 
 /// A unified diff of `old` to `new`, both named `path` in the header.
 #[must_use]
@@ -19,7 +20,18 @@ pub fn diff(path: &Path, old: &str, new: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     for line in raw.lines() {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        let _ = writeln!(out, "{}", terminal(line));
+        let safe = terminal(line);
+        // Added and removed lines in colour (taken out again where colour is off).
+        let style = match line.as_bytes() {
+            [b'+', b'+', b'+', ..] | [b'-', b'-', b'-', ..] => None,
+            [b'+', ..] => Some(style::ADDED),
+            [b'-', ..] => Some(style::REMOVED),
+            _ => None,
+        };
+        let _ = match style {
+            Some(style) => writeln!(out, "{}", style::paint(style, &safe)),
+            None => writeln!(out, "{safe}"),
+        };
     }
     out
 }
@@ -37,9 +49,25 @@ mod tests {
             "a\r\nkeep\r\n",
             "a\u{1b}]0;title\u{7}\r\n::error::x\u{202e}\r\nkeep\r\n",
         );
-        assert!(out.contains("+a\\u{1b}]0;title\\u{7}\n"), "{out}");
-        assert!(out.contains("+::error::x\\u{202e}\n"), "{out}");
-        assert!(!out.contains('\r') && !out.contains('\u{1b}'), "{out}");
-        assert!(out.lines().all(|l| !l.starts_with("::")), "{out}");
+        // The only escapes left are the colours of added and removed lines (`ESC[..m`),
+        // which the output takes out where colour is off.
+        let mut plain = String::new();
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find("\u{1b}[") {
+            plain.push_str(&rest[..at]);
+            rest = rest[at..].split_once('m').map_or("", |(_, after)| after);
+        }
+        plain.push_str(rest);
+        assert!(plain.contains("+a\\u{1b}]0;title\\u{7}\n"), "{out}");
+        assert!(plain.contains("+::error::x\\u{202e}\n"), "{out}");
+        assert!(
+            !plain.contains('\r') && !plain.contains('\u{1b}'),
+            "{plain}"
+        );
+        assert!(plain.lines().all(|l| !l.starts_with("::")), "{plain}");
+        assert!(
+            out.contains("\u{1b}[32m+a"),
+            "added lines are green: {out:?}"
+        );
     }
 }
