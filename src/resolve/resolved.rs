@@ -324,8 +324,16 @@ fn leads_of(team: &Team, person_roles: &[Vec<RoleIdx>]) -> (Vec<Option<usize>>, 
     let mut problems = Vec::new();
     for (p, person) in team.people.iter().enumerate() {
         for r in &person.leads {
+            // A team name standing for one role leads that role, as in `roles`.
+            let single = catalog
+                .team_name(&r.name)
+                .and_then(|t| match t.roles.as_slice() {
+                    [one] => Some(*one),
+                    _ => None,
+                });
             let held = catalog
                 .role(&r.name)
+                .or(single)
                 .filter(|role| person_roles[p].contains(role));
             let led_by = match held {
                 None => None,

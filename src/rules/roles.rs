@@ -26,7 +26,16 @@ fn team_names(out: &mut Out<'_, '_>) {
             continue;
         };
         let roles = catalog.role_ids(&team.roles);
+        let listed_too = r.team.people[*p].roles.iter().any(|x| {
+            catalog
+                .role(&x.name)
+                .is_some_and(|role| team.roles.contains(&role))
+        });
         let (what, help) = match roles.as_slice() {
+            [one] if listed_too => (
+                format!("counts as the role `{one}`, which they hold already"),
+                format!("remove \"{}\": a team name is no role", reference.name),
+            ),
             [one] => (
                 format!("counts as the role `{one}`"),
                 format!("write \"{one}\", the role"),
@@ -62,14 +71,32 @@ fn team_names(out: &mut Out<'_, '_>) {
 /// A `leads` entry naming a role the person does not hold, or one led already.
 fn lead_problems(out: &mut Out<'_, '_>) {
     let r = out.resolved;
+    let catalog = &r.team.catalog;
     for problem in &r.lead_problems {
         let who = out.person_label(problem.person);
         let led = &problem.reference.name;
+        // A misspelt role in the person's `roles` is the cause: said there first.
+        let misspelt_roles = r.unknown_roles.iter().any(|(p, _)| *p == problem.person);
         let (rule, message, help) = match problem.led_by {
-            None => (
+            None if misspelt_roles && catalog.role(led).is_some() => continue,
+            None if catalog.role(led).is_some() => (
                 Rule::LeadNotHeld,
                 format!("{who} leads `{led}`, which is not one of their roles"),
                 format!("add \"{led}\" to their `roles`, or remove it from `leads`"),
+            ),
+            None if catalog.team_name(led).is_some() => (
+                Rule::LeadNotHeld,
+                format!("{who} leads `{led}`, a team: a lead leads one role"),
+                "name in `leads` the role they lead among the people holding it".to_owned(),
+            ),
+            None => (
+                Rule::LeadNotHeld,
+                format!(
+                    "{who} leads `{led}`, which is not a role of the `{}` catalog",
+                    catalog.id
+                ),
+                suggest::hint(led, catalog.role_names())
+                    .unwrap_or_else(|| "name one of the person's roles in `leads`".to_owned()),
             ),
             Some(first) => (
                 Rule::MultipleLeads,
@@ -206,7 +233,7 @@ fn shared_single_roles(out: &mut Out<'_, '_>) {
                 out.role_label(idx),
                 short_list(&names, 6)
             ),
-            "keep one holder and give the others a different role; a shared role blurs who decides"
+            "keep one holder and give the others a different role, or, shared on purpose, name its lead (`leads = [\"ROLE\"]`) so one person decides"
                 .to_owned(),
             Context {
                 role: Some(role.id.clone()),

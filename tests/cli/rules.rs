@@ -392,3 +392,48 @@ fn a_team_name_among_roles_is_said_and_counts_only_when_it_is_one_role() {
     assert!(rules(&doc).contains(&"missing-role".to_owned()), "{doc}");
     assert!(!rules(&doc).contains(&"unknown-role".to_owned()), "{doc}");
 }
+
+#[test]
+fn a_lead_is_checked_as_a_role_name() {
+    let person = |roles: &str, leads: &str| {
+        with(&format!(
+            "\n[people.liz]\nname = \"Liz\"\nroles = [{roles}]\nleads = [{leads}]\n"
+        ))
+    };
+    // A misspelt lead: said with the closest role.
+    let f = assert_fires(
+        &person("\"graphic-designer\"", "\"graphic-desginer\""),
+        "lead-not-held",
+        24,
+    );
+    assert!(
+        f["help"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("`graphic-designer`"),
+        "{f}"
+    );
+    // A misspelt role: the lead that follows from it is not said again.
+    let (_, doc) = check(&person("\"graphic-desginer\"", "\"graphic-designer\""));
+    assert_eq!(findings_of(&doc, "unknown-role").len(), 1, "{doc}");
+    assert!(findings_of(&doc, "lead-not-held").is_empty(), "{doc}");
+    // A team name of one role leads that role.
+    let (_, doc) = check(&person("\"content-team\"", "\"content-team\""));
+    assert!(findings_of(&doc, "lead-not-held").is_empty(), "{doc}");
+    // One already held: the help says to drop the team name.
+    let f = assert_fires(
+        &person(
+            "\"customer-service-representative\", \"customer-service-team\"",
+            "",
+        ),
+        "team-as-role",
+        23,
+    );
+    assert!(
+        f["help"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("remove \"customer-service-team\""),
+        "{f}"
+    );
+}
