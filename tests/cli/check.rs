@@ -362,12 +362,7 @@ fn a_misspelt_role_reads_before_the_gap_it_causes() {
     // JSON keeps the same order.
     let (_, json, _) = run(&["check", "--format", "json", &path]);
     let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
-    let rules: Vec<&str> = doc["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter_map(|f| f["rule"].as_str())
-        .collect();
+    let rules = crate::support::rules(&doc);
     assert_eq!(rules, ["unknown-role", "missing-role"], "{json}");
 }
 
