@@ -133,6 +133,17 @@ pub fn add_id_fixes(analysis: &mut Analysis) {
         .iter()
         .flat_map(|t| t.people.iter().map(|p| &*p.id))
         .collect();
+    // The team of each file, found once (a big org has thousands).
+    let files: Vec<String> = analysis
+        .teams
+        .iter()
+        .map(|t| t.source.path().display().to_string())
+        .collect();
+    let by_file: std::collections::HashMap<&str, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.as_str(), i))
+        .collect();
     // Two misspellings in one list fixed to the same role would hold it twice.
     let mut given: std::collections::HashSet<(String, usize, String)> =
         std::collections::HashSet::new();
@@ -140,10 +151,9 @@ pub fn add_id_fixes(analysis: &mut Analysis) {
         let Some(span) = finding.span.clone() else {
             continue;
         };
-        let Some(team) = analysis
-            .teams
-            .iter()
-            .find(|t| t.source.path().display().to_string() == finding.file)
+        let Some(team) = by_file
+            .get(finding.file.as_str())
+            .map(|&t| &analysis.teams[t])
         else {
             continue;
         };
