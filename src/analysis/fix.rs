@@ -9,8 +9,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::edit::{Outcome, apply};
+use super::inputs::Input;
 use super::levels::LevelOverrides;
-use super::pipeline::{Analysis, Input, Keep, analyze};
+use super::pipeline::{Analysis, Keep, analyze};
 use crate::diag::suggest::{Budget, fix_candidates};
 use crate::diag::{Finding, Fix, FixPass, Position, Rule, SourceFile};
 use crate::input::read::text_source;

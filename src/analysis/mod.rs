@@ -4,10 +4,13 @@
 pub mod edit;
 pub mod fix;
 pub mod index;
+pub mod inputs;
 pub mod levels;
+mod orgs;
 pub mod outcome;
 pub mod pipeline;
 
+pub use inputs::{Input, find_inputs};
 pub use levels::LevelOverrides;
 pub use outcome::{Outcome, Summary, TeamSummary};
-pub use pipeline::{Analysis, Input, Keep, analyze, find_inputs};
+pub use pipeline::{Analysis, Keep, analyze};

@@ -8,12 +8,25 @@ use crate::diag::finding::Finding;
 use crate::diag::rule::Severity;
 use crate::team::Team;
 
-/// A team that was checked, as listed in reports.
+/// A team that was checked, as listed in reports (an org, with its units).
 #[derive(Debug, Clone, Serialize)]
 pub struct TeamSummary {
     pub name: String,
     pub file: String,
     pub catalog: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub units: Option<Vec<UnitSummary>>,
+}
+
+/// A unit of an org, as listed in reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitSummary {
+    pub name: String,
+    pub file: String,
+    /// Its department catalog, if it names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    pub people: usize,
 }
 
 /// The counts every format ends with.
@@ -21,8 +34,20 @@ pub struct TeamSummary {
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
+    /// Team files: the teams outside orgs, and the units of the orgs.
     pub teams: usize,
+    /// Orgs among them (said only when there are some).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub orgs: usize,
     pub people: usize,
+}
+
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Everything a reporter needs.
@@ -65,6 +90,17 @@ impl Outcome {
                 name: t.name.clone(),
                 file: t.source.path().display().to_string(),
                 catalog: t.catalog.id.clone(),
+                units: t.org.as_ref().map(|o| {
+                    o.units
+                        .iter()
+                        .map(|u| UnitSummary {
+                            name: u.name.clone(),
+                            file: u.source.path().display().to_string(),
+                            department: u.department.as_ref().map(|d| d.id.clone()),
+                            people: u.people.len(),
+                        })
+                        .collect()
+                }),
             })
             .collect();
         let findings = std::mem::take(&mut analysis.findings);
@@ -91,7 +127,12 @@ impl Outcome {
         Summary {
             errors,
             warnings: self.findings.len() - errors,
-            teams: self.teams.len(),
+            teams: self
+                .teams
+                .iter()
+                .map(|t| t.units.as_ref().map_or(1, Vec::len))
+                .sum(),
+            orgs: self.teams.iter().filter(|t| t.units.is_some()).count(),
             people: self.people,
         }
     }

@@ -1,50 +1,20 @@
 //! Load, resolve and check a set of files together: the one analysis every command runs.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::index::people_in_several_teams;
+use super::inputs::Input;
 use super::levels::LevelOverrides;
-use crate::catalog::CatalogStore;
+use super::orgs::Orgs;
+use crate::catalog::{Catalog, CatalogStore};
 use crate::diag::finding::Finding;
 use crate::diag::rule::{LintLevel, Rule, Severity};
 use crate::diag::source::SourceFile;
-use crate::input::discover::{self, Refusal};
-use crate::input::root::Root;
+use crate::input::read_source;
 use crate::resolve::Resolved;
 use crate::rules;
 use crate::team::{self, LoadOptions, Loaded, Team};
-
-/// A file to analyze: read from disk, or text already in memory (a git revision).
-#[derive(Debug, Clone)]
-pub struct Input {
-    pub path: PathBuf,
-    pub source: Option<Arc<SourceFile>>,
-    /// Named by the user rather than found in a folder.
-    pub explicit: bool,
-    /// Which of the paths given it was found under.
-    pub given: usize,
-    /// Why it is not read, when the search refused it.
-    pub refused: Option<Refusal>,
-    /// Where paths in the file may lead: the root of the path given that found it.
-    pub root: Option<PathBuf>,
-}
-
-impl Input {
-    /// A file on disk that the user named.
-    #[must_use]
-    pub fn explicit(path: PathBuf) -> Self {
-        Self {
-            path,
-            source: None,
-            explicit: true,
-            given: 0,
-            refused: None,
-            root: None,
-        }
-    }
-}
 
 /// Every team that loaded and every finding, levels applied, in file order.
 #[derive(Debug, Default)]
@@ -65,6 +35,10 @@ pub enum Keep {
 }
 
 /// Load, resolve and check a set of files together.
+///
+/// Each file is read first, so that the org files among them are known before any is
+/// loaded: a team file in an org's folder is a unit of it, loaded with the org's catalog
+/// and checked as part of the org (see [`super::orgs`]); every other team is checked alone.
 #[must_use]
 pub fn analyze(
     inputs: &[Input],
@@ -72,23 +46,31 @@ pub fn analyze(
     levels: &LevelOverrides,
     keep: Keep,
 ) -> Analysis {
-    let mut teams: Vec<Team> = Vec::new();
-    let mut findings: Vec<Finding> = Vec::new();
-    let loaded = load_all(inputs, options, keep);
+    let texts = read_all(inputs, options.max_file_size);
+    let mut orgs = Orgs::find(inputs, &texts);
+    let mut findings = std::mem::take(&mut orgs.problems);
+    let loaded = load_all(inputs, &texts, &orgs, options, keep);
     // A folder given whose `*.toml` files hold no team is an error, as a file would be.
     let with_teams: std::collections::HashSet<usize> = inputs
         .iter()
         .zip(&loaded)
-        .filter(|(_, l)| matches!(l, Ok((Loaded::Team(_), _))))
+        .filter(|(_, l)| matches!(l, Ok((Loaded::Team(_) | Loaded::Org(_), _))))
         .map(|(i, _)| i.given)
         .collect();
     let mut lone = std::collections::HashSet::new();
-    for (input, loaded) in inputs.iter().zip(loaded) {
+    let mut teams: Vec<(usize, Team)> = Vec::new();
+    let mut units: Vec<(usize, Team)> = Vec::new();
+    for (i, (input, loaded)) in inputs.iter().zip(loaded).enumerate() {
         match loaded {
             Ok((Loaded::Team(t), mut team_findings)) => {
-                teams.push(*t);
                 findings.append(&mut team_findings);
+                if orgs.org_of[i].is_some() {
+                    units.push((i, *t));
+                } else {
+                    teams.push((i, *t));
+                }
             }
+            Ok((Loaded::Org(t), _)) => orgs.loaded(i, *t),
             Ok((Loaded::Catalog(_), _)) => {
                 // A folder whose only files are catalogs checks no team: that must fail.
                 if !input.explicit && !with_teams.contains(&input.given) && lone.insert(input.given)
@@ -117,17 +99,47 @@ pub fn analyze(
         !f.rule.is_unreadable()
             || said.insert((f.file.clone(), f.line, f.column, f.rule, f.message.clone()))
     });
-    let team_refs: Vec<&Team> = teams.iter().collect();
-    findings.extend(rules::check_org(
-        &team_refs,
-        &people_in_several_teams(&team_refs),
-    ));
+    // Across the teams checked together: a person of several units (or teams) is one person.
+    let mut leaves: Vec<&Team> = teams.iter().chain(&units).map(|(_, t)| t).collect();
+    leaves.sort_by_key(|t| order_of(inputs, t));
+    findings.extend(rules::check_org(&leaves, &people_in_several_teams(&leaves)));
 
-    let file_levels: HashMap<String, Vec<(Rule, LintLevel)>> = teams
+    let mut file_levels: HashMap<String, Vec<(Rule, LintLevel)>> = teams
         .iter()
-        .map(|t| (t.source.path().display().to_string(), t.levels.clone()))
+        .map(|(_, t)| (t.source.path().display().to_string(), t.levels.clone()))
         .collect();
+    for (i, org) in orgs.merge(units) {
+        findings.extend(rules::check_team(&Resolved::new(&org)));
+        file_levels.extend(org_levels(&org));
+        let mut org = org;
+        if keep == Keep::Membership {
+            org.drop_assignments();
+        }
+        teams.push((i, org));
+    }
+    teams.sort_by_key(|(i, _)| *i);
+    let teams: Vec<Team> = teams.into_iter().map(|(_, t)| t).collect();
+    name_units(&teams, &mut findings);
     let mut findings = levels.apply(findings, &file_levels);
+    // Of the files loaded only because the org of a path given holds them, only what is in
+    // the org file is said.
+    let quiet: std::collections::HashSet<String> = inputs
+        .iter()
+        .enumerate()
+        .filter(|(i, input)| !input.reported && !orgs.is_org[*i])
+        .map(|(_, input)| input.path.display().to_string())
+        .collect();
+    // A finding between files (a person in two units) is the org's, wherever it points.
+    findings.retain(|f| {
+        !quiet.contains(&f.file)
+            || matches!(
+                f.rule,
+                Rule::OverAllocated
+                    | Rule::InconsistentPerson
+                    | Rule::DuplicateTeam
+                    | Rule::DuplicateOverride
+            )
+    });
 
     // Findings in file order (as given); in a file, causes before consequences (what the
     // text says wrong, then what it means for the team), each by position.
@@ -148,6 +160,49 @@ pub fn analyze(
     Analysis { teams, findings }
 }
 
+/// Where a team's file is among the inputs (for load order).
+fn order_of(inputs: &[Input], team: &Team) -> usize {
+    inputs
+        .iter()
+        .position(|i| i.path == team.source.path())
+        .unwrap_or(usize::MAX)
+}
+
+/// The levels of an org's files: the org's `[rules]` in the org file; in a unit's file, the
+/// unit's `[rules]` over the org's.
+fn org_levels(org: &Team) -> Vec<(String, Vec<(Rule, LintLevel)>)> {
+    let mut out = vec![(org.source.path().display().to_string(), org.levels.clone())];
+    for unit in org.org.iter().flat_map(|o| &o.units) {
+        let mut levels = org.levels.clone();
+        levels.extend(unit.levels.iter().copied());
+        out.push((unit.source.path().display().to_string(), levels));
+    }
+    out
+}
+
+/// A finding in a unit's file names the org as its team and the unit as its unit, whichever
+/// rule (or the loader) made it.
+fn name_units(teams: &[Team], findings: &mut [Finding]) {
+    let mut of_file: HashMap<String, (&str, &str)> = HashMap::new();
+    for team in teams.iter().filter(|t| t.is_org()) {
+        for unit in team.org.iter().flat_map(|o| &o.units) {
+            of_file.insert(
+                unit.source.path().display().to_string(),
+                (team.name.as_str(), unit.name.as_str()),
+            );
+        }
+    }
+    if of_file.is_empty() {
+        return;
+    }
+    for f in findings {
+        if let Some((org, unit)) = of_file.get(&f.file) {
+            (*org).clone_into(&mut f.team);
+            f.unit = Some((*unit).to_owned());
+        }
+    }
+}
+
 impl Analysis {
     /// The first finding that says a file could not be read at all, if any.
     #[must_use]
@@ -158,61 +213,116 @@ impl Analysis {
 
 type LoadResult = Result<(Loaded, Vec<Finding>), Vec<Finding>>;
 
+/// Each input's text: given, or read from disk (bounded), or why not.
+fn read_all(inputs: &[Input], max_file_size: u64) -> Vec<Result<Arc<SourceFile>, Box<Finding>>> {
+    in_parallel(
+        inputs,
+        || (),
+        |(), input| {
+            if let Some(refusal) = &input.refused {
+                return Err(Box::new(Finding::without_source(
+                    Rule::ParseError,
+                    input.path.display().to_string(),
+                    refusal.message.clone(),
+                    refusal.help,
+                )));
+            }
+            match &input.source {
+                Some(source) => Ok(Arc::clone(source)),
+                None => read_source(&input.path, max_file_size),
+            }
+        },
+    )
+}
+
 /// Load, resolve and check every file on as many threads as pay off (the built-in catalogs
 /// are shared, custom catalog files cached per thread); the results keep the order of
-/// `inputs`.
-fn load_all(inputs: &[Input], options: LoadOptions<'_>, keep: Keep) -> Vec<LoadResult> {
+/// `inputs`. The org files are loaded first, their units with the org's catalog; a unit is
+/// checked later, as part of its org.
+fn load_all(
+    inputs: &[Input],
+    texts: &[Result<Arc<SourceFile>, Box<Finding>>],
+    orgs: &Orgs,
+    options: LoadOptions<'_>,
+    keep: Keep,
+) -> Vec<LoadResult> {
     // Dropping what a file no longer needs pays when later files reuse the memory.
     let slim = keep == Keep::Membership && inputs.len() > 1;
-    let load_part = |part: &[Input]| -> Vec<LoadResult> {
-        let mut store = CatalogStore::default();
-        part.iter()
-            .map(|input| {
-                if let Some(refusal) = &input.refused {
-                    return Err(vec![Finding::without_source(
-                        Rule::ParseError,
-                        input.path.display().to_string(),
-                        refusal.message.clone(),
-                        refusal.help,
-                    )]);
+    let load = |store: &mut CatalogStore, i: usize, org_catalog| {
+        let input = &inputs[i];
+        let source = texts[i].as_ref().map_err(|f| vec![(**f).clone()])?;
+        let options = LoadOptions {
+            root: options.root.or(input.root.as_deref()),
+            org_catalog,
+            ..options
+        };
+        team::load_source(source, store, options)
+    };
+    let mut store = CatalogStore::default();
+    let mut results: Vec<Option<LoadResult>> = (0..inputs.len())
+        .map(|i| {
+            orgs.is_org[i].then(|| load(&mut store, i, None).map(|loaded| (loaded, Vec::new())))
+        })
+        .collect();
+    let org_catalogs: Vec<Option<Arc<Catalog>>> = results
+        .iter()
+        .map(|r| match r {
+            Some(Ok((Loaded::Org(t), _))) => Some(Arc::clone(&t.catalog)),
+            _ => None,
+        })
+        .collect();
+    let indices: Vec<usize> = (0..inputs.len()).filter(|&i| !orgs.is_org[i]).collect();
+    let rest = in_parallel(&indices, CatalogStore::default, |store, &i| {
+        let unit_of = orgs.org_of[i];
+        let org_catalog = unit_of.and_then(|o| org_catalogs[o].as_ref());
+        if unit_of.is_some() && org_catalog.is_none() {
+            // The org did not load: its error is said, and its units wait for it.
+            return Ok((Loaded::Other, Vec::new()));
+        }
+        load(store, i, org_catalog).map(|mut loaded| {
+            let findings = match &mut loaded {
+                Loaded::Team(t) if unit_of.is_none() => {
+                    let findings = rules::check_team(&Resolved::new(t));
+                    if slim {
+                        t.drop_assignments();
+                    }
+                    findings
                 }
-                let options = LoadOptions {
-                    root: options.root.or(input.root.as_deref()),
-                    ..options
-                };
-                let loaded = match &input.source {
-                    Some(source) => team::load_source(source, &mut store, options),
-                    None => team::load_path(&input.path, &mut store, options),
-                };
-                loaded.map(|mut loaded| {
-                    let findings = match &mut loaded {
-                        Loaded::Team(t) => {
-                            let findings = rules::check_team(&Resolved::new(t));
-                            if slim {
-                                t.drop_assignments();
-                            }
-                            findings
-                        }
-                        _ => Vec::new(),
-                    };
-                    (loaded, findings)
-                })
-            })
-            .collect()
+                _ => Vec::new(),
+            };
+            (loaded, findings)
+        })
+    });
+    for (i, result) in indices.into_iter().zip(rest) {
+        results[i] = Some(result);
+    }
+    results
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Ok((Loaded::Other, Vec::new()))))
+        .collect()
+}
+
+/// `f` over `items` on as many threads as pay off, each with its own `state`; the results
+/// keep the order of `items`.
+fn in_parallel<T: Sync, S, R: Send>(
+    items: &[T],
+    state: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> R + Sync,
+) -> Vec<R> {
+    let part = |part: &[T]| -> Vec<R> {
+        let mut s = state();
+        part.iter().map(|item| f(&mut s, item)).collect()
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
-        .min(inputs.len() / 16)
+        .min(items.len() / 16)
         .max(1);
     if threads == 1 {
-        return load_part(inputs);
+        return part(items);
     }
-    let chunk = inputs.len().div_ceil(threads);
+    let chunk = items.len().div_ceil(threads);
     std::thread::scope(|s| {
-        let handles: Vec<_> = inputs
-            .chunks(chunk)
-            .map(|part| s.spawn(move || load_part(part)))
-            .collect();
+        let handles: Vec<_> = items.chunks(chunk).map(|c| s.spawn(|| part(c))).collect();
         handles
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
@@ -242,32 +352,4 @@ fn not_a_team(input: &Input, alone: bool) -> Finding {
         f.level = Severity::Warning;
         f
     }
-}
-
-/// The files under `paths` (see [`discover::discover`]) as inputs read from disk, and notes
-/// about what the search had to skip.
-#[must_use]
-pub fn find_inputs(
-    paths: &[PathBuf],
-    exclude: &discover::Exclude,
-    root: Option<&Path>,
-) -> (Vec<Input>, Vec<String>) {
-    let found = discover::discover(paths, exclude, root);
-    let roots: Vec<PathBuf> = paths
-        .iter()
-        .map(|p| Root::for_path(p, root).dir().to_path_buf())
-        .collect();
-    let inputs = found
-        .files
-        .into_iter()
-        .map(|c| Input {
-            path: c.path,
-            source: None,
-            explicit: c.explicit,
-            given: c.given,
-            refused: c.refused,
-            root: roots.get(c.given).cloned(),
-        })
-        .collect();
-    (inputs, found.skipped)
 }

@@ -24,6 +24,7 @@ pub fn run(
     let options = LoadOptions {
         max_file_size: args.max_file_size,
         root,
+        org_catalog: None,
     };
     let levels = args.levels();
     if args.dry_run && args.format != CheckFormat::Human {

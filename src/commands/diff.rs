@@ -20,6 +20,7 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
     let options = LoadOptions {
         root,
         max_file_size: args.max_file_size,
+        org_catalog: None,
     };
     let levels = LevelOverrides::default();
     let exclude = Exclude::new(&args.exclude)?;
@@ -36,6 +37,7 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
                 given: 0,
                 refused: None,
                 root: None,
+                reported: true,
             })
             .collect();
         (

@@ -28,6 +28,7 @@ pub fn run(
     let options = LoadOptions {
         max_file_size: args.max_file_size,
         root,
+        org_catalog: None,
     };
     if args.all_roles && args.by != RaciBy::Role {
         anyhow::bail!("--all-roles is for columns by role: add `--by role`");

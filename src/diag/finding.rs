@@ -79,8 +79,12 @@ pub struct Fix {
 pub struct Finding {
     pub rule: Rule,
     pub level: Severity,
-    /// The team's name; empty where the file could not be read as a team.
+    /// The team's name (of an org, the org's); empty where the file could not be read as a
+    /// team.
     pub team: String,
+    /// The unit of the org whose file the finding is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     pub file: String,
     pub line: usize,
     pub column: usize,
@@ -117,6 +121,7 @@ impl Finding {
                 _ => Severity::Error,
             },
             team: String::new(),
+            unit: None,
             file: source.path().display().to_string(),
             line,
             column,
@@ -140,6 +145,7 @@ impl Finding {
             rule,
             level: Severity::Error,
             team: String::new(),
+            unit: None,
             file: file.into(),
             line: 1,
             column: 1,

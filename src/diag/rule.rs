@@ -85,6 +85,7 @@ rules! {
     UnknownActivity => "unknown-activity", Deny, "a RACI override names no activity of the catalog";
     PersonWithoutRoles => "person-without-roles", Warn, "a person holds no role";
     DuplicateTeam => "duplicate-team", Deny, "two files checked together declare the same team name";
+    DuplicateOverride => "duplicate-override", Deny, "two units of an org override the same activity";
     InconsistentPerson => "inconsistent-person", Warn, "one person id has different names or emails in different team files";
     NotATeamFile => "not-a-team-file", Warn, "a *.toml file in a checked folder is neither a team file nor a catalog file";
     ParseError => "parse-error", Deny, "a file cannot be read, parsed, or does not have the expected shape";

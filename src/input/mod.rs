@@ -5,6 +5,7 @@
 
 pub mod discover;
 pub mod git;
+pub mod org;
 pub mod read;
 pub mod root;
 pub mod shape;

@@ -48,6 +48,11 @@ pub fn explain(rule: Rule) -> Explanation {
             "[people.gus]\nroles = [\"sales-representative\"]\nleads = [\"marketing-manager\"]   # not one of Gus's roles",
             "Add the role to the person's `roles`, or remove it from their `leads`.",
         ),
+        Rule::DuplicateOverride => (
+            "An org's matrix is one matrix: each activity has one override at most. When two units both override an activity, one of them would silently lose; which one wins would depend on file order.",
+            "# sales.toml\n[raci.pricing-strategy]\naccountable = \"gus\"\n\n# marketing.toml\n[raci.pricing-strategy]   # the second override\naccountable = \"maya\"",
+            "Keep the override in the unit that owns the activity, and put every letter it needs there.",
+        ),
         Rule::TeamAsRole => (
             "A team name says who people work with, not which role they hold: the IT team has developers and testers, and a tester must not check their own work. A team name that stands for one role (`content-team`) counts as that role; one that stands for several (`it-team`) gives the person none of them.",
             "[people.kim]\nroles = [\"it-team\"]",

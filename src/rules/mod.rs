@@ -6,6 +6,7 @@ mod out;
 mod raci;
 mod roles;
 mod team;
+mod units;
 mod workload;
 
 pub use org::{Shared, check_org};

@@ -1,15 +1,12 @@
 //! What every per-team rule writes into: the findings of one team, with helpers to point
 //! at a person's role entry and to name people and roles the same way everywhere.
 
-use std::ops::Range;
-use std::sync::Arc;
-
 use crate::catalog::RoleIdx;
 use crate::diag::finding::{Context, Finding};
 use crate::diag::rule::Rule;
-use crate::diag::source::SourceFile;
 use crate::diag::words::and_list;
 use crate::resolve::Resolved;
+use std::ops::Range;
 
 /// Collects findings for one team, filling in the team and file.
 pub(crate) struct Out<'r, 't> {
@@ -18,10 +15,7 @@ pub(crate) struct Out<'r, 't> {
 }
 
 impl Out<'_, '_> {
-    pub fn source(&self) -> &Arc<SourceFile> {
-        &self.resolved.team.source
-    }
-
+    /// A finding at `span` of the team (of an org, in the file of the unit it falls in).
     pub fn push(
         &mut self,
         rule: Rule,
@@ -30,9 +24,12 @@ impl Out<'_, '_> {
         help: String,
         context: Context,
     ) {
-        let finding = Finding::new(rule, self.source(), Some(span), message, help)
-            .team(&self.resolved.team.name)
+        let team = self.resolved.team;
+        let at = team.locate(span);
+        let mut finding = Finding::new(rule, at.source, Some(at.span), message, help)
+            .team(&team.name)
             .context(context);
+        finding.unit = at.unit.map(|u| u.name.clone());
         self.findings.push(finding);
     }
 

@@ -8,14 +8,22 @@ use toml::Spanned;
 
 use crate::diag::rule::{LintLevel, Rule};
 
-/// A teamplan team file: the team, its people, optional RACI overrides and rule levels.
+/// A teamplan team file: the team, its people, optional RACI overrides and rule levels. Or
+/// an org file: the `[org]` table (with optional `[limits]` and `[rules]`), whose folder's
+/// team files are its units.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 #[schemars(title = "teamplan team file")]
 pub struct TeamFile {
     /// The team: its name and the role catalog it is checked against.
-    #[schemars(with = "TeamSection")]
-    pub team: Spanned<TeamSection>,
+    #[schemars(with = "Option<TeamSection>")]
+    pub team: Option<Spanned<TeamSection>>,
+    /// An org: every team file in this file's folder and below is a unit of it.
+    #[schemars(with = "Option<OrgSection>")]
+    pub org: Option<Spanned<OrgSection>>,
+    /// The org's own limits, in place of its catalog's (an org file only).
+    #[schemars(with = "Option<OrgLimits>")]
+    pub limits: Option<Spanned<OrgLimits>>,
     /// The people of the team, by id (the table key).
     #[serde(default)]
     #[schemars(with = "IndexMap<String, PersonEntry>")]
@@ -39,12 +47,42 @@ pub struct TeamSection {
     /// The team's name, unique across the files checked together.
     #[schemars(with = "String")]
     pub name: Spanned<String>,
-    /// A built-in catalog (b2b, b2c, d2c, small-team, marketing-team) or a path to a custom catalog file,
-    /// relative to this file.
+    /// A built-in catalog (b2b, b2c, d2c, small-team, marketing-team) or a path to a custom
+    /// catalog file, relative to this file. A unit of an org may leave it out (the org's),
+    /// or name a department catalog whose coverage is checked inside the unit.
+    #[serde(default)]
     #[schemars(schema_with = "catalog_schema")]
-    pub catalog: Spanned<String>,
+    pub catalog: Option<Spanned<String>>,
     /// What the team does, in a line.
     pub description: Option<String>,
+}
+
+/// The `[org]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OrgSection {
+    /// The org's name.
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
+    /// The catalog the whole org is checked against: a built-in one or a custom catalog file.
+    #[schemars(schema_with = "catalog_schema")]
+    pub catalog: Spanned<String>,
+    /// What the org does, in a line.
+    pub description: Option<String>,
+    /// The currency of costs in the org's units (ISO 4217, e.g. "EUR").
+    pub currency: Option<String>,
+}
+
+/// The `[limits]` table of an org file: each limit replaces the catalog's.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OrgLimits {
+    /// Activities a full-time person may be accountable or responsible for.
+    #[schemars(with = "Option<f64>", extend("exclusiveMinimum" = 0.0))]
+    pub ra_per_fte: Option<Spanned<f64>>,
+    /// Roles one person may hold.
+    #[schemars(range(min = 1))]
+    pub roles_per_person: Option<usize>,
 }
 
 /// How a person works for the team.

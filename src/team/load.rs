@@ -2,21 +2,21 @@
 //! the [`Team`] the resolver reads.
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
+use indexmap::IndexMap;
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::file::{self, TeamFile};
 use super::model::{Person, RaciOverride, Ref, Team};
+pub use super::options::LoadOptions;
 use crate::catalog::{self, Catalog, CatalogStore};
-use crate::diag::finding::{Finding, FixPass};
+use crate::diag::finding::Finding;
 use crate::diag::rule::Rule;
 use crate::diag::source::{SourceFile, shorten};
-use crate::diag::suggest;
-use crate::input::read::{DEFAULT_MAX_FILE_SIZE, read_source};
-use crate::input::root::Root;
+use crate::input::read::read_source;
 use crate::input::shape::{Found, Problem, Shape, Step};
 use crate::input::toml_error::{Wording, refused, shape_findings, syntax_error};
 use crate::input::wording::closest;
@@ -31,27 +31,13 @@ const FTE_HELP: &str =
 #[derive(Debug)]
 pub enum Loaded {
     Team(Box<Team>),
+    /// An org file: a team with no people of its own, whose units are the team files in its
+    /// folder and below.
+    Org(Box<Team>),
     /// A catalog file (it has no `[team]` but catalog keys); checked as a catalog.
     Catalog(Box<Catalog>),
     /// Neither a team file nor a catalog file.
     Other,
-}
-
-/// Load settings.
-#[derive(Debug, Clone, Copy)]
-pub struct LoadOptions<'a> {
-    pub max_file_size: u64,
-    /// `--root DIR`: where a `catalog` path may lead (else the root of each team file).
-    pub root: Option<&'a Path>,
-}
-
-impl Default for LoadOptions<'_> {
-    fn default() -> Self {
-        Self {
-            max_file_size: DEFAULT_MAX_FILE_SIZE,
-            root: None,
-        }
-    }
 }
 
 /// Read and load a file as a team (or tell that it is a catalog or neither).
@@ -79,7 +65,7 @@ pub fn load_source(
     let table =
         toml::de::DeTable::parse(&source.text).map_err(|e| vec![syntax_error(&e, source)])?;
     let top = table.get_ref();
-    if !top.contains_key("team") {
+    if !top.contains_key("team") && !top.contains_key("org") {
         let catalog_keys = [
             "extends",
             "roles",
@@ -95,8 +81,14 @@ pub fn load_source(
     }
     // A file serde reads has the shape of the schema (made from the same types): only one
     // it refuses is walked for every problem (so a valid file pays for no walk).
-    let file = TeamFile::deserialize(toml::de::Deserializer::from(table))
+    let mut file = TeamFile::deserialize(toml::de::Deserializer::from(table))
         .map_err(|e| refused(&e, source, team_shape(), reword, SERDE_HELP))?;
+    if file.org.is_some() {
+        let mut errors = Vec::new();
+        let levels = rule_levels(std::mem::take(&mut file.rules), source, &mut errors);
+        return super::org_file::build_org(source, file, levels, errors, store, options)
+            .map(|t| Loaded::Org(Box::new(t)));
+    }
     build(source, file, store, options).map(|t| Loaded::Team(Box::new(t)))
 }
 
@@ -148,8 +140,11 @@ fn build(
     let shape = |span: Range<usize>, message: String, help: &str| {
         Finding::new(Rule::ParseError, source, Some(span), message, help)
     };
-    let team_span = file.team.span();
-    let section = file.team.into_inner();
+    let Some(team) = file.team else {
+        return Err(Vec::new());
+    };
+    let team_span = team.span();
+    let section = team.into_inner();
     let name = section.name.get_ref().trim().to_owned();
     if name.is_empty() {
         errors.push(shape(
@@ -159,7 +154,37 @@ fn build(
         ));
     }
 
-    let catalog = resolve_catalog(source, &section.catalog, store, options);
+    if let Some(limits) = &file.limits {
+        errors.push(shape(
+            limits.span(),
+            "a team file has no [limits]: the limits are its catalog's, or its org's".into(),
+            "move [limits] into the org file, or into a custom catalog",
+        ));
+    }
+    let (catalog, department) = match (&section.catalog, options.org_catalog) {
+        (None, Some(org)) => (Ok((Arc::clone(org), None)), None),
+        (None, None) => (
+            Err(vec![shape(
+                team_span.clone(),
+                "the [team] table has no `catalog`".into(),
+                "add `catalog = \"b2b\"` (`teamplan catalog list` lists them), or keep the file in the folder of an org file",
+            )]),
+            None,
+        ),
+        (Some(named), None) => (
+            super::catalog_ref::resolve_catalog(source, named, store, options),
+            None,
+        ),
+        (Some(named), Some(org)) => {
+            match super::catalog_ref::resolve_catalog(source, named, store, options) {
+                Ok((own, file)) if own.id == org.id && file.is_none() => {
+                    (Ok((Arc::clone(org), None)), None)
+                }
+                Ok((own, file)) => (Ok((Arc::clone(org), file)), Some(own)),
+                Err(e) => (Err(e), None),
+            }
+        }
+    };
 
     let mut people = Vec::with_capacity(file.people.len());
     for (key, entry) in file.people {
@@ -222,21 +247,7 @@ fn build(
         })
         .collect();
 
-    let mut levels = Vec::new();
-    let mut unknown_rules = Vec::new();
-    for (key, level) in file.rules {
-        match key.get_ref().parse::<Rule>() {
-            Ok(rule) => levels.push((rule, *level.get_ref())),
-            Err(_) => unknown_rules.push(Problem::UnknownKey {
-                path: vec![Step::Key("rules".to_owned())],
-                span: key.span(),
-                key: key.into_inner(),
-                expected: Rule::configurable().map(|r| r.name().to_owned()).collect(),
-            }),
-        }
-    }
-    // Worded and grouped as the shape check words unknown keys (thousands read as six).
-    errors.append(&mut shape_findings(&unknown_rules, source, reword));
+    let levels = rule_levels(file.rules, source, &mut errors);
 
     match catalog {
         Err(mut e) => {
@@ -254,111 +265,32 @@ fn build(
             people,
             overrides,
             levels,
+            department,
+            org: None,
         }),
     }
 }
 
-/// A catalog is a built-in id, or a path (relative to the team file) to a catalog file.
-fn resolve_catalog(
+/// Rule levels from a `[rules]` table, and its unknown rules as findings.
+fn rule_levels(
+    rules: IndexMap<Spanned<String>, Spanned<crate::diag::rule::LintLevel>>,
     source: &Arc<SourceFile>,
-    name: &Spanned<String>,
-    store: &mut CatalogStore,
-    options: LoadOptions,
-) -> Result<(Arc<Catalog>, Option<PathBuf>), Vec<Finding>> {
-    let value = name.get_ref().trim();
-    if let Some(found) = catalog::builtin(value) {
-        return Ok((found, None));
+    errors: &mut Vec<Finding>,
+) -> Vec<(Rule, crate::diag::rule::LintLevel)> {
+    let mut levels = Vec::new();
+    let mut unknown_rules = Vec::new();
+    for (key, level) in rules {
+        match key.get_ref().parse::<Rule>() {
+            Ok(rule) => levels.push((rule, *level.get_ref())),
+            Err(_) => unknown_rules.push(Problem::UnknownKey {
+                path: vec![Step::Key("rules".to_owned())],
+                span: key.span(),
+                key: key.into_inner(),
+                expected: Rule::configurable().map(|r| r.name().to_owned()).collect(),
+            }),
+        }
     }
-    let looks_like_path = Path::new(value)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-        || value.contains('/')
-        || value.contains('\\');
-    if !looks_like_path {
-        // `D2C` is `d2c` in the wrong case: said before any looser guess.
-        let close = catalog::BUILTIN_IDS
-            .iter()
-            .copied()
-            .find(|b| b.eq_ignore_ascii_case(value))
-            .or_else(|| suggest::did_you_mean(value, catalog::BUILTIN_IDS));
-        let help = match close {
-            Some(s) => format!(
-                "did you mean `{s}`? built-in catalogs: {}",
-                catalog::BUILTIN_IDS.join(", ")
-            ),
-            None => format!(
-                "use one of {}, or a path to a custom catalog file ending in .toml",
-                catalog::BUILTIN_IDS.join(", ")
-            ),
-        };
-        let ids = catalog::BUILTIN_IDS.iter().map(|id| (*id, *id));
-        let fix = suggest::fix_candidates(name.get_ref(), ids, suggest::Budget::Known);
-        return Err(vec![
-            Finding::new(
-                Rule::ParseError,
-                source,
-                Some(name.span()),
-                format!("unknown catalog `{value}`"),
-                help,
-            )
-            .fix(FixPass::Catalog, name.span(), name.get_ref(), &fix),
-        ]);
-    }
-    let refuse = |message: String, help: &str| {
-        Err(vec![Finding::new(
-            Rule::ParseError,
-            source,
-            Some(name.span()),
-            message,
-            help.to_owned(),
-        )])
-    };
-    if !Path::new(value)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-    {
-        return refuse(
-            format!("the catalog path `{value}` does not end in .toml; it is not read"),
-            "name a custom catalog file ending in .toml",
-        );
-    }
-    let base = source.path().parent().unwrap_or_else(|| Path::new(""));
-    let path = base.join(value);
-    // A path from a file (a pull request's, perhaps) never leads outside the root: its
-    // target is neither read nor echoed.
-    let root = Root::for_path(source.path(), options.root);
-    let leads_to_toml = std::fs::canonicalize(&path).map_or(true, |target| {
-        target
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-    });
-    if !leads_to_toml {
-        return refuse(
-            format!(
-                "the catalog path `{value}` is a symlink to a file that is not a *.toml; it is not read"
-            ),
-            "link a catalog only to another *.toml file",
-        );
-    }
-    if path.exists() && !root.contains(&path) {
-        return refuse(
-            format!(
-                "the catalog path `{value}` leads outside {}; it is not read",
-                root.dir().display()
-            ),
-            "keep custom catalogs inside the repository, or set the bounds with --root DIR",
-        );
-    }
-    if !path.is_file() {
-        return Err(vec![Finding::new(
-            Rule::ParseError,
-            source,
-            Some(name.span()),
-            format!("catalog file `{}` not found", path.display()),
-            "a catalog path is relative to the team file",
-        )]);
-    }
-    store
-        .file(&path, options.max_file_size)
-        .map(|catalog| (catalog, Some(path)))
+    // Worded and grouped as the shape check words unknown keys (thousands read as six).
+    errors.append(&mut shape_findings(&unknown_rules, source, reword));
+    levels
 }

@@ -74,9 +74,75 @@ pub struct Team {
     pub overrides: Vec<RaciOverride>,
     /// Rule levels set by the file's `[rules]` table.
     pub levels: Vec<(Rule, LintLevel)>,
+    /// A unit's department catalog: the catalog its `[team]` names when that is not its
+    /// org's (its coverage is checked inside the unit).
+    pub department: Option<Arc<Catalog>>,
+    /// Set when this is an org: the file with the `[org]` table, and then its units.
+    pub org: Option<Org>,
+}
+
+/// What an org adds to a team: its units. An org's people, overrides and spans are those
+/// of its units, each unit's spans shifted by the unit's `base`, so that one span names a
+/// place in one of several files (see [`Team::locate`]).
+#[derive(Debug, Clone, Default)]
+pub struct Org {
+    pub units: Vec<Unit>,
+    pub currency: Option<String>,
+}
+
+/// A unit of an org: one team file in the org's folder.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub name: String,
+    pub source: Arc<SourceFile>,
+    /// The unit's `[team]` table, in its own file.
+    pub span: Range<usize>,
+    /// Where the unit's file starts among the org's spans.
+    pub base: usize,
+    pub department: Option<Arc<Catalog>>,
+    /// The unit's `[rules]`: they win over the org's for findings in the unit's file.
+    pub levels: Vec<(Rule, LintLevel)>,
+    /// The people of the unit, by person index in the org.
+    pub people: Vec<usize>,
+}
+
+/// A place in one file of a team (of an org's files, the one a span falls in).
+#[derive(Debug, Clone)]
+pub struct Located<'t> {
+    pub source: &'t Arc<SourceFile>,
+    pub span: Range<usize>,
+    /// The unit whose file it is (None: the team's own file, or the org file).
+    pub unit: Option<&'t Unit>,
 }
 
 impl Team {
+    /// The file and local place a span of this team is in.
+    #[must_use]
+    pub fn locate(&self, span: Range<usize>) -> Located<'_> {
+        let unit = self.org.as_ref().and_then(|org| {
+            let after = org.units.partition_point(|u| u.base <= span.start);
+            after.checked_sub(1).map(|i| &org.units[i])
+        });
+        match unit {
+            Some(u) => Located {
+                source: &u.source,
+                span: span.start - u.base..span.end - u.base,
+                unit: Some(u),
+            },
+            None => Located {
+                source: &self.source,
+                span,
+                unit: None,
+            },
+        }
+    }
+
+    /// Whether this is an org (its people are its units').
+    #[must_use]
+    pub fn is_org(&self) -> bool {
+        self.org.is_some()
+    }
+
     /// Drop the role lists and RACI overrides, keeping who is in the team at what fte: what
     /// the cross-team rules need once the team's own rules have run.
     pub fn drop_assignments(&mut self) {

@@ -33,9 +33,9 @@ fn every_shape_problem_of_a_team_file_is_reported_in_one_run() {
     assert_eq!(code, 2, "{doc}");
     let got = parse_errors(&doc);
     let places: Vec<(u64, u64)> = got.iter().map(|(l, c, _, _)| (*l, *c)).collect();
-    assert_eq!(places, [(1, 1), (5, 1), (6, 7), (7, 14)], "{got:#?}");
+    // A missing `catalog` is said once the shape is right: a unit of an org may leave it out.
+    assert_eq!(places, [(5, 1), (6, 7), (7, 14)], "{got:#?}");
     let expect = [
-        ("missing field `catalog` in [team]", "add `catalog = ...`"),
         (
             "unknown key `nmae` in [people.maya]",
             "did you mean `name`? expected one of",

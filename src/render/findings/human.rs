@@ -33,7 +33,7 @@ pub fn render(outcome: &Outcome, quiet: bool) -> String {
             out.push('\n');
         }
         // With no team checked (a file that does not parse), a table of zeros says nothing.
-        if summary.teams > 0 {
+        if summary.teams + summary.orgs > 0 {
             out.push_str(&summary_table(&summary));
             out.push('\n');
         }
@@ -233,14 +233,17 @@ fn styled_summary_line(s: &Summary) -> String {
 
 /// The outcome's word (`ok`, `warning`, `error`) and what follows it.
 fn summary_parts(s: &Summary) -> (&'static str, String) {
-    let checked = if s.teams == 0 {
+    let people = plural(s.people, "person").replace("persons", "people");
+    let checked = if s.orgs > 0 {
+        format!(
+            "{} of {} ({people})",
+            plural(s.orgs, "org"),
+            plural(s.teams, "team")
+        )
+    } else if s.teams == 0 {
         "no team".to_owned()
     } else {
-        format!(
-            "{} ({})",
-            plural(s.teams, "team"),
-            plural(s.people, "person").replace("persons", "people")
-        )
+        format!("{} ({people})", plural(s.teams, "team"))
     };
     if s.errors == 0 && s.warnings == 0 {
         ("ok", format!("{checked} checked, no findings"))

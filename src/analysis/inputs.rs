@@ -1,0 +1,146 @@
+//! What a run analyzes: the files under the paths given, each an [`Input`], with the whole
+//! org of any path inside one.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::source::SourceFile;
+use crate::input::DEFAULT_MAX_FILE_SIZE;
+use crate::input::discover::{self, Refusal};
+use crate::input::org::{TwoOrgs, org_above};
+use crate::input::root::{Root, lexical};
+
+/// A file to analyze: read from disk, or text already in memory (a git revision).
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    pub source: Option<Arc<SourceFile>>,
+    /// Named by the user rather than found in a folder.
+    pub explicit: bool,
+    /// Which of the paths given it was found under.
+    pub given: usize,
+    /// Why it is not read, when the search refused it.
+    pub refused: Option<Refusal>,
+    /// Where paths in the file may lead: the root of the path given that found it.
+    pub root: Option<PathBuf>,
+    /// Whether its findings are said: false for a unit loaded only because the org of a
+    /// path given holds it.
+    pub reported: bool,
+}
+
+impl Input {
+    /// A file on disk that the user named.
+    #[must_use]
+    pub fn explicit(path: PathBuf) -> Self {
+        Self {
+            path,
+            source: None,
+            explicit: true,
+            given: 0,
+            refused: None,
+            root: None,
+            reported: true,
+        }
+    }
+}
+
+/// The files under `paths` (see [`discover::discover`]) as inputs read from disk, and notes
+/// about what the search had to skip.
+///
+/// A path inside an org (the nearest folder at or above it, up to the root, that holds an
+/// `[org]` file) brings the whole org: the files of the org's folder not under the paths
+/// given are added, their findings not said ([`Input::reported`]), so that the org's
+/// rules see every unit.
+#[must_use]
+pub fn find_inputs(
+    paths: &[PathBuf],
+    exclude: &discover::Exclude,
+    root: Option<&Path>,
+) -> (Vec<Input>, Vec<String>) {
+    let found = discover::discover(paths, exclude, root);
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| Root::for_path(p, root).dir().to_path_buf())
+        .collect();
+    let as_input = |c: discover::Candidate, reported: bool| Input {
+        path: c.path,
+        source: None,
+        explicit: c.explicit,
+        given: c.given,
+        refused: c.refused,
+        root: roots.get(c.given).cloned(),
+        reported,
+    };
+    let mut skipped = found.skipped;
+    let mut inputs: Vec<Input> = found.files.into_iter().map(|c| as_input(c, true)).collect();
+    let mut known: std::collections::HashSet<PathBuf> =
+        inputs.iter().map(|i| lexical(&i.path)).collect();
+    let mut searched: Vec<PathBuf> = Vec::new();
+    for (given, path) in paths.iter().enumerate() {
+        // A folder given is searched whole: an org in it or below is found there.
+        let Some(above) = path.parent() else {
+            continue;
+        };
+        let above = if above.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            above
+        };
+        let bounds = org_bounds(path, root);
+        let org_dir = match org_above(above, &bounds, DEFAULT_MAX_FILE_SIZE) {
+            Ok(Some(org)) => org.parent().map(Path::to_path_buf),
+            Ok(None) => None,
+            Err(two) => {
+                inputs.push(Input {
+                    refused: Some(discover::Refusal {
+                        message: two.message(),
+                        help: TwoOrgs::HELP,
+                    }),
+                    ..Input::explicit(two.second)
+                });
+                None
+            }
+        };
+        let Some(org_dir) = org_dir else { continue };
+        if searched.contains(&org_dir) {
+            continue;
+        }
+        searched.push(org_dir.clone());
+        let shown = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| org_dir.strip_prefix(cwd).ok().map(Path::to_path_buf))
+            .map_or(org_dir.clone(), |p| {
+                if p.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    p
+                }
+            });
+        let more = discover::discover(&[shown], exclude, root);
+        skipped.extend(more.skipped);
+        for mut c in more.files {
+            if known.insert(lexical(&c.path)) {
+                c.given = given;
+                c.explicit = false;
+                inputs.push(Input {
+                    root: Some(bounds.dir().to_path_buf()),
+                    ..as_input(c, false)
+                });
+            }
+        }
+    }
+    (inputs, skipped)
+}
+
+/// How high the org of a path given is searched for: the root (the repository's, or
+/// `--root`); outside a repository, the current folder when the path is inside it.
+fn org_bounds(path: &Path, root: Option<&Path>) -> Root {
+    let bounds = Root::for_path(path, root);
+    if root.is_some() {
+        return bounds;
+    }
+    match std::env::current_dir() {
+        Ok(cwd) if !bounds.contains(&cwd) && Root::at(&cwd).contains(path) => Root::at(&cwd),
+        _ => bounds,
+    }
+}

@@ -1,0 +1,93 @@
+//! Which files of a run are orgs, which are units of which org, and each org made one team
+//! of its units.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::inputs::Input;
+use crate::diag::finding::Finding;
+use crate::diag::rule::Rule;
+use crate::diag::source::SourceFile;
+use crate::input::org::{TwoOrgs, declares_org};
+use crate::input::root::lexical;
+use crate::team::Team;
+
+/// The orgs of a run, by input index.
+#[derive(Debug, Default)]
+pub(super) struct Orgs {
+    /// Whether each input declares an org.
+    pub is_org: Vec<bool>,
+    /// For each input, the org it is a unit of: the nearest org file in its folder or above.
+    pub org_of: Vec<Option<usize>>,
+    /// Two org files in one folder.
+    pub problems: Vec<Finding>,
+    /// Each org once loaded.
+    teams: Vec<Option<Team>>,
+}
+
+impl Orgs {
+    /// Find the orgs among `inputs` from their text.
+    pub fn find(inputs: &[Input], texts: &[Result<Arc<SourceFile>, Box<Finding>>]) -> Self {
+        let is_org: Vec<bool> = texts
+            .iter()
+            .map(|t| t.as_ref().is_ok_and(|s| declares_org(&s.text)))
+            .collect();
+        let mut orgs = Self {
+            org_of: vec![None; inputs.len()],
+            teams: (0..inputs.len()).map(|_| None).collect(),
+            ..Self::default()
+        };
+        let folder = |path: &Path| lexical(path.parent().unwrap_or_else(|| Path::new(".")));
+        let mut by_folder: HashMap<PathBuf, usize> = HashMap::new();
+        for (i, _) in is_org.iter().enumerate().filter(|(_, o)| **o) {
+            let dir = folder(&inputs[i].path);
+            if let Some(&first) = by_folder.get(&dir) {
+                let two = TwoOrgs {
+                    first: inputs[first].path.clone(),
+                    second: inputs[i].path.clone(),
+                };
+                orgs.problems.push(Finding::without_source(
+                    Rule::ParseError,
+                    inputs[i].path.display().to_string(),
+                    two.message(),
+                    TwoOrgs::HELP,
+                ));
+            } else {
+                by_folder.insert(dir, i);
+            }
+        }
+        if !by_folder.is_empty() {
+            for (i, input) in inputs.iter().enumerate() {
+                if !is_org[i] {
+                    orgs.org_of[i] = folder(&input.path)
+                        .ancestors()
+                        .find_map(|dir| by_folder.get(dir).copied());
+                }
+            }
+        }
+        orgs.is_org = is_org;
+        orgs
+    }
+
+    /// The org of input `i`, loaded.
+    pub fn loaded(&mut self, i: usize, org: Team) {
+        self.teams[i] = Some(org);
+    }
+
+    /// Each org that loaded, with its units (in input order) as one team.
+    pub fn merge(&mut self, units: Vec<(usize, Team)>) -> Vec<(usize, Team)> {
+        let mut of_org: HashMap<usize, Vec<Team>> = HashMap::new();
+        for (i, unit) in units {
+            if let Some(o) = self.org_of[i] {
+                of_org.entry(o).or_default().push(unit);
+            }
+        }
+        self.teams
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(i, t)| t.take().map(|t| (i, t)))
+            .map(|(i, org)| (i, org.with_units(of_org.remove(&i).unwrap_or_default())))
+            .collect()
+    }
+}
