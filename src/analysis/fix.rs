@@ -134,17 +134,16 @@ pub fn add_id_fixes(analysis: &mut Analysis) {
         .iter()
         .flat_map(|t| t.people.iter().map(|p| &*p.id))
         .collect();
-    // The team of each file, found once (a big org has thousands).
-    let files: Vec<String> = analysis
-        .teams
-        .iter()
-        .map(|t| t.source.path().display().to_string())
-        .collect();
-    let by_file: std::collections::HashMap<&str, usize> = files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.as_str(), i))
-        .collect();
+    // The team of each file, found once (a big org has thousands), and where the file's
+    // spans start among the team's (an org's units are shifted).
+    let mut by_file: std::collections::HashMap<String, (usize, usize)> =
+        std::collections::HashMap::new();
+    for (i, team) in analysis.teams.iter().enumerate() {
+        by_file.insert(team.source.path().display().to_string(), (i, 0));
+        for unit in team.org.iter().flat_map(|o| &o.units) {
+            by_file.insert(unit.source.path().display().to_string(), (i, unit.base));
+        }
+    }
     // Two misspellings in one list fixed to the same role would hold it twice.
     let mut given: std::collections::HashSet<(String, usize, String)> =
         std::collections::HashSet::new();
@@ -152,13 +151,12 @@ pub fn add_id_fixes(analysis: &mut Analysis) {
         let Some(span) = finding.span.clone() else {
             continue;
         };
-        let Some(team) = by_file
-            .get(finding.file.as_str())
-            .map(|&t| &analysis.teams[t])
-        else {
+        let Some(&(t, base)) = by_file.get(finding.file.as_str()) else {
             continue;
         };
-        let Some((from, mut to)) = id_fix(finding, team, &span) else {
+        let team = &analysis.teams[t];
+        let at = span.start + base..span.end + base;
+        let Some((from, mut to)) = id_fix(finding, team, &at) else {
             continue;
         };
         // Only a plain id is written into a file: never a name that would need escapes.
@@ -168,7 +166,7 @@ pub fn add_id_fixes(analysis: &mut Analysis) {
                     .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
         });
         if finding.rule == Rule::UnknownRole {
-            if let ([only], Some(person)) = (to.as_slice(), person_of(team, &span)) {
+            if let ([only], Some(person)) = (to.as_slice(), person_of(team, &at)) {
                 let key = (finding.file.clone(), person, canonical(team, only));
                 if !given.insert(key) {
                     continue;

@@ -75,13 +75,17 @@ impl Orgs {
         self.teams[i] = Some(org);
     }
 
-    /// Each org that loaded, with its units (in input order) as one team.
+    /// Each org that loaded, with its units (in path order, whichever path was given) as
+    /// one team.
     pub fn merge(&mut self, units: Vec<(usize, Team)>) -> Vec<(usize, Team)> {
         let mut of_org: HashMap<usize, Vec<Team>> = HashMap::new();
         for (i, unit) in units {
             if let Some(o) = self.org_of[i] {
                 of_org.entry(o).or_default().push(unit);
             }
+        }
+        for units in of_org.values_mut() {
+            units.sort_by_cached_key(|u| lexical(u.source.path()));
         }
         self.teams
             .iter_mut()

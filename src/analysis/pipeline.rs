@@ -12,6 +12,7 @@ use crate::diag::finding::Finding;
 use crate::diag::rule::{LintLevel, Rule, Severity};
 use crate::diag::source::SourceFile;
 use crate::input::read_source;
+use crate::input::root::lexical;
 use crate::resolve::Resolved;
 use crate::rules;
 use crate::team::{self, LoadOptions, Loaded, Team};
@@ -100,8 +101,9 @@ pub fn analyze(
             || said.insert((f.file.clone(), f.line, f.column, f.rule, f.message.clone()))
     });
     // Across the teams checked together: a person of several units (or teams) is one person.
-    let mut leaves: Vec<&Team> = teams.iter().chain(&units).map(|(_, t)| t).collect();
-    leaves.sort_by_key(|t| order_of(inputs, t));
+    // Units in path order, whichever path inside their org was given.
+    units.sort_by_cached_key(|(_, u)| lexical(u.source.path()));
+    let leaves: Vec<&Team> = teams.iter().chain(&units).map(|(_, t)| t).collect();
     findings.extend(rules::check_org(&leaves, &people_in_several_teams(&leaves)));
 
     let mut file_levels: HashMap<String, Vec<(Rule, LintLevel)>> = teams
@@ -158,14 +160,6 @@ pub fn analyze(
         )
     });
     Analysis { teams, findings }
-}
-
-/// Where a team's file is among the inputs (for load order).
-fn order_of(inputs: &[Input], team: &Team) -> usize {
-    inputs
-        .iter()
-        .position(|i| i.path == team.source.path())
-        .unwrap_or(usize::MAX)
 }
 
 /// The levels of an org's files: the org's `[rules]` in the org file; in a unit's file, the

@@ -5,14 +5,16 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result};
 
-use crate::analysis::{Input, Keep, LevelOverrides, Outcome, analyze};
+use crate::analysis::{Keep, LevelOverrides, Outcome, analyze, find_inputs};
 use crate::cli::{RaciArgs, RaciBy, RaciFormat};
+use crate::input::discover::Exclude;
 use crate::render::escape;
 use crate::render::matrix::{self, Filter, Matrix};
 use crate::render::width::terminal_width;
 use crate::render::{findings, inject, unified};
 use crate::resolve::Resolved;
 use crate::team::LoadOptions;
+use crate::team::Team;
 use crate::write::{Change, Options, emit, prepare};
 
 /// Run `raci`; returns the exit code.
@@ -33,20 +35,21 @@ pub fn run(
     if args.all_roles && args.by != RaciBy::Role {
         anyhow::bail!("--all-roles is for columns by role: add `--by role`");
     }
-    if args.file.is_dir() {
+    // A path inside an org is the org: its matrix, people grouped by unit.
+    let (inputs, _) = find_inputs(std::slice::from_ref(&args.file), &Exclude::none(), root);
+    let mut analysis = analyze(&inputs, options, &LevelOverrides::default(), Keep::Teams);
+    let org = analysis.teams.iter().position(Team::is_org);
+    if args.file.is_dir() && org.is_none() {
         anyhow::bail!(
-            "`raci` shows one team's matrix, and {} is a folder: name one team file in it (`teamplan check` and `teamplan report` take folders)",
+            "`raci` shows one team's matrix, and {} is a folder: name one team file in it, or a folder of an org (`teamplan check` and `teamplan report` take folders)",
             escape::path(&args.file)
         );
     }
-    let input = Input::explicit(args.file.clone());
-    let mut analysis = analyze(
-        std::slice::from_ref(&input),
-        options,
-        &LevelOverrides::default(),
-        Keep::Teams,
-    );
-    let Some(team) = analysis.teams.pop() else {
+    let team = match org {
+        Some(i) => Some(analysis.teams.swap_remove(i)),
+        None => analysis.teams.pop(),
+    };
+    let Some(team) = team else {
         let outcome = Outcome::new(analysis, Vec::new());
         if outcome.unreadable() {
             err.write_all(findings::human::render_findings(&outcome).as_bytes())?;
@@ -115,7 +118,7 @@ pub fn run(
     };
     // Every refusal comes before anything is read: a target that must not be written
     // (outside the root, an input of this run) is not read or shown either.
-    let mut inputs = vec![args.file.clone()];
+    let mut inputs: Vec<std::path::PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
     inputs.extend(team.catalog_file.clone());
     let options = Options {
         root,

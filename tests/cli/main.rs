@@ -17,4 +17,5 @@ mod review;
 mod rules;
 mod shape;
 mod support;
+mod units;
 mod writes;

@@ -15,6 +15,9 @@ struct Document<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     roles: Option<&'static str>,
     columns: Vec<&'a str>,
+    /// Of an org by person: each unit's columns, in order.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    units: IndexMap<&'a str, Vec<&'a str>>,
     rows: Vec<Row<'a>>,
 }
 
@@ -36,6 +39,12 @@ pub fn render(m: &Matrix) -> String {
         by: m.by,
         roles: (m.by == By::Role).then_some(if m.all_roles { "catalog" } else { "held" }),
         columns: m.columns.iter().map(|c| c.id.as_str()).collect(),
+        units: m.columns.iter().fold(IndexMap::new(), |mut units, c| {
+            if let Some(unit) = &c.unit {
+                units.entry(unit.as_str()).or_default().push(c.id.as_str());
+            }
+            units
+        }),
         rows: m
             .rows()
             .map(|r| Row {

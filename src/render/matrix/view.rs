@@ -17,6 +17,8 @@ pub enum By {
 pub struct Column {
     pub id: String,
     pub label: String,
+    /// Of an org's person: the unit they are listed under (their first).
+    pub unit: Option<String>,
 }
 
 /// One activity row.
@@ -206,9 +208,20 @@ fn sep(hint: Option<String>) -> String {
 
 fn person_column(resolved: &Resolved<'_>, p: usize) -> Column {
     let person = &resolved.team.people[p];
+    let unit = resolved
+        .team
+        .org
+        .iter()
+        .flat_map(|o| &o.units)
+        .find(|u| u.people.contains(&p))
+        .map(|u| u.name.clone());
     Column {
         id: person.id.to_string(),
-        label: person.name.to_string(),
+        label: match &unit {
+            Some(unit) => format!("{} ({unit})", person.name),
+            None => person.name.to_string(),
+        },
+        unit,
     }
 }
 
@@ -217,6 +230,7 @@ fn role_column(resolved: &Resolved<'_>, r: usize) -> Column {
     Column {
         id: role.id.clone(),
         label: role.title.clone(),
+        unit: None,
     }
 }
 
