@@ -63,6 +63,8 @@ pub struct TeamDiff {
     pub people_added: Vec<PersonBrief>,
     pub people_removed: Vec<PersonBrief>,
     pub roles: Vec<RoleChange>,
+    /// The roles each person leads, gained or lost.
+    pub leads: Vec<RoleChange>,
     pub fte: Vec<ValueChange<f64>>,
     pub engagement: Vec<ValueChange<Engagement>>,
     pub raci: Vec<CellChange>,
@@ -75,6 +77,7 @@ impl TeamDiff {
             && self.people_added.is_empty()
             && self.people_removed.is_empty()
             && self.roles.is_empty()
+            && self.leads.is_empty()
             && self.fte.is_empty()
             && self.engagement.is_empty()
             && self.raci.is_empty()
@@ -196,6 +199,7 @@ fn team_diff(status: Status, any: &Team, old: Option<&Team>, new: Option<&Team>)
         people_added: Vec::new(),
         people_removed: Vec::new(),
         roles: Vec::new(),
+        leads: Vec::new(),
         fte: Vec::new(),
         engagement: Vec::new(),
         raci: Vec::new(),
@@ -247,6 +251,22 @@ fn team_diff(status: Status, any: &Team, old: Option<&Team>, new: Option<&Team>)
                     person: id.clone(),
                     gained: new_roles.difference(&old_roles).cloned().collect(),
                     lost: old_roles.difference(&new_roles).cloned().collect(),
+                });
+            }
+            let led = |t: &Team, r: &Resolved<'_>, p: usize| -> BTreeSet<String> {
+                r.leads
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| **l == Some(p))
+                    .map(|(role, _)| t.catalog.roles[role].id.clone())
+                    .collect()
+            };
+            let (old_leads, new_leads) = (led(o, or, op), led(n, nr, np));
+            if old_leads != new_leads {
+                d.leads.push(RoleChange {
+                    person: id.clone(),
+                    gained: new_leads.difference(&old_leads).cloned().collect(),
+                    lost: old_leads.difference(&new_leads).cloned().collect(),
                 });
             }
             let (of, nf) = (o.people[op].fte, n.people[np].fte);

@@ -84,13 +84,15 @@ fn person_lines(t: &TeamDiff) -> Vec<(Style, String)> {
             format!("- {} ({}): {}", p.name, p.id, role_list(&p.roles)),
         ));
     }
-    for r in &t.roles {
-        let mut parts: Vec<String> = r.gained.iter().map(|g| format!("+{g}")).collect();
-        parts.extend(r.lost.iter().map(|l| format!("-{l}")));
-        lines.push((
-            Style::new(),
-            format!("{}: roles {}", r.person, parts.join(" ")),
-        ));
+    for (what, changes) in [("roles", &t.roles), ("leads", &t.leads)] {
+        for r in changes {
+            let mut parts: Vec<String> = r.gained.iter().map(|g| format!("+{g}")).collect();
+            parts.extend(r.lost.iter().map(|l| format!("-{l}")));
+            lines.push((
+                Style::new(),
+                format!("{}: {what} {}", r.person, parts.join(" ")),
+            ));
+        }
     }
     for f in &t.fte {
         lines.push((

@@ -76,15 +76,31 @@ pub fn render(
     for f in findings {
         by_file.entry(f.file.as_str()).or_default().push(f);
     }
-    let files: Vec<String> = teams
+    // A team's files: its own, and of an org, its units'.
+    let files: Vec<Vec<String>> = teams
         .iter()
-        .map(|t| t.source.path().display().to_string())
+        .map(|t| {
+            std::iter::once(t.source.path())
+                .chain(
+                    t.org
+                        .iter()
+                        .flat_map(|o| o.units.iter().map(|u| u.source.path())),
+                )
+                .map(|p| p.display().to_string())
+                .collect()
+        })
         .collect();
-    let of = |file: &str| by_file.get(file).map_or(&[][..], Vec::as_slice);
+    let of = |files: &[String]| -> Vec<&Finding> {
+        files
+            .iter()
+            .flat_map(|file| by_file.get(file.as_str()).map_or(&[][..], Vec::as_slice))
+            .copied()
+            .collect()
+    };
     if teams.len() > 1 {
         out.write_all(b"<table class=\"plain\"><thead><tr><th>team</th><th>catalog</th><th>people</th><th>errors</th><th>warnings</th></tr></thead><tbody>\n")?;
-        for (t, file) in teams.iter().zip(&files) {
-            let (e, w) = counts(of(file));
+        for (t, files) in teams.iter().zip(&files) {
+            let (e, w) = counts(&of(files));
             writeln!(
                 out,
                 "<tr><td><a href=\"#{}\">{}</a></td><td><code>{}</code></td><td>{}</td><td>{e}</td><td>{w}</td></tr>",
@@ -96,10 +112,10 @@ pub fn render(
         }
         out.write_all(b"</tbody></table>\n")?;
     }
-    for (team, file) in teams.iter().zip(&files) {
-        out.write_all(team_section(team, of(file)).as_bytes())?;
+    for (team, files) in teams.iter().zip(&files) {
+        out.write_all(team_section(team, &of(files)).as_bytes())?;
     }
-    let placed: HashSet<&str> = files.iter().map(String::as_str).collect();
+    let placed: HashSet<&str> = files.iter().flatten().map(String::as_str).collect();
     let unplaced: Vec<&Finding> = findings
         .iter()
         .filter(|f| !placed.contains(f.file.as_str()))
@@ -156,6 +172,25 @@ fn team_section(team: &Team, mine: &[&Finding]) -> String {
                 escape(d)
             ))
     );
+    if let Some(org) = team.org.as_ref().filter(|o| !o.units.is_empty()) {
+        let units: Vec<String> = org
+            .units
+            .iter()
+            .map(|u| {
+                format!(
+                    "<li>{} <code>{}</code>: {}</li>",
+                    escape(&u.name),
+                    escape(&u.source.path().display().to_string()),
+                    count(u.people.len(), "person").replace("persons", "people")
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<h3>Units</h3>\n<ul class=\"units\">{}</ul>",
+            units.concat()
+        );
+    }
 
     out.push_str("<h3>Coverage of the catalog</h3>\n<table class=\"plain coverage\"><thead><tr><th>role</th><th>requirement</th><th>held by</th></tr></thead><tbody>\n");
     for (r, role) in catalog.roles.iter().enumerate() {

@@ -353,3 +353,55 @@ fn fix_mends_a_misspelt_role_in_a_unit() {
         "{text}"
     );
 }
+
+#[test]
+fn diff_of_an_org_says_who_now_leads_a_role() {
+    let old = clean_org();
+    let new = clean_org();
+    new.write(
+        "org/support.toml",
+        "[team]\nname = \"Support\"\n\n[people.sam]\nname = \"Sam\"\nroles = [\"customer-service-representative\"]\n\n[people.ana]\nname = \"Ana\"\nroles = [\"customer-service-representative\"]\nleads = [\"customer-service-representative\"]\n",
+    );
+    let (a, b) = (old.path().join("org"), new.path().join("org"));
+    let (code, out, err) = run(&[
+        "diff",
+        a.to_str().unwrap_or_default(),
+        b.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("sam: leads -customer-service-representative"),
+        "{out}"
+    );
+    assert!(
+        out.contains("ana: leads +customer-service-representative"),
+        "{out}"
+    );
+    assert!(
+        out.contains("answer-customer-questions: ana R → A/R, sam A/R → R"),
+        "{out}"
+    );
+}
+
+#[test]
+fn report_of_an_org_lists_its_units_and_places_their_findings() {
+    let s = clean_org();
+    s.write(
+        "org/shop/web.toml",
+        "[team]\nname = \"Web\"\n\n[people.tom]\nname = \"Tom\"\nroles = [\"web-developer\", \"qa-tester\"]\n\n[people.ines]\nname = \"Ines\"\nroles = [\"digital-marketing-specialist\"]\n",
+    );
+    let page = s.path().join("report.html");
+    let org = s.path().join("org");
+    let (code, _, err) = run(&[
+        "report",
+        org.to_str().unwrap_or_default(),
+        "--output",
+        page.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(&page).expect("read");
+    assert!(html.contains("<h3>Units</h3>"), "{html}");
+    assert!(html.contains("<li>Web <code>"), "{html}");
+    assert!(html.contains("conflicting-roles"), "{html}");
+    assert!(!html.contains("could not be checked"), "{html}");
+}
