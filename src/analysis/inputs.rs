@@ -87,8 +87,13 @@ pub fn find_inputs(
             above
         };
         let bounds = org_bounds(path, root);
+        // The org file given is the whole org: every unit's findings are said.
+        let mut whole = false;
         let org_dir = match org_above(above, &bounds, DEFAULT_MAX_FILE_SIZE) {
-            Ok(Some(org)) => org.parent().map(Path::to_path_buf),
+            Ok(Some(org)) => {
+                whole = lexical(&org) == lexical(path);
+                org.parent().map(Path::to_path_buf)
+            }
             Ok(None) => None,
             Err(two) => {
                 inputs.push(Input {
@@ -124,7 +129,7 @@ pub fn find_inputs(
                 c.explicit = false;
                 inputs.push(Input {
                     root: Some(bounds.dir().to_path_buf()),
-                    ..as_input(c, false)
+                    ..as_input(c, whole)
                 });
             }
         }

@@ -233,7 +233,7 @@ fn shared_single_roles(out: &mut Out<'_, '_>) {
                 out.role_label(idx),
                 short_list(&names, 6)
             ),
-            "keep one holder and give the others a different role, or, shared on purpose, name its lead (`leads = [\"ROLE\"]`) so one person decides"
+            "keep one holder and give the others a different role; if it is shared on purpose, name its lead (`leads = [\"ROLE\"]`) so one person decides, and set `shared-single-role = \"allow\"` in [rules]"
                 .to_owned(),
             Context {
                 role: Some(role.id.clone()),

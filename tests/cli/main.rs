@@ -10,6 +10,7 @@ mod init;
 mod injection;
 mod inputs;
 mod layers;
+mod northstar;
 mod org;
 mod props;
 mod raci;

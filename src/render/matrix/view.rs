@@ -208,20 +208,22 @@ fn sep(hint: Option<String>) -> String {
 
 fn person_column(resolved: &Resolved<'_>, p: usize) -> Column {
     let person = &resolved.team.people[p];
-    let unit = resolved
+    let units: Vec<&str> = resolved
         .team
         .org
         .iter()
         .flat_map(|o| &o.units)
-        .find(|u| u.people.contains(&p))
-        .map(|u| u.name.clone());
+        .filter(|u| u.people.contains(&p))
+        .map(|u| u.name.as_str())
+        .collect();
     Column {
         id: person.id.to_string(),
-        label: match &unit {
-            Some(unit) => format!("{} ({unit})", person.name),
-            None => person.name.to_string(),
+        label: if units.is_empty() {
+            person.name.to_string()
+        } else {
+            format!("{} ({})", person.name, units.join(", "))
         },
-        unit,
+        unit: units.first().map(|u| (*u).to_owned()),
     }
 }
 
