@@ -54,7 +54,15 @@ mod teams;
 mod link;
 
 /// The built-in catalogs; each extends `base`, the library of roles and activities.
-const CATALOGS: [&str; 5] = ["b2b", "b2c", "d2c", "small-team", "marketing-team"];
+const CATALOGS: [&str; 7] = [
+    "b2b",
+    "b2c",
+    "d2c",
+    "small-team",
+    "marketing-team",
+    "it-team",
+    "warehouse-team",
+];
 
 fn main() {
     for source in [

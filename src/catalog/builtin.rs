@@ -8,7 +8,15 @@ use super::model::Catalog;
 use crate::diag::source::SourceFile;
 
 /// The catalogs a team file may name.
-pub const BUILTIN_IDS: [&str; 5] = ["b2b", "b2c", "d2c", "small-team", "marketing-team"];
+pub const BUILTIN_IDS: [&str; 7] = [
+    "b2b",
+    "b2c",
+    "d2c",
+    "small-team",
+    "marketing-team",
+    "it-team",
+    "warehouse-team",
+];
 
 /// Each built-in catalog resolved, as `build.rs` wrote it (postcard: reading it back costs a
 /// fraction of parsing JSON, and nothing of the TOML).
@@ -18,6 +26,8 @@ const RESOLVED: [&[u8]; BUILTIN_IDS.len()] = [
     include_bytes!(concat!(env!("OUT_DIR"), "/d2c.bin")),
     include_bytes!(concat!(env!("OUT_DIR"), "/small-team.bin")),
     include_bytes!(concat!(env!("OUT_DIR"), "/marketing-team.bin")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/it-team.bin")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/warehouse-team.bin")),
 ];
 
 /// The catalog sources. `base` is the library every built-in catalog extends.
@@ -30,6 +40,11 @@ const EMBEDDED: &[(&str, &str)] = &[
     (
         "marketing-team",
         include_str!("../../catalogs/marketing-team.toml"),
+    ),
+    ("it-team", include_str!("../../catalogs/it-team.toml")),
+    (
+        "warehouse-team",
+        include_str!("../../catalogs/warehouse-team.toml"),
     ),
 ];
 

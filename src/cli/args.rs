@@ -162,7 +162,7 @@ pub struct InitArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// The catalog (b2b, b2c, d2c, small-team, marketing-team); asked for when omitted on a terminal.
+    /// The catalog (b2b, b2c, d2c, small-team, marketing-team, it-team, warehouse-team); asked for when omitted on a terminal.
     #[arg(long, value_name = "ID")]
     pub catalog: Option<String>,
 

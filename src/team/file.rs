@@ -47,7 +47,7 @@ pub struct TeamSection {
     /// The team's name, unique across the files checked together.
     #[schemars(with = "String")]
     pub name: Spanned<String>,
-    /// A built-in catalog (b2b, b2c, d2c, small-team, marketing-team) or a path to a custom
+    /// A built-in catalog (b2b, b2c, d2c, small-team, or a department: marketing-team, it-team, warehouse-team) or a path to a custom
     /// catalog file, relative to this file. A unit of an org may leave it out (the org's),
     /// or name a department catalog whose coverage is checked inside the unit.
     #[serde(default)]

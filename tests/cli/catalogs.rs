@@ -182,13 +182,18 @@ fn catalogs_differ_as_the_seeds_say() {
     };
     assert!(in_house(&d2c), "a D2C brand owns fulfilment");
     assert!(!in_house(&builtin("b2c")));
-    // Coordination the seeds insist on is data.
+    // Coordination the seeds insist on is data: in every catalog that plans promotions (the
+    // businesses and the marketing department).
+    let businesses = ["b2b", "b2c", "d2c", "small-team"];
     for id in BUILTIN_IDS {
         let c = builtin(id);
-        let promo = c
-            .activity("plan-promotions")
-            .map(|a| &c.activities[a])
-            .expect("promotions");
+        let Some(promo) = c.activity("plan-promotions").map(|a| &c.activities[a]) else {
+            assert!(
+                !businesses.contains(&id) && id != "marketing-team",
+                "{id} plans no promotions"
+            );
+            continue;
+        };
         assert!(
             promo
                 .must_consult
@@ -202,9 +207,12 @@ fn catalogs_differ_as_the_seeds_say() {
             "{id}"
         );
         assert!(
-            c.activities.iter().any(|a| a.keep_in_house),
+            !businesses.contains(&id) || c.activities.iter().any(|a| a.keep_in_house),
             "{id} keeps nothing in-house"
         );
+    }
+    for id in BUILTIN_IDS {
+        let c = builtin(id);
         let qa = c.role("qa-tester").expect("qa");
         assert!(
             c.roles[qa]
@@ -545,4 +553,79 @@ fn a_marketing_department_checks_against_its_own_catalog() {
         "{rules:?}"
     );
     assert!(!rules.iter().any(|r| r.starts_with("no-")), "{rules:?}");
+}
+
+/// A department of one person per role in `roles`, on catalog `id`.
+fn department(id: &str, roles: &[&str]) -> String {
+    let mut text = format!("[team]\nname = \"Department\"\ncatalog = \"{id}\"\n");
+    for role in roles {
+        let _ = write!(text, "\n[people.{role}-holder]\nroles = [\"{role}\"]\n");
+    }
+    text
+}
+
+/// The rules that fire on `text`, by name.
+fn rule_names(text: &str) -> Vec<&'static str> {
+    check_text(text).iter().map(|f| f.rule.name()).collect()
+}
+
+#[test]
+fn an_it_department_checks_against_the_adobe_commerce_it_team() {
+    // The page's IT team: developers of each kind and the testers.
+    let it = department(
+        "it-team",
+        &[
+            "web-developer",
+            "frontend-developer",
+            "backend-developer",
+            "fullstack-developer",
+            "qa-tester",
+        ],
+    );
+    assert_eq!(rule_names(&it), Vec::<&str>::new());
+    let c = builtin("it-team");
+    assert!(
+        c.activities
+            .iter()
+            .all(|a| a.area == catalog::Area::Technology),
+        "the IT team's work is the site's technology"
+    );
+    assert!(c.activity("test-site").is_some() && c.activity("ship-orders").is_none());
+    // No tester: one missing-role, and the testing work is not reported again per activity.
+    let untested = it.replace("[people.qa-tester-holder]\nroles = [\"qa-tester\"]\n", "");
+    let rules = rule_names(&untested);
+    assert_eq!(rules, ["missing-role"], "{rules:?}");
+    // A marketing role in the IT department is fine, and not required.
+    let with_marketer =
+        format!("{it}\n[people.ines]\nroles = [\"digital-marketing-specialist\"]\n");
+    assert_eq!(rule_names(&with_marketer), Vec::<&str>::new());
+}
+
+#[test]
+fn a_warehouse_checks_against_the_adobe_commerce_warehouse_team() {
+    let warehouse = department(
+        "warehouse-team",
+        &["logistics-manager", "inventory-manager"],
+    );
+    assert_eq!(rule_names(&warehouse), Vec::<&str>::new());
+    let c = builtin("warehouse-team");
+    assert!(
+        c.activities
+            .iter()
+            .all(|a| a.area == catalog::Area::Operations)
+    );
+    for (gone, kept) in [
+        ("logistics-manager", "inventory-manager"),
+        ("inventory-manager", "logistics-manager"),
+    ] {
+        let text = department("warehouse-team", &[kept]);
+        let findings = check_text(&text);
+        let names: Vec<&str> = findings.iter().map(|f| f.rule.name()).collect();
+        assert_eq!(names, ["missing-role"], "without {gone}: {names:?}");
+        assert!(
+            findings[0].message.contains(gone),
+            "{}",
+            findings[0].message
+        );
+    }
 }

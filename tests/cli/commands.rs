@@ -140,12 +140,20 @@ fn the_readme_lists_every_rule() {
 fn catalog_list_and_show() {
     let (code, list, _) = run(&["catalog", "list"]);
     assert_eq!(code, 0);
-    for id in ["b2b", "b2c", "d2c", "small-team", "marketing-team"] {
+    for id in [
+        "b2b",
+        "b2c",
+        "d2c",
+        "small-team",
+        "marketing-team",
+        "it-team",
+        "warehouse-team",
+    ] {
         assert!(list.contains(id), "{id}");
     }
     let (_, json, _) = run(&["catalog", "list", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
-    assert_eq!(doc["catalogs"].as_array().map(Vec::len), Some(5));
+    assert_eq!(doc["catalogs"].as_array().map(Vec::len), Some(7));
 
     let (code, table, _) = run(&["catalog", "show", "small-team"]);
     assert_eq!(code, 0);

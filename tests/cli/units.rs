@@ -405,3 +405,55 @@ fn report_of_an_org_lists_its_units_and_places_their_findings() {
     assert!(html.contains("conflicting-roles"), "{html}");
     assert!(!html.contains("could not be checked"), "{html}");
 }
+
+#[test]
+fn it_and_warehouse_units_are_checked_for_their_departments() {
+    let s = Scratch::new();
+    s.write("org/org.toml", "[org]\nname = \"N\"\ncatalog = \"b2b\"\n");
+    s.write(
+        "org/lead.toml",
+        "[team]\nname = \"Leadership\"\n\n[people.maya]\nroles = [\"ecommerce-manager\", \"product-manager\"]\n\n[people.ines]\nroles = [\"digital-marketing-specialist\", \"content-creator\"]\n\n[people.sam]\nroles = [\"customer-service-representative\", \"sales-representative\"]\n\n[people.ali]\nroles = [\"analytics-specialist\"]\n",
+    );
+    s.write(
+        "org/it.toml",
+        "[team]\nname = \"IT\"\ncatalog = \"it-team\"\n\n[people.tom]\nroles = [\"web-developer\"]\n\n[people.una]\nroles = [\"qa-tester\"]\n",
+    );
+    s.write(
+        "org/warehouse.toml",
+        "[team]\nname = \"Warehouse\"\ncatalog = \"warehouse-team\"\n\n[people.lou]\nroles = [\"logistics-manager\"]\n\n[people.ivy]\nroles = [\"inventory-manager\"]\n",
+    );
+    let (code, doc) = check_json(&[&s.path().join("org")], &[]);
+    let in_departments = |doc: &serde_json::Value| -> Vec<String> {
+        doc["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["unit"] == "IT" || f["unit"] == "Warehouse")
+            .map(|f| format!("{}: {}", f["unit"], f["rule"]))
+            .collect()
+    };
+    assert_eq!(code, 0, "{doc:#}");
+    assert_eq!(in_departments(&doc), Vec::<String>::new(), "{doc:#}");
+    // The tester moves to the warehouse: the org still has one, the IT unit has none.
+    s.write(
+        "org/it.toml",
+        "[team]\nname = \"IT\"\ncatalog = \"it-team\"\n\n[people.tom]\nroles = [\"web-developer\"]\n",
+    );
+    s.write(
+        "org/warehouse.toml",
+        "[team]\nname = \"Warehouse\"\ncatalog = \"warehouse-team\"\n\n[people.lou]\nroles = [\"logistics-manager\"]\n\n[people.ivy]\nroles = [\"inventory-manager\"]\n\n[people.una]\nroles = [\"qa-tester\"]\n",
+    );
+    let (code, doc) = check_json(&[&s.path().join("org")], &[]);
+    assert_eq!(code, 1, "{doc:#}");
+    let missing: Vec<(&str, &str)> = findings_of(&doc, "missing-role")
+        .into_iter()
+        .map(|f| {
+            (
+                f["unit"].as_str().unwrap_or_default(),
+                f["role"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(missing, [("IT", "qa-tester")], "{doc:#}");
+    assert_eq!(in_departments(&doc), ["\"IT\": \"missing-role\""]);
+}
