@@ -4,6 +4,7 @@
 //! cargo run --release --example gen-org -- --people 10000 OUT/            # ~500 files
 //! cargo run --release --example gen-org -- --people 10000 --single OUT/   # one 10k-person team
 //! cargo run --release --example gen-org -- --people 1000 --teams 40 --findings 12 --seed 7 OUT/
+//! cargo run --release --example gen-org -- --people 10000 --org OUT/      # OUT/org.toml + units
 //! ```
 //!
 //! Teams have 3–40 people and use the four built-in catalogs (small teams use `small-team`).
@@ -14,6 +15,11 @@
 //! exactly K error findings, spread over `unknown-role`, `missing-role`, `over-allocated`,
 //! `unknown-activity` and `unknown-person`, and prints how many of each (`expect RULE N`
 //! lines) so a benchmark can verify that `check` found exactly those.
+//!
+//! With `--org`, the team files are units of one org (`OUT/org.toml`, catalog `--catalog`):
+//! the largest unit staffs the catalog's core roles and holds its single roles, the others
+//! hold core and supporting roles without a catalog of their own, each role held by several
+//! people has one lead across the org, and a missing role is taken from the whole org.
 //!
 //! The same `--seed` gives byte-identical files.
 #![allow(
@@ -52,7 +58,11 @@ struct Args {
     /// Seed of the generator: the same arguments and seed give the same files.
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Catalog of the --single team.
+    /// Write the teams as units of one org: `OUT/org.toml` holds `[org]`, the units name no
+    /// catalog.
+    #[arg(long, conflicts_with = "single")]
+    org: bool,
+    /// Catalog of the --single team, or of the --org.
     #[arg(long, default_value = "b2b")]
     catalog: String,
     /// Output folder (created; must be empty or not exist yet).
@@ -268,6 +278,8 @@ struct Member {
     core: bool,
     /// The catalog roles the member holds (for overrides and injections).
     role_idx: Vec<RoleIdx>,
+    /// The roles (as written in `roles`) the member leads, in an org.
+    leads: Vec<String>,
 }
 
 #[derive(Default)]
@@ -475,6 +487,10 @@ struct Org {
     /// People in two teams: (team, member) of each membership.
     shared: Vec<[(usize, usize); 2]>,
     injected: BTreeMap<Kind, usize>,
+    /// The teams are units of one org: an activity is overridden in one unit at most.
+    units: bool,
+    /// Activities overridden so far (kept only for an org).
+    overridden: HashSet<String>,
 }
 
 fn main() -> std::process::ExitCode {
@@ -510,13 +526,18 @@ fn run(args: &Args) -> Result<()> {
         teams: Vec::new(),
         shared: Vec::new(),
         injected: BTreeMap::new(),
+        units: args.org,
+        overridden: HashSet::new(),
     };
     if args.single {
         plan_single(&mut org, args, &mut rng)?;
     } else {
         plan_teams(&mut org, args, &mut rng)?;
     }
-    inject_roles(&mut org, args.findings, &mut rng);
+    inject_roles(&mut org, args.findings, args.org, &mut rng);
+    if args.org {
+        assign_leads(&mut org);
+    }
     add_overrides(&mut org, args.single, &mut rng);
     inject_overrides(&mut org, &mut rng);
     let bytes = write(&org, args)?;
@@ -581,29 +602,11 @@ fn staff_team(plan: &CatalogPlan, size: usize, first_person: usize, rng: &mut Rn
             engagement: rng.chance(0.1).then_some("employee"),
             core: true,
             role_idx: roles,
+            leads: Vec::new(),
         })
         .collect();
     while members.len() < size {
-        let roles = plan.filler_bundle(rng);
-        let fte = match rng.below(10) {
-            0 => Some(0.8),
-            1 => Some(0.6),
-            2 => Some(0.5),
-            _ => None,
-        };
-        let engagement = match rng.below(20) {
-            0 | 1 => Some("contractor"),
-            2 => Some("agency"),
-            _ => None,
-        };
-        members.push(Member {
-            person: 0,
-            roles: roles.iter().map(|&r| plan.role_name(r, rng)).collect(),
-            fte,
-            engagement,
-            core: false,
-            role_idx: roles,
-        });
+        members.push(filler(plan, rng));
     }
     // People are listed in no particular role order.
     rng.shuffle(&mut members);
@@ -611,6 +614,31 @@ fn staff_team(plan: &CatalogPlan, size: usize, first_person: usize, rng: &mut Rn
         m.person = first_person + i;
     }
     members
+}
+
+/// A member holding one or two supporting roles, part-time now and then.
+fn filler(plan: &CatalogPlan, rng: &mut Rng) -> Member {
+    let roles = plan.filler_bundle(rng);
+    let fte = match rng.below(10) {
+        0 => Some(0.8),
+        1 => Some(0.6),
+        2 => Some(0.5),
+        _ => None,
+    };
+    let engagement = match rng.below(20) {
+        0 | 1 => Some("contractor"),
+        2 => Some("agency"),
+        _ => None,
+    };
+    Member {
+        person: 0,
+        roles: roles.iter().map(|&r| plan.role_name(r, rng)).collect(),
+        fte,
+        engagement,
+        core: false,
+        role_idx: roles,
+        leads: Vec::new(),
+    }
 }
 
 fn plan_single(org: &mut Org, args: &Args, rng: &mut Rng) -> Result<()> {
@@ -663,17 +691,33 @@ fn plan_teams(org: &mut Org, args: &Args, rng: &mut Rng) -> Result<()> {
         );
     }
     let sizes = team_sizes(teams, total, rng);
+    let org_plan = if args.org {
+        Some(
+            org.plans
+                .iter()
+                .position(|p| p.id == args.catalog)
+                .with_context(|| format!("unknown catalog `{}`", args.catalog))?,
+        )
+    } else {
+        None
+    };
+    // In an org, the largest unit holds the core roles; the others are core and supporting
+    // people of the same catalog.
+    let largest = (0..sizes.len()).max_by_key(|&t| sizes[t]).unwrap_or(0);
     let mut slot = 0;
     for (t, &size) in sizes.iter().enumerate() {
         let feasible: Vec<usize> = (1..org.plans.len())
             .filter(|&p| org.plans[p].packed.len() <= size)
             .collect();
-        let p = if size <= 8 || feasible.is_empty() {
-            0
-        } else {
-            *rng.pick(&feasible)
+        let p = match org_plan {
+            Some(p) => p,
+            None if size <= 8 || feasible.is_empty() => 0,
+            None => *rng.pick(&feasible),
         };
-        let members = staff_team(&org.plans[p], size, slot, rng);
+        let members = match org_plan {
+            Some(_) if t != largest => unit_members(&org.plans[p], size, slot, rng),
+            _ => staff_team(&org.plans[p], size, slot, rng),
+        };
         slot += size;
         let division = DIVISIONS[rng.below(DIVISIONS.len())];
         let word = TEAM_WORDS[rng.below(TEAM_WORDS.len())];
@@ -732,10 +776,83 @@ fn plan_teams(org: &mut Org, args: &Args, rng: &mut Rng) -> Result<()> {
     for [(t1, i1), (t2, i2)] in &pairs {
         org.teams[*t1].members[*i1].fte = Some(0.5);
         org.teams[*t2].members[*i2].fte = Some(0.5);
+        if args.org {
+            // One person of an org holds the same roles in both units: their roles count
+            // once, over the units.
+            let (roles, idx) = {
+                let first = &org.teams[*t1].members[*i1];
+                (first.roles.clone(), first.role_idx.clone())
+            };
+            let second = &mut org.teams[*t2].members[*i2];
+            second.roles = roles;
+            second.role_idx = idx;
+        }
     }
     org.shared = pairs;
     org.people = (0..next).map(|i| person(i, rng)).collect();
     Ok(())
+}
+
+/// Members of a unit of an org beside the one that holds the core: the catalog's core roles
+/// when the unit is big enough to staff them (without the single ones, which the core unit
+/// holds), supporting roles otherwise.
+fn unit_members(
+    plan: &CatalogPlan,
+    size: usize,
+    first_person: usize,
+    rng: &mut Rng,
+) -> Vec<Member> {
+    if size < plan.core.len() + 2 || rng.chance(0.5) {
+        let mut members: Vec<Member> = (0..size).map(|_| filler(plan, rng)).collect();
+        for (i, m) in members.iter_mut().enumerate() {
+            m.person = first_person + i;
+        }
+        return members;
+    }
+    let mut members = staff_team(plan, size, first_person, rng);
+    for m in &mut members {
+        let keep: Vec<bool> = m
+            .role_idx
+            .iter()
+            .map(|&r| !plan.catalog.roles[r].single)
+            .collect();
+        let mut k = keep.iter();
+        m.role_idx.retain(|_| *k.next().unwrap_or(&true));
+        let mut k = keep.iter();
+        m.roles.retain(|_| *k.next().unwrap_or(&true));
+        if m.role_idx.is_empty() {
+            let f = *rng.pick(&plan.fillers);
+            m.role_idx.push(f);
+            m.roles.push(plan.catalog.roles[f].id.clone());
+        }
+    }
+    members
+}
+
+/// In an org, each role held by several people gets one lead: its first holder.
+fn assign_leads(org: &mut Org) {
+    // A shared person's two memberships are one holder: counted, and leading, in the first.
+    let seconds: HashSet<(usize, usize)> = org.shared.iter().map(|p| p[1]).collect();
+    let mut holders: BTreeMap<RoleIdx, usize> = BTreeMap::new();
+    let mut first: BTreeMap<RoleIdx, (usize, usize, usize)> = BTreeMap::new();
+    for (t, team) in org.teams.iter().enumerate() {
+        for (i, m) in team.members.iter().enumerate() {
+            if seconds.contains(&(t, i)) {
+                continue;
+            }
+            for (k, &r) in m.role_idx.iter().enumerate() {
+                *holders.entry(r).or_default() += 1;
+                first.entry(r).or_insert((t, i, k));
+            }
+        }
+    }
+    for (r, (t, i, k)) in first {
+        if holders[&r] > 1 {
+            let m = &mut org.teams[t].members[i];
+            let name = m.roles[k].clone();
+            m.leads.push(name);
+        }
+    }
 }
 
 /// Which kind the k-th injected finding is, skipping kinds this org cannot have.
@@ -750,7 +867,7 @@ fn kinds(org: &Org, findings: usize) -> Vec<Kind> {
 }
 
 /// Findings about people's roles and fte; overrides come after, and avoid what was removed.
-fn inject_roles(org: &mut Org, findings: usize, rng: &mut Rng) {
+fn inject_roles(org: &mut Org, findings: usize, in_org: bool, rng: &mut Rng) {
     let kinds = kinds(org, findings);
     let mut order: Vec<usize> = (0..org.teams.len()).collect();
     rng.shuffle(&mut order);
@@ -760,6 +877,7 @@ fn inject_roles(org: &mut Org, findings: usize, rng: &mut Rng) {
         let t = order[k % order.len()];
         let done = match kind {
             Kind::UnknownRole => inject_unknown_role(org, t, rng),
+            Kind::MissingRole if in_org => inject_missing_org_role(org, rng),
             Kind::MissingRole => inject_missing_role(org, t, rng),
             Kind::OverAllocated => match shared.pop() {
                 Some(pair) => {
@@ -850,6 +968,45 @@ fn inject_missing_role(org: &mut Org, t: usize, rng: &mut Rng) -> bool {
     true
 }
 
+/// A required role taken from everyone in the org who holds it: one `missing-role`, at the
+/// `[org]` table. Only a role whose work falls to nobody else, and each role once.
+fn inject_missing_org_role(org: &mut Org, rng: &mut Rng) -> bool {
+    let plan = &org.plans[org.teams[0].plan];
+    let catalog = Arc::clone(&plan.catalog);
+    let fillers = plan.fillers.clone();
+    let mut candidates: Vec<RoleIdx> = plan
+        .core
+        .iter()
+        .copied()
+        .filter(|&r| {
+            let role = &catalog.roles[r];
+            role.requirement == Requirement::Required
+                && role.reports_to.is_none()
+                && !org.teams[0].removed.contains(&r)
+        })
+        .collect();
+    if candidates.is_empty() {
+        return false;
+    }
+    rng.shuffle(&mut candidates);
+    let role = candidates[0];
+    for team in &mut org.teams {
+        for m in &mut team.members {
+            while let Some(k) = m.role_idx.iter().position(|&r| r == role) {
+                m.role_idx.remove(k);
+                m.roles.remove(k);
+            }
+            if m.role_idx.is_empty() {
+                let f = *rng.pick(&fillers);
+                m.role_idx.push(f);
+                m.roles.push(catalog.roles[f].id.clone());
+            }
+        }
+        team.removed.push(role);
+    }
+    true
+}
+
 /// A sound override of activity `a`: the catalog's own assignment, written with person ids
 /// (`#N`, person number N) where a role has exactly one holder, half of the time.
 fn sound_override(team: &TeamPlan, plan: &CatalogPlan, a: usize, rng: &mut Rng) -> Override {
@@ -886,7 +1043,7 @@ fn sound_override(team: &TeamPlan, plan: &CatalogPlan, a: usize, rng: &mut Rng) 
 
 /// Activities a new override may replace: not overridden yet, and not touching a role that
 /// was removed to inject `missing-role`.
-fn free_activities(team: &TeamPlan, plan: &CatalogPlan) -> Vec<usize> {
+fn free_activities(team: &TeamPlan, plan: &CatalogPlan, taken: &HashSet<String>) -> Vec<usize> {
     let catalog = &plan.catalog;
     catalog
         .activities
@@ -902,7 +1059,9 @@ fn free_activities(team: &TeamPlan, plan: &CatalogPlan) -> Vec<usize> {
                     || a.must_consult.contains(r)
                     || a.must_inform.contains(r)
             };
-            !team.removed.iter().any(mentions) && !team.overrides.iter().any(|o| o.activity == a.id)
+            !team.removed.iter().any(mentions)
+                && !team.overrides.iter().any(|o| o.activity == a.id)
+                && !taken.contains(&a.id)
         })
         .map(|(i, _)| i)
         .collect()
@@ -913,18 +1072,23 @@ fn add_overrides(org: &mut Org, single: bool, rng: &mut Rng) {
         let plan = &org.plans[team.plan];
         let count = if single { 6 } else { rng.below(3) };
         for _ in 0..count {
-            let free = free_activities(team, plan);
+            let free = free_activities(team, plan, &org.overridden);
             if free.is_empty() {
                 break;
             }
             let a = *rng.pick(&free);
             let o = sound_override(team, plan, a, rng);
+            if org.units {
+                org.overridden.insert(o.activity.clone());
+            }
             team.overrides.insert(0, o);
         }
     }
 }
 
 fn inject_overrides(org: &mut Org, rng: &mut Rng) {
+    // A misspelt person is no id of anyone in the org.
+    let everyone: HashSet<&str> = org.people.iter().map(|p| p.id.as_str()).collect();
     for team in &mut org.teams {
         let plan = &org.plans[team.plan];
         let pending: Vec<usize> = team
@@ -942,23 +1106,30 @@ fn inject_overrides(org: &mut Org, rng: &mut Rng) {
                 let catalog = &plan.catalog;
                 let a = rng.below(catalog.activities.len());
                 let mut o = sound_override(team, plan, a, rng);
-                loop {
+                for attempt in 0.. {
                     let name = typo(&catalog.activities[a].id, rng);
                     if catalog.activity(&name).is_none()
                         && !team.overrides.iter().any(|o| o.activity == name)
+                        && !org.overridden.contains(&name)
                     {
                         o.activity = name;
                         break;
                     }
-                    o.activity = format!("{}-x", catalog.activities[a].id);
-                    if !team.overrides.iter().any(|x| x.activity == o.activity) {
+                    // Typos run out in an org of thousands of units: number them.
+                    o.activity = format!("{}-x{attempt}", catalog.activities[a].id);
+                    if !team.overrides.iter().any(|x| x.activity == o.activity)
+                        && !org.overridden.contains(&o.activity)
+                    {
                         break;
                     }
+                }
+                if org.units {
+                    org.overridden.insert(o.activity.clone());
                 }
                 team.overrides[i] = o;
                 *org.injected.entry(Kind::UnknownActivity).or_default() += 1;
             } else {
-                let free = free_activities(team, plan);
+                let free = free_activities(team, plan, &org.overridden);
                 if free.is_empty() {
                     // No activity left to override: a role typo instead.
                     team.overrides[i].activity = String::new();
@@ -974,11 +1145,10 @@ fn inject_overrides(org: &mut Org, rng: &mut Rng) {
                 }
                 let a = *rng.pick(&free);
                 let mut o = sound_override(team, plan, a, rng);
-                let known: HashSet<&str> = team
-                    .members
-                    .iter()
-                    .map(|m| org.people[m.person].id.as_str())
-                    .collect();
+                if org.units {
+                    org.overridden.insert(o.activity.clone());
+                }
+                let known = &everyone;
                 let victim = &org.people[team.members[rng.below(team.members.len())].person].id;
                 let mut name = typo(victim, rng);
                 while known.contains(name.as_str()) || plan.catalog.role(&name).is_some() {
@@ -1005,6 +1175,19 @@ fn write(org: &Org, args: &Args) -> Result<u64> {
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create {}", args.out.display()))?;
     let mut bytes = 0;
+    if org.units {
+        let text = format!(
+            "# Generated by `cargo run --example gen-org` (seed {}): the org of {} units.\n\n[org]\nname = \"Generated Org\"\ncatalog = {}\ndescription = \"{} people in {} units\"\n",
+            args.seed,
+            org.teams.len(),
+            quote(&args.catalog),
+            org.people.len(),
+            org.teams.len()
+        );
+        let path = args.out.join("org.toml");
+        std::fs::write(&path, &text).with_context(|| format!("cannot write {}", path.display()))?;
+        bytes += text.len() as u64;
+    }
     let total = org.teams.len();
     for (t, team) in org.teams.iter().enumerate() {
         let plan = &org.plans[team.plan];
@@ -1017,7 +1200,10 @@ fn write(org: &Org, args: &Args) -> Result<u64> {
         );
         s.push_str("[team]\n");
         let _ = writeln!(s, "name = {}", quote(&team.name));
-        let _ = writeln!(s, "catalog = {}", quote(plan.id));
+        // A unit names no catalog, or (now and then, as older files do) the org's.
+        if !org.units || t % 10 == 0 {
+            let _ = writeln!(s, "catalog = {}", quote(plan.id));
+        }
         if let Some(d) = &team.description {
             let _ = writeln!(s, "description = {}", quote(d));
         }
@@ -1028,6 +1214,9 @@ fn write(org: &Org, args: &Args) -> Result<u64> {
                 let _ = writeln!(s, "name = {}", quote(name));
             }
             let _ = writeln!(s, "roles = {}", list(&m.roles));
+            if !m.leads.is_empty() {
+                let _ = writeln!(s, "leads = {}", list(&m.leads));
+            }
             if let Some(fte) = m.fte {
                 let _ = writeln!(s, "fte = {fte:?}");
             }
