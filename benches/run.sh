@@ -59,7 +59,8 @@ else
     START_RUNS=300
     RACI_RUNS=3
 fi
-FINDINGS=20          # error findings injected into every generated org
+FINDINGS=20          # error findings injected into the teams and single layouts
+LAYOUTS="teams single org-clean org-each"
 BIG=1000000000       # --max-file-size for the single-file orgs (100k people is ~12 MB)
 FORMATS="table markdown csv json html"
 
@@ -164,12 +165,17 @@ note_miss() { [ "$1" = MISS ] && MISSES=$((MISSES + 1)); return 0; }
 
 echo "== generating orgs in $WORK" >&2
 for n in $SIZES; do
-    for layout in teams single; do
+    for layout in $LAYOUTS; do
         dir=$WORK/$layout-$n
-        flag=""
-        [ "$layout" = single ] && flag=--single
+        flags=(--findings "$FINDINGS")
+        case "$layout" in
+            single) flags+=(--single) ;;
+            # Units of one org: clean, and with a finding in every unit (one per 20 people).
+            org-clean) flags=(--org --findings 0) ;;
+            org-each) flags=(--org --findings $(((n + 19) / 20))) ;;
+        esac
         rm -rf "$dir"
-        "$GEN" --people "$n" --findings "$FINDINGS" $flag "$dir" >"$dir.gen"
+        "$GEN" --people "$n" "${flags[@]}" "$dir" >"$dir.gen"
         json=$("$TP" check --format json --max-file-size "$BIG" "$dir" | tr -d ' \n' || true)
         summary=$(printf '%s' "$json" | grep -o '"summary":{[^}]*}' || true)
         errors=$(printf '%s' "$summary" | grep -o '"errors":[0-9]*' | cut -d: -f2)
@@ -200,7 +206,7 @@ runs_for() {
 runs_note=""
 [ "$QUICK" = 1 ] || [ "$RUNS_SET" = 1 ] || runs_note=" (orgs up to 2k people: 100, up to 20k: 30)"
 echo "Times are medians of $RUNS runs$runs_note after $WARMUP warm-up runs (startup: $START_RUNS runs);" \
-    "every org has $FINDINGS injected error findings, verified before timing."
+    "the teams and single orgs have $FINDINGS injected error findings, org-clean none, org-each one per unit (one per 20 people), all verified before timing."
 echo
 
 # (a) startup ---------------------------------------------------------------------------------
@@ -222,13 +228,14 @@ echo
 # (b) orgs ------------------------------------------------------------------------------------
 echo "## (b) Orgs: check vs the parse floor (\`toml::from_str\` into typed structs)"
 echo
-echo "\`teams\`: one file per team (3–40 people, ~20 on average); \`single\`: one file holding one team of everyone."
+echo "\`teams\`: one file per team (3–40 people, ~20 on average); \`single\`: one file holding one team of everyone;"
+echo "\`org-clean\` / \`org-each\`: the teams as units of one \`[org]\` (one team for the org's rules), clean / with a finding in every unit."
 echo "Scaling is the time growth per doubling of people, from the previous size (target ≤ 2.2×)."
 echo
 echo "| layout | people | files | input | check | parse floor | check / floor | ≤ 1.5× | scaling | ≤ 2.2× |"
 echo "|---|---:|---:|---:|---:|---:|---:|---|---:|---|"
 declare -A CHECK_T
-for layout in teams single; do
+for layout in $LAYOUTS; do
     prev_n=""
     prev_t=""
     for n in $SIZES; do
@@ -312,7 +319,7 @@ else
     echo
     echo "| layout | people | input | check peak | check net / input | growth | ≤ 4× | floor peak | floor net / input | floor growth |"
     echo "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|"
-    for layout in teams single; do
+    for layout in $LAYOUTS; do
         prev_kb=""
         for n in $SIZES; do
             dir=$WORK/$layout-$n

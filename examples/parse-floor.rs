@@ -16,7 +16,9 @@ use serde::Deserialize;
 #[derive(Debug, Deserialize)]
 #[allow(dead_code)]
 struct TeamFile {
-    team: Team,
+    /// A team file has `[team]`; an org file `[org]` instead.
+    team: Option<Team>,
+    org: Option<Team>,
     #[serde(default)]
     people: HashMap<String, Person>,
     #[serde(default)]
@@ -29,7 +31,8 @@ struct TeamFile {
 #[allow(dead_code)]
 struct Team {
     name: String,
-    catalog: String,
+    /// A unit of an org may leave it out.
+    catalog: Option<String>,
     description: Option<String>,
 }
 
@@ -39,6 +42,8 @@ struct Person {
     name: Option<String>,
     #[serde(default)]
     roles: Vec<String>,
+    #[serde(default)]
+    leads: Vec<String>,
     fte: Option<f64>,
     engagement: Option<String>,
     email: Option<String>,

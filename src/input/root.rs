@@ -75,6 +75,12 @@ impl Root {
 #[must_use]
 pub fn lexical(path: &Path) -> PathBuf {
     use std::path::Component;
+    // The parent of a bare file name (`org.toml`) is the empty path: the current folder.
+    let path = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut out = PathBuf::new();
     for part in absolute.components() {
