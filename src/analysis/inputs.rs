@@ -73,8 +73,11 @@ pub fn find_inputs(
     };
     let mut skipped = found.skipped;
     let mut inputs: Vec<Input> = found.files.into_iter().map(|c| as_input(c, true)).collect();
+    // A file is known by what it is, not by how it was named: a symlink given on the
+    // command line and its target found in the org's folder are one file.
+    let identity = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| lexical(path));
     let mut known: std::collections::HashSet<PathBuf> =
-        inputs.iter().map(|i| lexical(&i.path)).collect();
+        inputs.iter().map(|i| identity(&i.path)).collect();
     let mut searched: Vec<PathBuf> = Vec::new();
     for (given, path) in paths.iter().enumerate() {
         // A folder given is searched whole: an org in it or below is found there.
@@ -111,6 +114,9 @@ pub fn find_inputs(
             continue;
         }
         searched.push(org_dir.clone());
+        // The org's files are bound as if its folder were given: a `catalog` path in them
+        // stays inside what `check ORG_FOLDER` allows, whichever path inside was given.
+        let org_root = Root::for_path(&org_dir, root);
         let shown = std::env::current_dir()
             .ok()
             .and_then(|cwd| org_dir.strip_prefix(cwd).ok().map(Path::to_path_buf))
@@ -124,11 +130,11 @@ pub fn find_inputs(
         let more = discover::discover(&[shown], exclude, root);
         skipped.extend(more.skipped);
         for mut c in more.files {
-            if known.insert(lexical(&c.path)) {
+            if known.insert(identity(&c.path)) {
                 c.given = given;
                 c.explicit = false;
                 inputs.push(Input {
-                    root: Some(bounds.dir().to_path_buf()),
+                    root: Some(org_root.dir().to_path_buf()),
                     ..as_input(c, whole)
                 });
             }
@@ -141,7 +147,8 @@ pub fn find_inputs(
 /// `--root`); outside a repository, the current folder when the path is inside it.
 fn org_bounds(path: &Path, root: Option<&Path>) -> Root {
     let bounds = Root::for_path(path, root);
-    if root.is_some() {
+    // Never above a repository: its root is where every path from a file must stay.
+    if root.is_some() || bounds.dir().join(".git").symlink_metadata().is_ok() {
         return bounds;
     }
     match std::env::current_dir() {

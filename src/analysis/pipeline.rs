@@ -50,7 +50,7 @@ pub fn analyze(
     let texts = read_all(inputs, options.max_file_size);
     let mut orgs = Orgs::find(inputs, &texts);
     let mut findings = std::mem::take(&mut orgs.problems);
-    let loaded = load_all(inputs, &texts, &orgs, options, keep);
+    let loaded = load_all(inputs, &texts, &mut orgs, options, keep);
     // A folder given whose `*.toml` files hold no team is an error, as a file would be.
     let with_teams: std::collections::HashSet<usize> = inputs
         .iter()
@@ -236,7 +236,7 @@ fn read_all(inputs: &[Input], max_file_size: u64) -> Vec<Result<Arc<SourceFile>,
 fn load_all(
     inputs: &[Input],
     texts: &[Result<Arc<SourceFile>, Box<Finding>>],
-    orgs: &Orgs,
+    orgs: &mut Orgs,
     options: LoadOptions<'_>,
     keep: Keep,
 ) -> Vec<LoadResult> {
@@ -258,6 +258,20 @@ fn load_all(
             orgs.is_org[i].then(|| load(&mut store, i, None).map(|loaded| (loaded, Vec::new())))
         })
         .collect();
+    // A file that looked like an org and is none (the parser reads its `[org]` line as
+    // something else) is loaded and checked like any file, and so are the files around it:
+    // they are no org's units.
+    for (o, result) in results.iter_mut().enumerate() {
+        if orgs.is_org[o] && !matches!(result, Some(Ok((Loaded::Org(_), _)) | Err(_))) {
+            orgs.is_org[o] = false;
+            *result = None;
+            for unit_of in &mut orgs.org_of {
+                if *unit_of == Some(o) {
+                    *unit_of = None;
+                }
+            }
+        }
+    }
     let org_catalogs: Vec<Option<Arc<Catalog>>> = results
         .iter()
         .map(|r| match r {

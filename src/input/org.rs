@@ -11,8 +11,19 @@ use super::root::{Root, lexical};
 /// whole and says what is wrong with it.
 #[must_use]
 pub fn declares_org(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut before_tables = true;
+    // The delimiter of a multi-line string the scan is inside: its lines are text, not
+    // headers (a `[org]` line in a description declares nothing).
+    let mut in_string: Option<&str> = None;
     for line in text.lines() {
+        if let Some(delimiter) = in_string {
+            if line.contains(delimiter) {
+                in_string = None;
+            }
+            continue;
+        }
+        in_string = opens_multiline(line);
         let line = line.trim_start();
         if let Some(rest) = line.strip_prefix('[') {
             if rest.starts_with('[') {
@@ -39,6 +50,20 @@ pub fn declares_org(text: &str) -> bool {
         }
     }
     false
+}
+
+/// The delimiter of a multi-line string that `line` opens and does not close.
+fn opens_multiline(line: &str) -> Option<&'static str> {
+    let first = ["\"\"\"", "\'\'\'"]
+        .into_iter()
+        .filter_map(|d| line.find(d).map(|at| (at, d)))
+        .min()?;
+    let (at, delimiter) = first;
+    // A comment before it: no string.
+    if line[..at].contains('#') {
+        return None;
+    }
+    (line[at..].matches(delimiter).count() % 2 == 1).then_some(delimiter)
 }
 
 /// Two org files in one folder: neither is the org of the files there.
@@ -87,12 +112,12 @@ fn org_in(dir: &Path, max_size: u64) -> Result<Option<PathBuf>, TwoOrgs> {
     };
     let mut names: Vec<PathBuf> = entries
         .filter_map(Result::ok)
-        .take(1000)
         .map(|e| e.path())
         .filter(|p| {
             p.extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
         })
+        .take(1000)
         .collect();
     names.sort();
     let mut found: Option<PathBuf> = None;
@@ -134,6 +159,9 @@ mod tests {
             "org = { name = \"N\", catalog = \"b2b\" }\n",
             "org.name = \"N\"\n",
             "# org\n[org]\n",
+            "\u{feff}[org]\nname = \"N\"",
+            "[org]\ndescription = \"\"\"\nmany lines\n\"\"\"\n",
+            "x = \"\"\"one line\"\"\"\n[org]\n",
         ] {
             assert!(declares_org(text), "{text:?}");
         }
@@ -149,6 +177,8 @@ mod tests {
             "organisation = \"x\"\n",
             "[org-chart]\n",
             "email = \"a@x.org\"\n",
+            "[team]\ndescription = \"\"\"\n[org]\n\"\"\"\n",
+            "[team]\ndescription = '''\n[org]\norg = 1\n'''\n",
         ] {
             assert!(!declares_org(text), "{text:?}");
         }

@@ -12,6 +12,7 @@ mod inputs;
 mod layers;
 mod northstar;
 mod org;
+mod org_inputs;
 mod props;
 mod raci;
 mod review;

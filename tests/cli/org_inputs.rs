@@ -1,0 +1,115 @@
+//! How the files of an org are found from the paths given, on paths as people and pull
+//! requests write them: a bare file name, a symlink, a crowded folder, a byte-order mark, a
+//! fake `[org]`, and a working folder above the repository.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::{Scratch, rules, teamplan};
+
+const ORG: &str = "[org]\nname = \"Pine\"\ncatalog = \"small-team\"\n";
+const LEAD: &str = "[team]\nname = \"Leadership\"\n\n[people.maya]\nroles = [\"ecommerce-manager\", \"web-developer\"]\n";
+const SHOP: &str = "[team]\nname = \"Shop\"\n\n[people.ines]\nroles = [\"digital-marketing-specialist\", \"customer-service-representative\"]\n";
+
+/// A clean org of two units in `repo/org/`, inside a repository.
+fn org() -> Scratch {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path().join("repo/.git")).expect("mkdir");
+    s.write("repo/org/org.toml", ORG);
+    s.write("repo/org/lead.toml", LEAD);
+    s.write("repo/org/shop.toml", SHOP);
+    s
+}
+
+/// `check --format json ARGS` run in `dir`: exit code and the document.
+fn check_in(dir: &Path, args: &[&str]) -> (i32, serde_json::Value) {
+    let out: std::process::Output = Command::new(teamplan().get_program())
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("run");
+    let doc = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
+        panic!(
+            "not JSON: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap_or(-1), doc)
+}
+
+#[test]
+fn a_bare_file_name_inside_the_org_folder_loads_the_whole_org() {
+    let s = org();
+    let dir = s.path().join("repo/org");
+    for name in ["org.toml", "shop.toml", "./lead.toml", "."] {
+        let (code, doc) = check_in(&dir, &[name]);
+        assert_eq!((code, rules(&doc)), (0, vec![]), "{name}: {doc:#}");
+        assert_eq!(doc["summary"]["teams"], 2, "{name}: {doc:#}");
+    }
+}
+
+#[test]
+fn an_org_line_inside_a_string_makes_no_org_of_the_folder() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path().join(".git")).expect("mkdir");
+    s.write(
+        "teams/bad.toml",
+        "[team]\nname = \"Bad\"\ncatalog = \"small-team\"\n\n[people.a]\nroles = [\"nonexistent-role\"]\n",
+    );
+    s.write(
+        "teams/zz.toml",
+        "[team]\nname = \"Innocent\"\ncatalog = \"small-team\"\ndescription = \"\"\"\n[org]\n\"\"\"\n\n[people.b]\nroles = [\"ecommerce-manager\"]\n",
+    );
+    let (code, doc) = check_in(s.path(), &["teams"]);
+    assert_eq!(code, 1, "{doc:#}");
+    assert!(rules(&doc).contains(&"unknown-role".to_owned()), "{doc:#}");
+    assert_eq!(doc["summary"]["orgs"].as_u64().unwrap_or(0), 0, "{doc:#}");
+    assert_eq!(doc["summary"]["teams"], 2, "{doc:#}");
+}
+
+#[test]
+fn a_symlink_to_a_unit_is_that_unit_once() {
+    let s = org();
+    let dir = s.path().join("repo/org");
+    std::os::unix::fs::symlink("shop.toml", dir.join("zlink.toml")).expect("symlink");
+    let (code, doc) = check_in(&s.path().join("repo"), &["org/zlink.toml"]);
+    assert_eq!((code, rules(&doc)), (0, vec![]), "{doc:#}");
+    assert_eq!(doc["summary"]["people"], 2, "{doc:#}");
+}
+
+#[test]
+fn an_org_file_is_found_past_a_thousand_other_files_and_a_byte_order_mark() {
+    let s = org();
+    let dir = s.path().join("repo/org");
+    s.write("repo/org/org.toml", &format!("\u{feff}{ORG}"));
+    for i in 0..1200 {
+        std::fs::write(dir.join(format!("note-{i}.txt")), "").expect("write");
+    }
+    let (code, doc) = check_in(&s.path().join("repo"), &["org/shop.toml"]);
+    assert_eq!((code, rules(&doc)), (0, vec![]), "{doc:#}");
+    assert_eq!(doc["summary"]["orgs"], 1, "{doc:#}");
+}
+
+#[test]
+fn from_above_the_repository_no_file_outside_it_is_read() {
+    let s = org();
+    // An org file above the repository, and a catalog path leading out of it.
+    s.write("org.toml", "[org]\nname = \"Outside\"\ncatalog = \"b2b\"\n");
+    s.write("secret.toml", "AWS_SECRET = \"abc123\"\n");
+    s.write(
+        "repo/org/org.toml",
+        "[org]\nname = \"Pine\"\ncatalog = \"../../secret.toml\"\n",
+    );
+    let (code, doc) = check_in(s.path(), &["repo/org/shop.toml"]);
+    let text = doc.to_string();
+    assert!(!text.contains("abc123"), "{doc:#}");
+    assert!(!text.contains("Outside"), "{doc:#}");
+    assert!(
+        text.contains("outside"),
+        "the catalog path is refused: {doc:#}"
+    );
+    assert_eq!(code, 2, "{doc:#}");
+}
