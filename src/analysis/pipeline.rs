@@ -104,7 +104,12 @@ pub fn analyze(
     // Units in path order, whichever path inside their org was given.
     units.sort_by_cached_key(|(_, u)| lexical(u.source.path()));
     let leaves: Vec<&Team> = teams.iter().chain(&units).map(|(_, t)| t).collect();
-    findings.extend(rules::check_org(&leaves, &people_in_several_teams(&leaves)));
+    let scoped: Vec<(&Team, Option<usize>)> = teams
+        .iter()
+        .map(|(_, t)| (t, None))
+        .chain(units.iter().map(|(i, t)| (t, orgs.org_of[*i])))
+        .collect();
+    findings.extend(rules::check_org(&scoped, &people_in_several_teams(&leaves)));
 
     let mut file_levels: HashMap<String, Vec<(Rule, LintLevel)>> = teams
         .iter()
@@ -131,9 +136,13 @@ pub fn analyze(
         .filter(|(i, input)| !input.reported && !orgs.is_org[*i])
         .map(|(_, input)| input.path.display().to_string())
         .collect();
-    // A finding between files (a person in two units) is the org's, wherever it points.
+    // A finding between files (a person in two units) is the org's, wherever it points;
+    // and a unit that cannot be read leaves the org's rules short of its people, so its
+    // error is said whichever path was given.
     findings.retain(|f| {
         !quiet.contains(&f.file)
+            || f.rule == Rule::ParseError
+            || f.rule.is_unreadable()
             || matches!(
                 f.rule,
                 Rule::OverAllocated

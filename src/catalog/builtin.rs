@@ -18,6 +18,9 @@ pub const BUILTIN_IDS: [&str; 7] = [
     "warehouse-team",
 ];
 
+/// The built-in catalogs of a whole business; the others are departments.
+pub const BUSINESS_IDS: [&str; 4] = ["b2b", "b2c", "d2c", "small-team"];
+
 /// Each built-in catalog resolved, as `build.rs` wrote it (postcard: reading it back costs a
 /// fraction of parsing JSON, and nothing of the TOML).
 const RESOLVED: [&[u8]; BUILTIN_IDS.len()] = [

@@ -14,7 +14,7 @@ mod raw;
 mod teams;
 mod why;
 
-pub use builtin::{BUILTIN_IDS, builtin, builtin_source};
+pub use builtin::{BUILTIN_IDS, BUSINESS_IDS, builtin, builtin_source};
 pub use file::CatalogFile;
 pub use link::is_kebab_case;
 pub use load::{CatalogStore, find, load};

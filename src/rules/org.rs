@@ -7,20 +7,21 @@ use crate::diag::finding::{Context, Finding};
 use crate::diag::rule::Rule;
 use crate::team::Team;
 
-/// Run the cross-team rules. Teams are in the order they were loaded (sorted paths);
-/// `shared` lists the person ids found in more than one of them.
+/// Run the cross-team rules. Teams are in the order they were loaded (sorted paths), each
+/// with the org it is a unit of (a name need only be unique among the teams outside any
+/// org, and among one org's units); `shared` lists the person ids found in more than one.
 #[must_use]
-pub fn check_org(teams: &[&Team], shared: &Shared<'_>) -> Vec<Finding> {
+pub fn check_org(teams: &[(&Team, Option<usize>)], shared: &Shared<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     duplicate_teams(teams, &mut findings);
     people_across_teams(shared, &mut findings);
     findings
 }
 
-fn duplicate_teams(teams: &[&Team], findings: &mut Vec<Finding>) {
-    let mut first: BTreeMap<&str, &Team> = BTreeMap::new();
-    for team in teams {
-        if let Some(earlier) = first.get(team.name.as_str()) {
+fn duplicate_teams(teams: &[(&Team, Option<usize>)], findings: &mut Vec<Finding>) {
+    let mut first: BTreeMap<(Option<usize>, &str), &Team> = BTreeMap::new();
+    for &(team, org) in teams {
+        if let Some(earlier) = first.get(&(org, team.name.as_str())) {
             findings.push(
                 Finding::new(
                     Rule::DuplicateTeam,
@@ -40,7 +41,7 @@ fn duplicate_teams(teams: &[&Team], findings: &mut Vec<Finding>) {
                 }),
             );
         } else {
-            first.insert(&team.name, team);
+            first.insert((org, &team.name), team);
         }
     }
 }

@@ -12,6 +12,7 @@ use toml::Spanned;
 use super::file::{self, TeamFile};
 use super::model::{Person, RaciOverride, Ref, Team};
 pub use super::options::LoadOptions;
+use crate::catalog::BUSINESS_IDS;
 use crate::catalog::{self, Catalog, CatalogStore};
 use crate::diag::finding::Finding;
 use crate::diag::rule::Rule;
@@ -180,6 +181,18 @@ fn build(
                 Ok((own, file)) if own.id == org.id && file.is_none() => {
                     (Ok((Arc::clone(org), None)), None)
                 }
+                // Another business's catalog is no department of this one.
+                Ok((own, None)) if BUSINESS_IDS.contains(&own.id.as_str()) => (
+                    Err(vec![shape(
+                        named.span(),
+                        format!(
+                            "a unit of an org on `{}` cannot name the `{}` catalog: that is another kind of business, not a department",
+                            org.id, own.id
+                        ),
+                        "leave `catalog` out (the unit is then simply part of the org), or name a department catalog: marketing-team, it-team, warehouse-team",
+                    )]),
+                    None,
+                ),
                 Ok((own, file)) => (Ok((Arc::clone(org), file)), Some(own)),
                 Err(e) => (Err(e), None),
             }

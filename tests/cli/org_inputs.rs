@@ -113,3 +113,74 @@ fn from_above_the_repository_no_file_outside_it_is_read() {
     );
     assert_eq!(code, 2, "{doc:#}");
 }
+
+#[test]
+fn two_orgs_may_each_have_a_unit_of_the_same_name() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path().join(".git")).expect("mkdir");
+    for org in ["alpen", "seeblick"] {
+        s.write(&format!("group/{org}/org.toml"), &ORG.replace("Pine", org));
+        s.write(&format!("group/{org}/lead.toml"), LEAD);
+        s.write(
+            &format!("group/{org}/shop.toml"),
+            &SHOP.replace("ines", &format!("ines-{org}")),
+        );
+    }
+    let lead = LEAD.replace("maya", "maya-seeblick");
+    s.write("group/seeblick/lead.toml", &lead);
+    let (code, doc) = check_in(s.path(), &["group"]);
+    assert_eq!((code, rules(&doc)), (0, vec![]), "{doc:#}");
+    // Within one org, a name is still one unit's.
+    s.write(
+        "group/seeblick/shop2.toml",
+        "[team]\nname = \"Shop\"\n\n[people.ada]\nroles = [\"content-creator\"]\n",
+    );
+    let (_, doc) = check_in(s.path(), &["group"]);
+    assert_eq!(rules(&doc), ["duplicate-team"], "{doc:#}");
+}
+
+#[test]
+fn a_unit_naming_another_business_catalog_is_one_clear_error() {
+    let s = org();
+    s.write(
+        "repo/org/shop.toml",
+        &SHOP.replace("name = \"Shop\"", "name = \"Shop\"\ncatalog = \"d2c\""),
+    );
+    let (code, doc) = check_in(&s.path().join("repo"), &["org"]);
+    assert_eq!(code, 2, "{doc:#}");
+    let errors = crate::support::findings_of(&doc, "parse-error");
+    assert_eq!(errors.len(), 1, "{doc:#}");
+    let f = errors[0];
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(3), Some(11))
+    );
+    let message = f["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("`small-team`") && message.contains("`d2c`"),
+        "{message}"
+    );
+    assert!(
+        f["help"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("marketing-team"),
+        "{f:#}"
+    );
+}
+
+#[test]
+fn a_broken_unit_is_said_whichever_unit_path_is_given() {
+    let s = org();
+    s.write("repo/org/shop.toml", &SHOP.replace("roles =", "rolse ="));
+    let (code, doc) = check_in(&s.path().join("repo"), &["org/lead.toml"]);
+    assert_eq!(code, 2, "{doc:#}");
+    let errors = crate::support::findings_of(&doc, "parse-error");
+    assert!(
+        errors.iter().any(|f| f["file"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("shop.toml")),
+        "{doc:#}"
+    );
+}

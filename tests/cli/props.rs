@@ -457,7 +457,10 @@ proptest! {
             assert_in_file(&f, &source);
             assert_eq!(f.team, team.name);
         }
-        for f in rules::check_org(&[&team, &team], &people_in_several_teams(&[&team, &team])) {
+        for f in rules::check_org(
+            &[(&team, None), (&team, None)],
+            &people_in_several_teams(&[&team, &team]),
+        ) {
             assert_in_file(&f, &source);
         }
     }
