@@ -14,7 +14,12 @@ use crate::team::Team;
 pub fn check_org(teams: &[(&Team, Option<usize>)], shared: &Shared<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     duplicate_teams(teams, &mut findings);
-    people_across_teams(shared, &mut findings);
+    let units: std::collections::HashSet<*const Team> = teams
+        .iter()
+        .filter(|(_, org)| org.is_some())
+        .map(|&(t, _)| std::ptr::from_ref(t))
+        .collect();
+    people_across_teams(shared, &units, &mut findings);
     findings
 }
 
@@ -50,27 +55,52 @@ fn duplicate_teams(teams: &[(&Team, Option<usize>)], findings: &mut Vec<Finding>
 /// in load order.
 pub type Shared<'t> = Vec<(&'t str, Vec<(&'t Team, usize)>)>;
 
-fn people_across_teams(shared: &Shared<'_>, findings: &mut Vec<Finding>) {
+/// An fte as people write it: `1`, `0.5`, `1.1`, `0.75`.
+fn fte(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+fn people_across_teams(
+    shared: &Shared<'_>,
+    units: &std::collections::HashSet<*const Team>,
+    findings: &mut Vec<Finding>,
+) {
     for (id, places) in shared {
         let id = *id;
+        // Units of an org are its units; anything else is a team.
+        let across = if places
+            .iter()
+            .all(|(t, _)| units.contains(&std::ptr::from_ref(*t)))
+        {
+            "units"
+        } else {
+            "teams"
+        };
         let total: f64 = places.iter().map(|(t, i)| t.people[*i].fte).sum();
         if total > 1.0 + 1e-9 {
             let parts: Vec<String> = places
                 .iter()
-                .map(|(t, i)| format!("{} in {}", t.people[*i].fte, t.name))
+                .map(|(t, i)| format!("{} in {}", fte(t.people[*i].fte), t.name))
                 .collect();
             let (team, i) = places[places.len() - 1];
             let person = &team.people[i];
+            let label = if *person.name == *id {
+                format!("`{id}`")
+            } else {
+                format!("{} (`{id}`)", person.name)
+            };
             findings.push(
                 Finding::new(
                     Rule::OverAllocated,
                     &team.source,
                     Some(person.span.clone()),
                     format!(
-                        "`{id}` is allocated {total:.2} fte across teams: {}",
+                        "{label} is allocated {} fte across {across}: {}",
+                        fte(total),
                         parts.join(", ")
                     ),
-                    "lower `fte` in some teams so the total is at most 1.0".to_owned(),
+                    format!("lower `fte` in some {across} so the total is at most 1.0"),
                 )
                 .team(&team.name)
                 .context(Context {
@@ -105,7 +135,7 @@ fn people_across_teams(shared: &Shared<'_>, findings: &mut Vec<Finding>) {
                         Rule::InconsistentPerson,
                         &team.source,
                         Some(person.span.clone()),
-                        format!("person `{id}` differs between teams: {}", differences.join("; ")),
+                        format!("person `{id}` differs between {across}: {}", differences.join("; ")),
                         "use the same name and email for one person id everywhere, or use different ids for different people".to_owned(),
                     )
                     .team(&team.name)

@@ -283,7 +283,7 @@ fn cross_team_rules_fire_across_files() {
         over[0]["message"]
             .as_str()
             .unwrap_or_default()
-            .contains("1.20 fte"),
+            .contains("1.2 fte across teams"),
         "{}",
         over[0]
     );

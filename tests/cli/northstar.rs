@@ -160,7 +160,7 @@ fn one_person_over_booked_in_two_units_and_spelt_two_ways_gives_two_findings() {
         over["message"]
             .as_str()
             .unwrap_or_default()
-            .contains("1.60 fte"),
+            .contains("is allocated 1.6 fte across units: 0.8 in"),
         "{over:#}"
     );
     // The human report says the same, from the folder or from either unit.
