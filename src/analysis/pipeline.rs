@@ -111,8 +111,11 @@ pub fn analyze(
         .collect();
     findings.extend(rules::check_org(&scoped, &people_in_several_teams(&leaves)));
 
+    // Only files with a `[rules]` table: the others take the defaults (most files of a big
+    // org have none, and an entry per file is memory for nothing).
     let mut file_levels: HashMap<String, Vec<(Rule, LintLevel)>> = teams
         .iter()
+        .filter(|(_, t)| !t.levels.is_empty())
         .map(|(_, t)| (t.source.path().display().to_string(), t.levels.clone()))
         .collect();
     for (i, org) in orgs.merge(units) {
@@ -180,6 +183,7 @@ fn org_levels(org: &Team) -> Vec<(String, Vec<(Rule, LintLevel)>)> {
         levels.extend(unit.levels.iter().copied());
         out.push((unit.source.path().display().to_string(), levels));
     }
+    out.retain(|(_, levels)| !levels.is_empty());
     out
 }
 

@@ -25,7 +25,7 @@ pub fn render(outcome: &Outcome, quiet: bool) -> String {
     let mut out = String::new();
     let summary = outcome.summary();
     if !quiet {
-        out.push_str(&render_findings(outcome));
+        render_findings_into(&mut out, outcome);
         for note in &outcome.notes {
             let _ = writeln!(out, "note: {}", escape_for_display(note));
         }
@@ -46,8 +46,14 @@ pub fn render(outcome: &Outcome, quiet: bool) -> String {
 /// Just the findings, each with its snippet and help.
 #[must_use]
 pub fn render_findings(outcome: &Outcome) -> String {
-    let renderer = Renderer::styled().decor_style(DecorStyle::Unicode);
     let mut out = String::new();
+    render_findings_into(&mut out, outcome);
+    out
+}
+
+/// [`render_findings`] onto the end of `out` (a report of many findings is not held twice).
+fn render_findings_into(out: &mut String, outcome: &Outcome) {
+    let renderer = Renderer::styled().decor_style(DecorStyle::Unicode);
     let mut rest = outcome.findings.as_slice();
     while let Some(first) = rest.first() {
         // Several recommended roles missing from one team read as one finding: a fresh
@@ -71,7 +77,6 @@ pub fn render_findings(outcome: &Outcome) -> String {
         }
         out.push_str("\n\n");
     }
-    out
 }
 
 fn render_missing_recommended(renderer: &Renderer, run: &[Finding]) -> String {
