@@ -8,8 +8,11 @@ use anyhow::{Result, bail};
 use crate::analysis::{Analysis, Input, Keep, LevelOverrides, analyze};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::Diff;
+use crate::input::DEFAULT_MAX_FILE_SIZE;
 use crate::input::discover::Exclude;
 use crate::input::git::files_at;
+use crate::input::org::org_above;
+use crate::input::root::{Root, lexical};
 use crate::team::LoadOptions;
 
 /// Run `diff`; returns the exit code.
@@ -26,18 +29,36 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
     let exclude = Exclude::new(&args.exclude)?;
     let (old, new) = if let Some(rev) = &args.git {
         let new_inputs = on_disk(&args.paths, &exclude, root);
-        let old_inputs: Vec<Input> = files_at(rev, &args.paths, options.max_file_size)?
+        // A path inside an org is the whole org on both sides: the old side reads the org's
+        // folder at REV, and says of it what the new side says.
+        let reported: std::collections::HashMap<PathBuf, bool> = new_inputs
+            .iter()
+            .map(|i| (lexical(&i.path), i.reported))
+            .collect();
+        let given: Vec<PathBuf> = args.paths.iter().map(|p| lexical(p)).collect();
+        let old_paths = with_org_folders(&args.paths, root);
+        let mut seen = std::collections::HashSet::new();
+        let old_inputs: Vec<Input> = files_at(rev, &old_paths, options.max_file_size)?
             .into_iter()
+            // A unit given and its org's folder name one file twice.
+            .filter(|f| seen.insert(lexical(&f.path)))
             // The same files as on disk: what --exclude skips there is skipped here.
-            .filter(|f| f.explicit || !args.paths.iter().any(|p| exclude.excludes(&f.path, p)))
-            .map(|f| Input {
-                path: f.path,
-                source: Some(f.source),
-                explicit: f.explicit,
-                given: 0,
-                refused: None,
-                root: None,
-                reported: true,
+            .filter(|f| f.explicit || !old_paths.iter().any(|p| exclude.excludes(&f.path, p)))
+            .map(|f| {
+                let at = lexical(&f.path);
+                let reported = reported
+                    .get(&at)
+                    .copied()
+                    .unwrap_or_else(|| given.iter().any(|g| at.starts_with(g)));
+                Input {
+                    path: f.path,
+                    source: Some(f.source),
+                    explicit: f.explicit,
+                    given: 0,
+                    refused: None,
+                    root: None,
+                    reported,
+                }
             })
             .collect();
         (
@@ -87,6 +108,39 @@ fn unreadable(side: &Analysis, what: &str) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The paths given, and the folder of the org each one is inside (once).
+fn with_org_folders(paths: &[PathBuf], root: Option<&Path>) -> Vec<PathBuf> {
+    let mut out = paths.to_vec();
+    for path in paths {
+        let above = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let bounds = Root::for_path(path, root);
+        let Ok(Some(org)) = org_above(above, &bounds, DEFAULT_MAX_FILE_SIZE) else {
+            continue;
+        };
+        let Some(dir) = org.parent() else { continue };
+        let dir = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| dir.strip_prefix(cwd).ok().map(Path::to_path_buf))
+            .map_or_else(
+                || dir.to_path_buf(),
+                |p| {
+                    if p.as_os_str().is_empty() {
+                        PathBuf::from(".")
+                    } else {
+                        p
+                    }
+                },
+            );
+        if !out.iter().any(|p| lexical(p) == lexical(&dir)) {
+            out.push(dir);
+        }
+    }
+    out
 }
 
 fn on_disk(paths: &[PathBuf], exclude: &Exclude, root: Option<&Path>) -> Vec<Input> {

@@ -399,3 +399,69 @@ fn report_on_a_file_that_does_not_parse_says_why_it_fails() {
     let page = std::fs::read_to_string(&target).expect("page");
     assert!(page.contains("Clean"), "{}", &page[..page.len().min(400)]);
 }
+
+#[test]
+fn diff_with_git_of_any_path_in_an_org_compares_the_whole_org() {
+    let s = Scratch::new();
+    let git = git_in(s.path());
+    for file in [
+        "org",
+        "leadership",
+        "sales",
+        "customer-service",
+        "digital",
+        "marketing",
+        "operations",
+    ] {
+        let text =
+            std::fs::read_to_string(format!("examples/northstar/{file}.toml")).expect("read");
+        s.write(&format!("teams/{file}.toml"), &text);
+    }
+    git(&["add", "."]);
+    git(&["commit", "-qm", "org"]);
+    let diff = |path: &str| {
+        let out = teamplan()
+            .current_dir(s.path())
+            .args(["diff", "--git", "HEAD", path, "--format", "json"])
+            .output()
+            .expect("run");
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|_| panic!("{path}: {}", String::from_utf8_lossy(&out.stderr)));
+        (out.status.code(), doc)
+    };
+    // Nothing changed: nothing to say, from the org file, a unit or the folder.
+    for path in ["teams/org.toml", "teams/sales.toml", "teams"] {
+        let (code, doc) = diff(path);
+        assert_eq!(code, Some(0), "{path}: {doc:#}");
+        assert_eq!(
+            doc["teams"].as_array().map(Vec::len),
+            Some(0),
+            "{path}: {doc:#}"
+        );
+        assert_eq!(
+            doc["findings_added"].as_array().map(Vec::len),
+            Some(0),
+            "{path}: {doc:#}"
+        );
+    }
+    // One unit over-books a shared person: the same one new finding from any path.
+    let sales = std::fs::read_to_string(s.path().join("teams/sales.toml")).expect("read");
+    assert!(
+        sales.contains("fte = 0.5"),
+        "the example shares someone at 0.5"
+    );
+    s.write(
+        "teams/sales.toml",
+        &sales.replacen("fte = 0.5", "fte = 0.6", 1),
+    );
+    for path in ["teams/org.toml", "teams/marketing.toml", "teams"] {
+        let (_, doc) = diff(path);
+        let rules: Vec<&str> = doc["findings_added"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|f| f["rule"].as_str().unwrap_or_default())
+            .collect();
+        assert_eq!(rules, ["over-allocated"], "{path}: {doc:#}");
+    }
+}
