@@ -81,7 +81,13 @@ impl Outcome {
     /// What reporters need from an analysis: its findings (taken out of it) and a summary of
     /// its teams.
     #[must_use]
-    pub fn new(mut analysis: Analysis, notes: Vec<String>) -> Outcome {
+    pub fn new(mut analysis: Analysis, mut notes: Vec<String>) -> Outcome {
+        if analysis.elsewhere > 0 {
+            notes.push(format!(
+                "{} in other files of the org not shown (only the paths given and the org file are reported); check the org's folder to see every finding",
+                crate::diag::words::count(analysis.elsewhere, "finding")
+            ));
+        }
         let people = distinct_people(&analysis.teams);
         let teams = analysis
             .teams

@@ -22,6 +22,8 @@ use crate::team::{self, LoadOptions, Loaded, Team};
 pub struct Analysis {
     pub teams: Vec<Team>,
     pub findings: Vec<Finding>,
+    /// Findings in files of an org that no path given holds, left out (a note says so).
+    pub elsewhere: usize,
 }
 
 /// What [`analyze`] keeps of each team once the team's own rules have run.
@@ -142,6 +144,7 @@ pub fn analyze(
     // A finding between files (a person in two units) is the org's, wherever it points;
     // and a unit that cannot be read leaves the org's rules short of its people, so its
     // error is said whichever path was given.
+    let before = findings.len();
     findings.retain(|f| {
         !quiet.contains(&f.file)
             || f.rule == Rule::ParseError
@@ -154,6 +157,7 @@ pub fn analyze(
                     | Rule::DuplicateOverride
             )
     });
+    let elsewhere = before - findings.len();
 
     // Findings in file order (as given); in a file, causes before consequences (what the
     // text says wrong, then what it means for the team), each by position.
@@ -171,7 +175,11 @@ pub fn analyze(
             f.rule,
         )
     });
-    Analysis { teams, findings }
+    Analysis {
+        teams,
+        findings,
+        elsewhere,
+    }
 }
 
 /// The levels of an org's files: the org's `[rules]` in the org file; in a unit's file, the

@@ -184,3 +184,25 @@ fn a_broken_unit_is_said_whichever_unit_path_is_given() {
         "{doc:#}"
     );
 }
+
+#[test]
+fn checking_one_unit_says_how_many_findings_elsewhere_it_leaves_out() {
+    let s = org();
+    s.write(
+        "repo/org/shop.toml",
+        &SHOP.replace("[\"digital", "[\"misspelt-role\", \"digital"),
+    );
+    let out = teamplan()
+        .current_dir(s.path().join("repo"))
+        .args(["check", "org/lead.toml"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("note: 1 finding in other files of the org not shown"),
+        "{text}"
+    );
+    let (code, doc) = check_in(&s.path().join("repo"), &["org"]);
+    assert_eq!((code, rules(&doc)), (1, vec!["unknown-role".to_owned()]));
+}
