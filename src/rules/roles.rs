@@ -95,13 +95,24 @@ fn lead_problems(out: &mut Out<'_, '_>) {
                     "{who} leads `{led}`, which is not a role of the `{}` catalog",
                     catalog.id
                 ),
-                suggest::hint(led, catalog.role_names())
-                    .unwrap_or_else(|| "name one of the person's roles in `leads`".to_owned()),
+                // The roles the person holds first: a lead leads one of them.
+                suggest::hint(
+                    led,
+                    r.team.people[problem.person]
+                        .roles
+                        .iter()
+                        .map(|x| x.name.as_str()),
+                )
+                .or_else(|| suggest::hint(led, catalog.role_names()))
+                .unwrap_or_else(|| "name one of the person's roles in `leads`".to_owned()),
             ),
             Some(first) => (
                 Rule::MultipleLeads,
                 format!(
-                    "{who} leads `{led}`, which {} leads already",
+                    "{who} leads {}, which {} leads already",
+                    catalog
+                        .role(led)
+                        .map_or_else(|| format!("`{led}`"), |role| out.role_label(role)),
                     out.person_label(first)
                 ),
                 "a role has one lead: keep it in one person's `leads`".to_owned(),

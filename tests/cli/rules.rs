@@ -211,11 +211,29 @@ fn one_lead_per_role_and_only_of_a_role_held() {
     let f = assert_fires(&text, "multiple-leads", 29);
     assert_eq!(f["person"], "max");
     assert!(
-        f["message"].as_str().unwrap_or_default().contains("Liz"),
+        f["message"].as_str().unwrap_or_default().contains(
+            "leads Graphic Designer (`graphic-designer`), which Liz (`liz`) leads already"
+        ),
         "{f}"
     );
     let (_, doc) = check(&text);
     assert!(findings_of(&doc, "no-lead").is_empty(), "Liz leads: {doc}");
+}
+
+#[test]
+fn a_misspelt_lead_suggests_the_role_the_person_holds() {
+    // `business-developer` is closer to `business-owner` in the catalog, but Eva holds
+    // `business-development-executive`: a lead leads one of their own roles.
+    let text = with(
+        "\n[people.eva]\nname = \"Eva\"\nroles = [\"business-development-executive\"]\nleads = [\"business-developer\"]\n",
+    );
+    let (_, doc) = check(&text);
+    let f = findings_of(&doc, "lead-not-held");
+    assert_eq!(f.len(), 1, "{doc}");
+    assert_eq!(
+        f[0]["help"], "did you mean `business-development-executive`?",
+        "{doc}"
+    );
 }
 
 #[test]
