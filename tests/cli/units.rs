@@ -312,6 +312,22 @@ fn raci_of_an_org_groups_people_by_unit() {
         "json",
     ]);
     assert_eq!(from_unit, out);
+    // A person in two units is listed under both.
+    let support = std::fs::read_to_string(s.path().join("org/support.toml")).expect("read");
+    s.write(
+        "org/support.toml",
+        &format!(
+            "{support}\n[people.tom]\nname = \"Tom\"\nroles = [\"web-developer\"]\nfte = 0.5\n"
+        ),
+    );
+    let (_, shared, _) = run(&["raci", org.to_str().unwrap_or_default(), "--format", "json"]);
+    let shared: serde_json::Value = serde_json::from_str(&shared).expect("json");
+    assert_eq!(shared["units"]["Web"], serde_json::json!(["tom", "ines"]));
+    assert_eq!(
+        shared["units"]["Support"],
+        serde_json::json!(["tom", "sam", "ana"])
+    );
+    s.write("org/support.toml", &support);
     // The lead takes the A of a role several people hold.
     let row = doc["rows"]
         .as_array()

@@ -40,7 +40,7 @@ pub fn render(m: &Matrix) -> String {
         roles: (m.by == By::Role).then_some(if m.all_roles { "catalog" } else { "held" }),
         columns: m.columns.iter().map(|c| c.id.as_str()).collect(),
         units: m.columns.iter().fold(IndexMap::new(), |mut units, c| {
-            if let Some(unit) = &c.unit {
+            for unit in &c.units {
                 units.entry(unit.as_str()).or_default().push(c.id.as_str());
             }
             units

@@ -17,8 +17,8 @@ pub enum By {
 pub struct Column {
     pub id: String,
     pub label: String,
-    /// Of an org's person: the unit they are listed under (their first).
-    pub unit: Option<String>,
+    /// Of an org's person: the units they are in (a person shared by two is in both).
+    pub units: Vec<String>,
 }
 
 /// One activity row.
@@ -223,7 +223,7 @@ fn person_column(resolved: &Resolved<'_>, p: usize) -> Column {
         } else {
             format!("{} ({})", person.name, units.join(", "))
         },
-        unit: units.first().map(|u| (*u).to_owned()),
+        units: units.iter().map(|u| (*u).to_owned()).collect(),
     }
 }
 
@@ -232,7 +232,7 @@ fn role_column(resolved: &Resolved<'_>, r: usize) -> Column {
     Column {
         id: role.id.clone(),
         label: role.title.clone(),
-        unit: None,
+        units: Vec::new(),
     }
 }
 
