@@ -7,12 +7,16 @@ use anyhow::{Context as _, Result, bail};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Input, Select};
 
-use crate::analysis::{Input as FileInput, Keep, LevelOverrides, Outcome, analyze};
+use crate::analysis::{Keep, LevelOverrides, Outcome, analyze, find_inputs};
 use crate::catalog::{self, BUILTIN_IDS, Requirement};
 use crate::cli::InitArgs;
+use crate::input::DEFAULT_MAX_FILE_SIZE;
+use crate::input::discover::Exclude;
+use crate::input::org::org_above;
+use crate::input::root::Root;
 use crate::render::escape;
 use crate::render::findings;
-use crate::team::{Engagement, LoadOptions, NewPerson, People, team_file};
+use crate::team::{Engagement, LoadOptions, NewPerson, People, team_file, unit_file};
 use crate::write::{Change, Options, write};
 
 /// Run `init`; returns the exit code.
@@ -38,11 +42,17 @@ pub fn run(args: &InitArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
             );
         }
     }
+    // A new file in an org's folder is a unit of it: it needs only a name.
+    let in_org = in_an_org(&args.path, root);
     let text = if args.yes {
-        let catalog = args.catalog.as_deref().unwrap_or("small-team");
         let name = args.name.as_deref().unwrap_or("My team");
-        let catalog = catalog::builtin(catalog).context("no such catalog")?;
-        team_file(name, &catalog, People::Placeholders, &args.path)
+        if in_org && args.catalog.is_none() {
+            unit_file(name)
+        } else {
+            let catalog = args.catalog.as_deref().unwrap_or("small-team");
+            let catalog = catalog::builtin(catalog).context("no such catalog")?;
+            team_file(name, &catalog, People::Placeholders, &args.path)
+        }
     } else {
         if !std::io::stdin().is_terminal() {
             bail!(
@@ -68,9 +78,10 @@ pub fn run(args: &InitArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
     write(&args.path, text.as_bytes(), Change::Create, &options)?;
     let mut err = anstream::stderr();
     writeln!(err, "wrote {}", escape::path(&args.path))?;
-    // Show where the new team stands right away.
+    // Show where the new team stands right away (in an org, as part of it).
+    let (inputs, _) = find_inputs(std::slice::from_ref(&args.path), &Exclude::new(&[])?, root);
     let analysis = analyze(
-        &[FileInput::explicit(args.path.clone())],
+        &inputs,
         LoadOptions {
             root,
             ..LoadOptions::default()
@@ -90,6 +101,16 @@ pub fn run(args: &InitArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
         escape::path(&args.path)
     )?;
     Ok(0)
+}
+
+/// Whether `path` is inside the folder of an org file.
+fn in_an_org(path: &Path, root: Option<&Path>) -> bool {
+    let above = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let bounds = Root::for_path(path, root);
+    org_above(above, &bounds, DEFAULT_MAX_FILE_SIZE).is_ok_and(|org| org.is_some())
 }
 
 /// Whether the wizard ended because its reader was interrupted (Ctrl-C).

@@ -13,4 +13,4 @@ mod template;
 pub use file::{Engagement, schema_json};
 pub use load::{LoadOptions, Loaded, load_path, load_source};
 pub use model::{Located, Org, Person, RaciOverride, Ref, Team, Unit};
-pub use template::{NewPerson, People, team_file};
+pub use template::{NewPerson, People, team_file, unit_file};

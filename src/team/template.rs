@@ -214,6 +214,32 @@ fn examples(catalog: &Catalog) -> String {
     out
 }
 
+/// A new unit of an org, named `name`: `[team]` with its name alone (the catalog, limits
+/// and rules are the org's), and a commented person to start from.
+#[must_use]
+pub fn unit_file(name: &str) -> String {
+    let mut doc = DocumentMut::new();
+    let mut team = Table::new();
+    team["name"] = value(name);
+    team.decor_mut().set_prefix(
+        "# A unit of the org whose file is in this folder or one above: its catalog, limits and\n\
+         # rules are the org's, and the org's rules run over every unit's people together.\n\
+         # Check it with `teamplan check` on this file, the org file or the org's folder.\n\n",
+    );
+    doc["team"] = Item::Table(team);
+    let mut text = doc.to_string();
+    text.push_str(
+        "\n# Each person: a [people.ID] table. `leads` names the roles they lead when several\n\
+         # people of the org hold one.\n\
+         #\n\
+         # [people.jane]\n\
+         # name = \"Jane Doe\"\n\
+         # roles = [\"sales-representative\"]\n\
+         # leads = [\"sales-representative\"]\n",
+    );
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;

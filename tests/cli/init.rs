@@ -3,7 +3,7 @@
 
 use std::process::{Command, Stdio};
 
-use crate::support::{Scratch, check_json, teamplan};
+use crate::support::{Scratch, check_json, run, teamplan};
 
 const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
@@ -201,4 +201,37 @@ fn ctrl_c_in_the_wizard_exits_130_and_leaves_no_file_every_time() {
             assert_eq!(leftovers, 0, "no temporary file either");
         }
     }
+}
+
+#[test]
+fn init_in_an_org_folder_writes_a_unit_and_checks_it_with_the_org() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path().join(".git")).expect("mkdir");
+    s.write(
+        "org/org.toml",
+        "[org]\nname = \"Pine\"\ncatalog = \"small-team\"\n",
+    );
+    s.write(
+        "org/lead.toml",
+        "[team]\nname = \"Leadership\"\n\n[people.maya]\nroles = [\"ecommerce-manager\", \"web-developer\"]\n\n[people.ines]\nroles = [\"digital-marketing-specialist\", \"customer-service-representative\"]\n",
+    );
+    let path = s.path().join("org/finance.toml");
+    let (code, out, err) = run(&[
+        "init",
+        "--yes",
+        "--name",
+        "Finance",
+        path.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&path).expect("written");
+    assert!(text.contains("[team]\nname = \"Finance\"\n"), "{text}");
+    assert!(
+        !text.contains("catalog ="),
+        "a unit takes the org's catalog: {text}"
+    );
+    assert!(
+        out.contains("ok: 1 org of 2 teams (2 people) checked, no findings"),
+        "checked with the org: {out}"
+    );
 }
