@@ -50,6 +50,7 @@ fn department_coverage(out: &mut Out<'_, '_>) {
             } else {
                 "recommends"
             };
+            let department_title = &department.title;
             let elsewhere = in_org
                 .map(|idx| r.holders[idx].as_slice())
                 .filter(|h| !h.is_empty())
@@ -62,7 +63,7 @@ fn department_coverage(out: &mut Out<'_, '_>) {
                 rule,
                 unit.base + unit.span.start..unit.base + unit.span.end,
                 format!(
-                    "no one in the unit {} holds {}, which the `{}` catalog {kind} of the department{elsewhere}",
+                    "no one in the unit {} holds {}, which a department on the `{}` catalog ({department_title}) {kind}{elsewhere}",
                     unit.name, role.title, department.id
                 ),
                 format!(
