@@ -59,7 +59,21 @@ fn the_example_org_checks_clean_from_any_path_in_it() {
 fn the_example_orgs_report_reads_as_the_readme_shows() {
     let out = teamplan().args(["check", NORTHSTAR]).output().expect("run");
     assert_eq!(out.status.code(), Some(0));
-    insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout));
+    let text = String::from_utf8_lossy(&out.stdout);
+    insta::assert_snapshot!(text);
+    // From a unit's file, the same report; the README shows it.
+    let unit = teamplan()
+        .args(["check", "examples/northstar/sales.toml"])
+        .output()
+        .expect("run");
+    assert_eq!(String::from_utf8_lossy(&unit.stdout), text);
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    assert!(
+        readme.contains(&format!(
+            "$ teamplan check examples/northstar/sales.toml\n{text}"
+        )),
+        "README.md shows the example org's report"
+    );
 }
 
 /// Take `role` from everyone in the org: out of their `roles` and `leads`, and a person left

@@ -198,9 +198,17 @@ fn summary_table(s: &Summary) -> String {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(vec!["teams", "people", "errors", "warnings"])
-        .add_row(vec![s.teams, s.people, s.errors, s.warnings]);
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    // An org's units are its teams: the org is counted beside them.
+    if s.orgs > 0 {
+        table
+            .set_header(vec!["orgs", "teams", "people", "errors", "warnings"])
+            .add_row(vec![s.orgs, s.teams, s.people, s.errors, s.warnings]);
+    } else {
+        table
+            .set_header(vec!["teams", "people", "errors", "warnings"])
+            .add_row(vec![s.teams, s.people, s.errors, s.warnings]);
+    }
     table.to_string()
 }
 
