@@ -67,6 +67,9 @@ pub struct TeamDiff {
     pub leads: Vec<RoleChange>,
     pub fte: Vec<ValueChange<f64>>,
     pub engagement: Vec<ValueChange<Engagement>>,
+    /// Of an org: the units a person is in, where they changed (a move between units).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<ValueChange<Vec<String>>>,
     pub raci: Vec<CellChange>,
 }
 
@@ -80,6 +83,7 @@ impl TeamDiff {
             && self.leads.is_empty()
             && self.fte.is_empty()
             && self.engagement.is_empty()
+            && self.units.is_empty()
             && self.raci.is_empty()
     }
 }
@@ -202,6 +206,7 @@ fn team_diff(status: Status, any: &Team, old: Option<&Team>, new: Option<&Team>)
         leads: Vec::new(),
         fte: Vec::new(),
         engagement: Vec::new(),
+        units: Vec::new(),
         raci: Vec::new(),
     };
     let people = |t: Option<&Team>| -> BTreeMap<String, usize> {
@@ -277,6 +282,14 @@ fn team_diff(status: Status, any: &Team, old: Option<&Team>, new: Option<&Team>)
                     new: nf,
                 });
             }
+            let (ou, nu) = (units_of(o, op), units_of(n, np));
+            if ou != nu {
+                d.units.push(ValueChange {
+                    person: id.clone(),
+                    old: ou,
+                    new: nu,
+                });
+            }
             let (oe, ne) = (o.people[op].engagement, n.people[np].engagement);
             if oe != ne {
                 d.engagement.push(ValueChange {
@@ -289,6 +302,16 @@ fn team_diff(status: Status, any: &Team, old: Option<&Team>, new: Option<&Team>)
     }
     d.raci = cell_changes(old.zip(old_r.as_ref()), new.zip(new_r.as_ref()));
     d
+}
+
+/// The units of an org that person `p` is in (none outside an org).
+fn units_of(team: &Team, p: usize) -> Vec<String> {
+    team.org
+        .iter()
+        .flat_map(|o| &o.units)
+        .filter(|u| u.people.contains(&p))
+        .map(|u| u.name.clone())
+        .collect()
 }
 
 /// Letters by (activity, person) for one side.

@@ -106,6 +106,17 @@ fn person_lines(t: &TeamDiff) -> Vec<(Style, String)> {
             format!("{}: {} → {}", e.person, e.old.as_str(), e.new.as_str()),
         ));
     }
+    for u in &t.units {
+        lines.push((
+            Style::new(),
+            format!(
+                "{}: unit {} → {}",
+                u.person,
+                u.old.join(", "),
+                u.new.join(", ")
+            ),
+        ));
+    }
     lines
 }
 

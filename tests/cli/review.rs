@@ -465,3 +465,41 @@ fn diff_with_git_of_any_path_in_an_org_compares_the_whole_org() {
         assert_eq!(rules, ["over-allocated"], "{path}: {doc:#}");
     }
 }
+
+#[test]
+fn diff_of_an_org_shows_a_move_between_units() {
+    let s = Scratch::new();
+    let org = "[org]\nname = \"Pine\"\ncatalog = \"small-team\"\n";
+    let lead = "[team]\nname = \"Leadership\"\n\n[people.maya]\nroles = [\"ecommerce-manager\", \"web-developer\"]\n";
+    let shop = "[team]\nname = \"Shop\"\n\n[people.ines]\nroles = [\"digital-marketing-specialist\", \"customer-service-representative\"]\n";
+    s.write("a/org.toml", org);
+    s.write("a/lead.toml", lead);
+    s.write("a/shop.toml", shop);
+    // Ines moves to Leadership with the same roles.
+    s.write("b/org.toml", org);
+    s.write(
+        "b/lead.toml",
+        &format!("{lead}{}", &shop[shop.find("\n[people").unwrap_or(0)..]),
+    );
+    s.write("b/shop.toml", "[team]\nname = \"Shop\"\n");
+    let (a, b) = (s.path().join("a"), s.path().join("b"));
+    let (code, out, err) = run(&[
+        "diff",
+        a.to_str().unwrap_or_default(),
+        b.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("ines: unit Shop → Leadership"), "{out}");
+    let (_, json, _) = run(&[
+        "diff",
+        a.to_str().unwrap_or_default(),
+        b.to_str().unwrap_or_default(),
+        "--format",
+        "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(
+        doc["teams"][0]["units"],
+        serde_json::json!([{"person": "ines", "old": ["Shop"], "new": ["Leadership"]}])
+    );
+}
