@@ -22,6 +22,8 @@ pub(super) struct Orgs {
     pub org_of: Vec<Option<usize>>,
     /// Two org files in one folder.
     pub problems: Vec<Finding>,
+    /// The second org file of a folder: said as a problem, and not checked as an org.
+    pub refused: Vec<usize>,
     /// Each org once loaded.
     teams: Vec<Option<Team>>,
 }
@@ -53,6 +55,7 @@ impl Orgs {
                     two.message(),
                     TwoOrgs::HELP,
                 ));
+                orgs.refused.push(i);
             } else {
                 by_folder.insert(dir, i);
             }
@@ -72,6 +75,9 @@ impl Orgs {
 
     /// The org of input `i`, loaded.
     pub fn loaded(&mut self, i: usize, org: Team) {
+        if self.refused.contains(&i) {
+            return;
+        }
         self.teams[i] = Some(org);
     }
 

@@ -144,6 +144,9 @@ fn two_org_files_in_one_folder_are_unreadable() {
             .contains("both declare an [org]")),
         "{doc:#}"
     );
+    // The second is not also checked as an org of no units: the problem is said once.
+    assert_eq!(rules(&doc), ["parse-error"], "{doc:#}");
+    assert_eq!(doc["summary"]["orgs"], 1, "{doc:#}");
     // Found from a unit below, too.
     let (code, _) = check_json(&[&s.path().join("org/shop/web.toml")], &[]);
     assert_eq!(code, 2);
