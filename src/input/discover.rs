@@ -133,7 +133,7 @@ pub fn discover(paths: &[PathBuf], exclude: &Exclude, root: Option<&Path>) -> Di
                     path: folder.clone(),
                     explicit: true,
                     given,
-                    refused: None,
+                    refused: not_utf8(folder),
                 });
             }
             continue;
@@ -190,11 +190,12 @@ pub fn discover(paths: &[PathBuf], exclude: &Exclude, root: Option<&Path>) -> Di
                 // loader refuses those with a reason rather than the search hiding them.
                 Ok(e) if !e.file_type().is_dir() && is_toml(e.path()) => {
                     if first_time(e.path()) {
+                        let refused = not_utf8(e.path());
                         out.files.push(Candidate {
                             path: e.into_path(),
                             explicit: false,
                             given,
-                            refused: None,
+                            refused,
                         });
                     }
                 }
@@ -245,6 +246,16 @@ pub fn discover(paths: &[PathBuf], exclude: &Exclude, root: Option<&Path>) -> Di
         }
     }
     out
+}
+
+/// A file whose path is not UTF-8 is not read: findings, `[rules]` levels and reports tell
+/// files apart by their path as shown, and two such names can show alike (each bad byte as
+/// one replacement character), so one file's levels could silence another's errors.
+fn not_utf8(path: &Path) -> Option<Refusal> {
+    path.to_str().is_none().then(|| Refusal {
+        message: format!("the path {} is not valid UTF-8; not read", path.display()),
+        help: "rename the file (and its folders) to UTF-8 names",
+    })
 }
 
 /// Why a symlink met in a folder must not be followed: it leads outside the root, or a

@@ -206,3 +206,27 @@ fn checking_one_unit_says_how_many_findings_elsewhere_it_leaves_out() {
     let (code, doc) = check_in(&s.path().join("repo"), &["org"]);
     assert_eq!((code, rules(&doc)), (1, vec!["unknown-role".to_owned()]));
 }
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_refused_not_confused_with_another() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let s = org();
+    let dir = s.path().join("repo/org");
+    // Two names that show alike: each bad byte as one replacement character. One holds an
+    // error, the other allows it.
+    let bad = dir.join(std::ffi::OsStr::from_bytes(b"\xfe.toml"));
+    let allow = dir.join(std::ffi::OsStr::from_bytes(b"\xff.toml"));
+    std::fs::write(
+        &bad,
+        "[team]\nname = \"Bad\"\n\n[people.zed]\nroles = [\"nope-role\"]\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &allow,
+        "[team]\nname = \"Other\"\n\n[rules]\nunknown-role = \"allow\"\n",
+    )
+    .expect("write");
+    let (code, doc) = check_in(&s.path().join("repo"), &["org"]);
+    assert_eq!(code, 2, "{doc:#}");
+    assert!(doc.to_string().contains("is not valid UTF-8"), "{doc:#}");
+}
