@@ -123,6 +123,14 @@ impl Diff {
     /// Compare two analyses.
     #[must_use]
     pub fn new(old: &Analysis, new: &Analysis) -> Self {
+        Self::between(old, new, ["", ""])
+    }
+
+    /// Compare two analyses of the folders (or files) `roots` (old, new): a finding whose
+    /// message names a file of its side (`also declared in OLD/x.toml`) is the same finding
+    /// on both sides.
+    #[must_use]
+    pub fn between(old: &Analysis, new: &Analysis, roots: [&str; 2]) -> Self {
         let old_teams: BTreeMap<&str, &Team> =
             old.teams.iter().map(|t| (t.name.as_str(), t)).collect();
         let new_teams: BTreeMap<&str, &Team> =
@@ -141,19 +149,27 @@ impl Diff {
                 (!d.is_empty()).then_some(d)
             })
             .collect();
-        let key = |f: &Finding| (f.rule, f.team.clone(), f.message.clone());
-        let old_keys: BTreeSet<_> = old.findings.iter().map(key).collect();
-        let new_keys: BTreeSet<_> = new.findings.iter().map(key).collect();
+        let key = |f: &Finding, root: &str| {
+            let message = if root.is_empty() {
+                f.message.clone()
+            } else {
+                f.message.replace(root, "")
+            };
+            (f.rule, f.team.clone(), message)
+        };
+        let [old_root, new_root] = roots;
+        let old_keys: BTreeSet<_> = old.findings.iter().map(|f| key(f, old_root)).collect();
+        let new_keys: BTreeSet<_> = new.findings.iter().map(|f| key(f, new_root)).collect();
         let findings_added = new
             .findings
             .iter()
-            .filter(|f| !old_keys.contains(&key(f)))
+            .filter(|f| !old_keys.contains(&key(f, new_root)))
             .map(FindingBrief::from)
             .collect();
         let findings_fixed = old
             .findings
             .iter()
-            .filter(|f| !new_keys.contains(&key(f)))
+            .filter(|f| !new_keys.contains(&key(f, old_root)))
             .map(FindingBrief::from)
             .collect();
         Self {

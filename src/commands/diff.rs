@@ -27,6 +27,8 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
     };
     let levels = LevelOverrides::default();
     let exclude = Exclude::new(&args.exclude)?;
+    // Two folders (or files) compared: the path each side's messages name a file by.
+    let mut roots = [String::new(), String::new()];
     let (old, new) = if let Some(rev) = &args.git {
         let new_inputs = on_disk(&args.paths, &exclude, root);
         // A path inside an org is the whole org on both sides: the old side reads the org's
@@ -69,6 +71,17 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
         let [old, new] = args.paths.as_slice() else {
             bail!("give two paths, OLD and NEW (or --git REV and the paths to compare)");
         };
+        if old.is_dir() && new.is_dir() {
+            // As a folder prefix (`a/`), never a bare word a message may hold.
+            roots = [old, new].map(|p| {
+                let shown = p.display().to_string();
+                if shown.ends_with('/') {
+                    shown
+                } else {
+                    format!("{shown}/")
+                }
+            });
+        }
         (
             analyze(
                 &on_disk(std::slice::from_ref(old), &exclude, root),
@@ -86,7 +99,7 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
     };
     unreadable(&old, "the old side")?;
     unreadable(&new, "the new side")?;
-    let diff = Diff::new(&old, &new);
+    let diff = Diff::between(&old, &new, [&roots[0], &roots[1]]);
     let text = match args.format {
         DiffFormat::Human => crate::render::diff::human(&diff),
         DiffFormat::Markdown => crate::render::diff::markdown(&diff),

@@ -503,3 +503,30 @@ fn diff_of_an_org_shows_a_move_between_units() {
         serde_json::json!([{"person": "ines", "old": ["Shop"], "new": ["Leadership"]}])
     );
 }
+
+#[test]
+fn diff_of_two_folders_matches_a_finding_that_names_a_file_of_its_side() {
+    let s = Scratch::new();
+    let team = |name: &str| {
+        format!(
+            "[team]\nname = \"{name}\"\ncatalog = \"small-team\"\n\n[people.maya]\nroles = [\"ecommerce-manager\", \"web-developer\"]\n\n[people.ines]\nroles = [\"digital-marketing-specialist\", \"customer-service-representative\"]\n"
+        )
+    };
+    for side in ["a", "b"] {
+        // Two files with one team name: the message names the other file, under a/ or b/;
+        // the sides are alike, so nothing was added or fixed.
+        s.write(&format!("{side}/one.toml"), &team("Shop"));
+        s.write(&format!("{side}/two.toml"), &team("Shop"));
+    }
+    let (a, b) = (s.path().join("a"), s.path().join("b"));
+    let (_, json, err) = run(&[
+        "diff",
+        a.to_str().unwrap_or_default(),
+        b.to_str().unwrap_or_default(),
+        "--format",
+        "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|_| panic!("{err}"));
+    assert_eq!(doc["findings_added"], serde_json::json!([]), "{doc:#}");
+    assert_eq!(doc["findings_fixed"], serde_json::json!([]), "{doc:#}");
+}
