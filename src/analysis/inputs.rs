@@ -80,19 +80,9 @@ pub fn find_inputs(
         inputs.iter().map(|i| identity(&i.path)).collect();
     let mut searched: Vec<PathBuf> = Vec::new();
     for (given, path) in paths.iter().enumerate() {
-        // A folder given is searched whole: an org in it or below is found there.
-        let Some(above) = path.parent() else {
-            continue;
-        };
-        let above = if above.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            above
-        };
-        let bounds = org_bounds(path, root);
         // The org file given is the whole org: every unit's findings are said.
         let mut whole = false;
-        let org_dir = match org_above(above, &bounds, DEFAULT_MAX_FILE_SIZE) {
+        let org_dir = match org_file_of(path, root) {
             Ok(Some(org)) => {
                 whole = lexical(&org) == lexical(path);
                 org.parent().map(Path::to_path_buf)
@@ -117,17 +107,7 @@ pub fn find_inputs(
         // The org's files are bound as if its folder were given: a `catalog` path in them
         // stays inside what `check ORG_FOLDER` allows, whichever path inside was given.
         let org_root = Root::for_path(&org_dir, root);
-        let shown = std::env::current_dir()
-            .ok()
-            .and_then(|cwd| org_dir.strip_prefix(cwd).ok().map(Path::to_path_buf))
-            .map_or(org_dir.clone(), |p| {
-                if p.as_os_str().is_empty() {
-                    PathBuf::from(".")
-                } else {
-                    p
-                }
-            });
-        let more = discover::discover(&[shown], exclude, root);
+        let more = discover::discover(&[as_shown(&org_dir)], exclude, root);
         skipped.extend(more.skipped);
         for mut c in more.files {
             if known.insert(identity(&c.path)) {
@@ -141,6 +121,44 @@ pub fn find_inputs(
         }
     }
     (inputs, skipped)
+}
+
+/// The org file of the org that `path` (a path given) is in: the nearest org file in its
+/// folder or above, searched no higher than [`org_bounds`]. None for a folder's own path
+/// with no org above it, or outside any org.
+///
+/// # Errors
+/// A folder on the way holds two org files.
+pub fn org_file_of(path: &Path, root: Option<&Path>) -> Result<Option<PathBuf>, TwoOrgs> {
+    // A folder given is searched whole: an org in it or below is found there.
+    let Some(above) = path.parent() else {
+        return Ok(None);
+    };
+    let above = if above.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        above
+    };
+    org_above(above, &org_bounds(path, root), DEFAULT_MAX_FILE_SIZE)
+}
+
+/// `dir` (absolute) as a user would write it: relative to the current folder when inside
+/// it (`.` for the folder itself), else as it is.
+#[must_use]
+pub fn as_shown(dir: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| dir.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .map_or_else(
+            || dir.to_path_buf(),
+            |p| {
+                if p.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    p
+                }
+            },
+        )
 }
 
 /// How high the org of a path given is searched for: the root (the repository's, or

@@ -10,7 +10,7 @@ mod orgs;
 pub mod outcome;
 pub mod pipeline;
 
-pub use inputs::{Input, find_inputs};
+pub use inputs::{Input, as_shown, find_inputs, org_file_of};
 pub use levels::LevelOverrides;
 pub use outcome::{Outcome, Summary, TeamSummary};
 pub use pipeline::{Analysis, Keep, analyze};

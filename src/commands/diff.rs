@@ -5,14 +5,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-use crate::analysis::{Analysis, Input, Keep, LevelOverrides, analyze};
+use crate::analysis::{Analysis, Input, Keep, LevelOverrides, analyze, as_shown, org_file_of};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::Diff;
-use crate::input::DEFAULT_MAX_FILE_SIZE;
 use crate::input::discover::Exclude;
 use crate::input::git::files_at;
-use crate::input::org::org_above;
-use crate::input::root::{Root, lexical};
+use crate::input::root::lexical;
 use crate::team::LoadOptions;
 
 /// Run `diff`; returns the exit code.
@@ -127,28 +125,11 @@ fn unreadable(side: &Analysis, what: &str) -> Result<()> {
 fn with_org_folders(paths: &[PathBuf], root: Option<&Path>) -> Vec<PathBuf> {
     let mut out = paths.to_vec();
     for path in paths {
-        let above = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let bounds = Root::for_path(path, root);
-        let Ok(Some(org)) = org_above(above, &bounds, DEFAULT_MAX_FILE_SIZE) else {
+        let Ok(Some(org)) = org_file_of(path, root) else {
             continue;
         };
         let Some(dir) = org.parent() else { continue };
-        let dir = std::env::current_dir()
-            .ok()
-            .and_then(|cwd| dir.strip_prefix(cwd).ok().map(Path::to_path_buf))
-            .map_or_else(
-                || dir.to_path_buf(),
-                |p| {
-                    if p.as_os_str().is_empty() {
-                        PathBuf::from(".")
-                    } else {
-                        p
-                    }
-                },
-            );
+        let dir = as_shown(dir);
         if !out.iter().any(|p| lexical(p) == lexical(&dir)) {
             out.push(dir);
         }

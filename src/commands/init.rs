@@ -7,13 +7,10 @@ use anyhow::{Context as _, Result, bail};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Input, Select};
 
-use crate::analysis::{Keep, LevelOverrides, Outcome, analyze, find_inputs};
+use crate::analysis::{Keep, LevelOverrides, Outcome, analyze, find_inputs, org_file_of};
 use crate::catalog::{self, BUILTIN_IDS, Requirement};
 use crate::cli::InitArgs;
-use crate::input::DEFAULT_MAX_FILE_SIZE;
 use crate::input::discover::Exclude;
-use crate::input::org::org_above;
-use crate::input::root::Root;
 use crate::render::escape;
 use crate::render::findings;
 use crate::team::{Engagement, LoadOptions, NewPerson, People, team_file, unit_file};
@@ -43,7 +40,7 @@ pub fn run(args: &InitArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
         }
     }
     // A new file in an org's folder is a unit of it: it needs only a name.
-    let in_org = in_an_org(&args.path, root);
+    let in_org = org_file_of(&args.path, root).is_ok_and(|org| org.is_some());
     let text = if args.yes {
         let name = args.name.as_deref().unwrap_or("My team");
         if in_org && args.catalog.is_none() {
@@ -101,16 +98,6 @@ pub fn run(args: &InitArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
         escape::path(&args.path)
     )?;
     Ok(0)
-}
-
-/// Whether `path` is inside the folder of an org file.
-fn in_an_org(path: &Path, root: Option<&Path>) -> bool {
-    let above = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let bounds = Root::for_path(path, root);
-    org_above(above, &bounds, DEFAULT_MAX_FILE_SIZE).is_ok_and(|org| org.is_some())
 }
 
 /// Whether the wizard ended because its reader was interrupted (Ctrl-C).
