@@ -261,6 +261,7 @@ fn team_diff(status: Status, any: &Team, old: Option<&Team>, new: Option<&Team>)
         }
     }
     if let (Some(o), Some(n), Some(or), Some(nr)) = (old, new, &old_r, &new_r) {
+        let (old_units, new_units) = (units_of(o), units_of(n));
         for (id, &np) in &new_people {
             let Some(&op) = old_people.get(id) else {
                 continue;
@@ -298,12 +299,12 @@ fn team_diff(status: Status, any: &Team, old: Option<&Team>, new: Option<&Team>)
                     new: nf,
                 });
             }
-            let (ou, nu) = (units_of(o, op), units_of(n, np));
+            let (ou, nu) = (&old_units[op], &new_units[np]);
             if ou != nu {
                 d.units.push(ValueChange {
                     person: id.clone(),
-                    old: ou,
-                    new: nu,
+                    old: ou.clone(),
+                    new: nu.clone(),
                 });
             }
             let (oe, ne) = (o.people[op].engagement, n.people[np].engagement);
@@ -320,14 +321,17 @@ fn team_diff(status: Status, any: &Team, old: Option<&Team>, new: Option<&Team>)
     d
 }
 
-/// The units of an org that person `p` is in (none outside an org).
-fn units_of(team: &Team, p: usize) -> Vec<String> {
-    team.org
-        .iter()
-        .flat_map(|o| &o.units)
-        .filter(|u| u.people.contains(&p))
-        .map(|u| u.name.clone())
-        .collect()
+/// For each person, the units of the org they are in (none outside an org), in one pass.
+fn units_of(team: &Team) -> Vec<Vec<String>> {
+    let mut units = vec![Vec::new(); team.people.len()];
+    for unit in team.org.iter().flat_map(|o| &o.units) {
+        for &p in &unit.people {
+            if let Some(list) = units.get_mut(p) {
+                list.push(unit.name.clone());
+            }
+        }
+    }
+    units
 }
 
 /// Letters by (activity, person) for one side.
