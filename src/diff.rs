@@ -261,7 +261,7 @@ fn team_diff(status: Status, any: &Team, old: Option<&Team>, new: Option<&Team>)
         }
     }
     if let (Some(o), Some(n), Some(or), Some(nr)) = (old, new, &old_r, &new_r) {
-        let (old_units, new_units) = (units_of(o), units_of(n));
+        let (old_units, new_units) = (o.units_by_person(), n.units_by_person());
         for (id, &np) in &new_people {
             let Some(&op) = old_people.get(id) else {
                 continue;
@@ -303,8 +303,8 @@ fn team_diff(status: Status, any: &Team, old: Option<&Team>, new: Option<&Team>)
             if ou != nu {
                 d.units.push(ValueChange {
                     person: id.clone(),
-                    old: ou.clone(),
-                    new: nu.clone(),
+                    old: ou.iter().map(|u| (*u).to_owned()).collect(),
+                    new: nu.iter().map(|u| (*u).to_owned()).collect(),
                 });
             }
             let (oe, ne) = (o.people[op].engagement, n.people[np].engagement);
@@ -319,19 +319,6 @@ fn team_diff(status: Status, any: &Team, old: Option<&Team>, new: Option<&Team>)
     }
     d.raci = cell_changes(old.zip(old_r.as_ref()), new.zip(new_r.as_ref()));
     d
-}
-
-/// For each person, the units of the org they are in (none outside an org), in one pass.
-fn units_of(team: &Team) -> Vec<Vec<String>> {
-    let mut units = vec![Vec::new(); team.people.len()];
-    for unit in team.org.iter().flat_map(|o| &o.units) {
-        for &p in &unit.people {
-            if let Some(list) = units.get_mut(p) {
-                list.push(unit.name.clone());
-            }
-        }
-    }
-    units
 }
 
 /// Letters by (activity, person) for one side.

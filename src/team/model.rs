@@ -143,6 +143,21 @@ impl Team {
         self.org.is_some()
     }
 
+    /// For each person, the names of the org's units they are in (none outside an org), in
+    /// one pass over the units.
+    #[must_use]
+    pub fn units_by_person(&self) -> Vec<Vec<&str>> {
+        let mut units = vec![Vec::new(); self.people.len()];
+        for unit in self.org.iter().flat_map(|o| &o.units) {
+            for &p in &unit.people {
+                if let Some(list) = units.get_mut(p) {
+                    list.push(unit.name.as_str());
+                }
+            }
+        }
+        units
+    }
+
     /// Drop the role lists and RACI overrides, keeping who is in the team at what fte: what
     /// the cross-team rules need once the team's own rules have run.
     pub fn drop_assignments(&mut self) {

@@ -110,10 +110,16 @@ impl Matrix {
             }
         };
         let (columns, picks): (Vec<Column>, Vec<Vec<usize>>) = match (by, person) {
-            (By::Person, Some(p)) => (vec![person_column(resolved, p)], vec![vec![p]]),
-            (By::Person, None) => (0..team.people.len())
-                .map(|p| (person_column(resolved, p), vec![p]))
-                .unzip(),
+            (By::Person, Some(p)) => {
+                let units = team.units_by_person();
+                (vec![person_column(resolved, p, &units[p])], vec![vec![p]])
+            }
+            (By::Person, None) => {
+                let units = team.units_by_person();
+                (0..team.people.len())
+                    .map(|p| (person_column(resolved, p, &units[p]), vec![p]))
+                    .unzip()
+            }
             (By::Role, Some(p)) => resolved.person_roles[p]
                 .iter()
                 .map(|&r| (role_column(resolved, r), carried(r)))
@@ -206,16 +212,8 @@ fn sep(hint: Option<String>) -> String {
     hint.map(|h| format!("; {h}")).unwrap_or_default()
 }
 
-fn person_column(resolved: &Resolved<'_>, p: usize) -> Column {
+fn person_column(resolved: &Resolved<'_>, p: usize, units: &[&str]) -> Column {
     let person = &resolved.team.people[p];
-    let units: Vec<&str> = resolved
-        .team
-        .org
-        .iter()
-        .flat_map(|o| &o.units)
-        .filter(|u| u.people.contains(&p))
-        .map(|u| u.name.as_str())
-        .collect();
     Column {
         id: person.id.to_string(),
         label: if units.is_empty() {
