@@ -3,13 +3,11 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use super::inputs::Input;
 use crate::diag::finding::Finding;
 use crate::diag::rule::Rule;
-use crate::diag::source::SourceFile;
-use crate::input::org::{TwoOrgs, declares_org};
+use crate::input::org::TwoOrgs;
 use crate::input::root::lexical;
 use crate::team::Team;
 
@@ -29,12 +27,9 @@ pub(super) struct Orgs {
 }
 
 impl Orgs {
-    /// Find the orgs among `inputs` from their text.
-    pub fn find(inputs: &[Input], texts: &[Result<Arc<SourceFile>, Box<Finding>>]) -> Self {
-        let is_org: Vec<bool> = texts
-            .iter()
-            .map(|t| t.as_ref().is_ok_and(|s| declares_org(&s.text)))
-            .collect();
+    /// Find the orgs among `inputs`, given which of them declare one (see
+    /// [`declares_org`](crate::input::org::declares_org)).
+    pub fn find(inputs: &[Input], is_org: Vec<bool>) -> Self {
         let mut orgs = Self {
             org_of: vec![None; inputs.len()],
             teams: (0..inputs.len()).map(|_| None).collect(),

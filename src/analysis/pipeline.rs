@@ -11,6 +11,7 @@ use crate::catalog::{Catalog, CatalogStore};
 use crate::diag::finding::Finding;
 use crate::diag::rule::{LintLevel, Rule, Severity};
 use crate::diag::source::SourceFile;
+use crate::input::org::declares_org;
 use crate::input::read_source;
 use crate::input::root::lexical;
 use crate::resolve::Resolved;
@@ -50,7 +51,12 @@ pub fn analyze(
     keep: Keep,
 ) -> Analysis {
     let texts = read_all(inputs, options.max_file_size);
-    let mut orgs = Orgs::find(inputs, &texts);
+    let is_org = in_parallel(
+        &texts,
+        || (),
+        |(), t| t.as_ref().is_ok_and(|s| declares_org(&s.text)),
+    );
+    let mut orgs = Orgs::find(inputs, is_org);
     let mut findings = std::mem::take(&mut orgs.problems);
     let loaded = load_all(inputs, &texts, &mut orgs, options, keep);
     // A folder given whose `*.toml` files hold no team is an error, as a file would be.

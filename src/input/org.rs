@@ -12,6 +12,9 @@ use super::root::{Root, lexical};
 #[must_use]
 pub fn declares_org(text: &str) -> bool {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Most files hold no multi-line string: their lines need no look for one.
+    let multiline = memchr::memmem::find(text.as_bytes(), br#"""""#).is_some()
+        || memchr::memmem::find(text.as_bytes(), b"'''").is_some();
     let mut before_tables = true;
     // The delimiter of a multi-line string the scan is inside: its lines are text, not
     // headers (a `[org]` line in a description declares nothing).
@@ -23,7 +26,9 @@ pub fn declares_org(text: &str) -> bool {
             }
             continue;
         }
-        in_string = opens_multiline(line);
+        if multiline {
+            in_string = opens_multiline(line);
+        }
         let line = line.trim_start();
         if let Some(rest) = line.strip_prefix('[') {
             if rest.starts_with('[') {
@@ -31,11 +36,11 @@ pub fn declares_org(text: &str) -> bool {
                 continue;
             }
             let header = rest.split(']').next().unwrap_or_default();
-            let key: String = header
+            let mut key = header
                 .chars()
-                .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
-                .collect();
-            if key == "org" || key.starts_with("org.") {
+                .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'');
+            let org = key.next() == Some('o') && key.next() == Some('r') && key.next() == Some('g');
+            if org && matches!(key.next(), None | Some('.')) {
                 return true;
             }
             before_tables = false;

@@ -12,37 +12,26 @@ impl Team {
     pub fn with_units(mut self, units: Vec<Team>) -> Self {
         let mut org = self.org.take().unwrap_or_default();
         let mut base = self.source.text.len() + 1;
-        let mut index: foldhash::HashMap<Box<str>, usize> = foldhash::HashMap::default();
+        // Every unit's people moved once into the org's list (sized once), then the ones
+        // seen before folded into their first place.
+        self.people
+            .reserve_exact(units.iter().map(|u| u.people.len()).sum());
+        let mut ranges = Vec::with_capacity(units.len());
         for unit in units {
-            let shift = |r: &Range<usize>| r.start + base..r.end + base;
-            let shift_ref = |r: Ref| Ref {
-                span: shift(&r.span),
-                name: r.name,
+            let shift = |r: &mut Range<usize>| *r = r.start + base..r.end + base;
+            let shift_ref = |mut r: Ref| {
+                shift(&mut r.span);
+                r
             };
-            let mut members = Vec::with_capacity(unit.people.len());
-            for person in unit.people {
-                let person = Person {
-                    span: shift(&person.span),
-                    roles_span: shift(&person.roles_span),
-                    roles: person.roles.into_iter().map(shift_ref).collect(),
-                    leads: person.leads.into_iter().map(shift_ref).collect(),
-                    ..person
-                };
-                if let Some(&i) = index.get(&person.id) {
-                    let same = &mut self.people[i];
-                    if same.roles.is_empty() {
-                        same.roles_span = person.roles_span;
-                    }
-                    same.roles.extend(person.roles);
-                    same.leads.extend(person.leads);
-                    same.fte = (same.fte + person.fte).min(1.0);
-                    members.push(i);
-                } else {
-                    index.insert(person.id.clone(), self.people.len());
-                    members.push(self.people.len());
-                    self.people.push(person);
-                }
+            let first = self.people.len();
+            for mut person in unit.people {
+                shift(&mut person.span);
+                shift(&mut person.roles_span);
+                person.roles.iter_mut().for_each(|r| shift(&mut r.span));
+                person.leads.iter_mut().for_each(|r| shift(&mut r.span));
+                self.people.push(person);
             }
+            ranges.push(first..self.people.len());
             let shift_all = |v: Option<Vec<Ref>>| v.map(|v| v.into_iter().map(shift_ref).collect());
             for o in unit.overrides {
                 self.overrides.push(RaciOverride {
@@ -61,11 +50,117 @@ impl Team {
                 base,
                 department: unit.department,
                 levels: unit.levels,
-                people: members,
+                people: Vec::new(),
             });
             base = next;
         }
+        let place = fold_repeats(&mut self.people);
+        for (unit, range) in org.units.iter_mut().zip(ranges) {
+            unit.people = range.map(|i| place[i]).collect();
+        }
         self.org = Some(org);
         self
+    }
+}
+
+/// Fold each person whose id came earlier into that first place (their roles and leads
+/// added, their fte summed up to 1) and remove them; returns where each former index is now.
+fn fold_repeats(people: &mut Vec<Person>) -> Vec<usize> {
+    // The first index of each id; the map borrows the ids, so it is gone before any change.
+    let first: Vec<usize> = {
+        let mut seen: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+        seen.reserve(people.len());
+        people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| *seen.entry(&*p.id).or_insert(i))
+            .collect()
+    };
+    if first.iter().enumerate().all(|(i, &f)| f == i) {
+        return first;
+    }
+    for (i, &f) in first.iter().enumerate().filter(|(i, f)| *i != **f) {
+        let roles = std::mem::take(&mut people[i].roles);
+        let leads = std::mem::take(&mut people[i].leads);
+        let (fte, roles_span) = (people[i].fte, people[i].roles_span.clone());
+        let same = &mut people[f];
+        if same.roles.is_empty() {
+            same.roles_span = roles_span;
+        }
+        same.roles.extend(roles);
+        same.leads.extend(leads);
+        same.fte = (same.fte + fte).min(1.0);
+    }
+    let mut place = Vec::with_capacity(first.len());
+    let mut kept = 0;
+    for (i, &f) in first.iter().enumerate() {
+        // A repeat comes after its first place, which has its new index already.
+        let at = if f == i {
+            kept += 1;
+            kept - 1
+        } else {
+            place[f]
+        };
+        place.push(at);
+    }
+    let mut i = 0;
+    people.retain(|_| {
+        i += 1;
+        first[i - 1] == i - 1
+    });
+    place
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold_repeats;
+    use crate::team::file::Engagement;
+    use crate::team::model::{Person, Ref};
+
+    fn person(id: &str, role: &str, fte: f64) -> Person {
+        Person {
+            id: id.into(),
+            span: 0..0,
+            name: id.into(),
+            email: None,
+            roles: vec![Ref {
+                name: role.to_owned(),
+                span: 0..0,
+            }],
+            roles_span: 0..0,
+            fte,
+            engagement: Engagement::Employee,
+            leads: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_repeated_id_is_one_person_with_every_role_at_the_summed_fte() {
+        let mut people = vec![
+            person("ana", "marketing-manager", 0.5),
+            person("bo", "developer", 1.0),
+            person("ana", "content-creator", 0.75),
+            person("cy", "developer", 1.0),
+            person("bo", "qa-engineer", 0.5),
+        ];
+        let place = fold_repeats(&mut people);
+        assert_eq!(place, [0, 1, 0, 2, 1]);
+        let ids: Vec<&str> = people.iter().map(|p| &*p.id).collect();
+        assert_eq!(ids, ["ana", "bo", "cy"]);
+        let roles: Vec<&str> = people[0].roles.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(roles, ["marketing-manager", "content-creator"]);
+        assert!(
+            (people[0].fte - 1.0).abs() < 1e-9,
+            "capped at 1: {}",
+            people[0].fte
+        );
+        assert!((people[1].fte - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn distinct_ids_stay_where_they_are() {
+        let mut people = vec![person("a", "x", 1.0), person("b", "y", 1.0)];
+        assert_eq!(fold_repeats(&mut people), [0, 1]);
+        assert_eq!(people.len(), 2);
     }
 }
