@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::source::SourceFile;
-use crate::input::DEFAULT_MAX_FILE_SIZE;
 use crate::input::discover::{self, Refusal};
 use crate::input::org::{TwoOrgs, org_above};
 use crate::input::root::{Root, lexical};
@@ -26,6 +25,10 @@ pub struct Input {
     /// Whether its findings are said: false for a unit loaded only because the org of a
     /// path given holds it.
     pub reported: bool,
+    /// The org file (as [`lexical`]) whose folder brought it in, when it was found there
+    /// and not under a path given: it is analyzed only if it is that org's (a nested org's
+    /// files are not).
+    pub for_org: Option<PathBuf>,
 }
 
 impl Input {
@@ -40,6 +43,7 @@ impl Input {
             refused: None,
             root: None,
             reported: true,
+            for_org: None,
         }
     }
 }
@@ -56,6 +60,7 @@ pub fn find_inputs(
     paths: &[PathBuf],
     exclude: &discover::Exclude,
     root: Option<&Path>,
+    max_file_size: u64,
 ) -> (Vec<Input>, Vec<String>) {
     let found = discover::discover(paths, exclude, root);
     let roots: Vec<PathBuf> = paths
@@ -70,6 +75,7 @@ pub fn find_inputs(
         refused: c.refused,
         root: roots.get(c.given).cloned(),
         reported,
+        for_org: None,
     };
     let mut skipped = found.skipped;
     let mut inputs: Vec<Input> = found.files.into_iter().map(|c| as_input(c, true)).collect();
@@ -82,9 +88,11 @@ pub fn find_inputs(
     for (given, path) in paths.iter().enumerate() {
         // The org file given is the whole org: every unit's findings are said.
         let mut whole = false;
-        let org_dir = match org_file_of(path, root) {
+        let mut org_file = None;
+        let org_dir = match org_file_of(path, root, max_file_size) {
             Ok(Some(org)) => {
                 whole = lexical(&org) == lexical(path);
+                org_file = Some(lexical(&org));
                 org.parent().map(Path::to_path_buf)
             }
             Ok(None) => None,
@@ -115,6 +123,7 @@ pub fn find_inputs(
                 c.explicit = false;
                 inputs.push(Input {
                     root: Some(org_root.dir().to_path_buf()),
+                    for_org: org_file.clone(),
                     ..as_input(c, whole)
                 });
             }
@@ -124,22 +133,28 @@ pub fn find_inputs(
 }
 
 /// The org file of the org that `path` (a path given) is in: the nearest org file in its
-/// folder or above, searched no higher than [`org_bounds`]. None for a folder's own path
-/// with no org above it, or outside any org.
+/// folder (a folder's own, for a folder) or above, searched no higher than [`org_bounds`].
+/// None outside any org.
 ///
 /// # Errors
 /// A folder on the way holds two org files.
-pub fn org_file_of(path: &Path, root: Option<&Path>) -> Result<Option<PathBuf>, TwoOrgs> {
-    // A folder given is searched whole: an org in it or below is found there.
-    let Some(above) = path.parent() else {
-        return Ok(None);
-    };
-    let above = if above.as_os_str().is_empty() {
-        Path::new(".")
+pub fn org_file_of(
+    path: &Path,
+    root: Option<&Path>,
+    max_file_size: u64,
+) -> Result<Option<PathBuf>, TwoOrgs> {
+    // A folder is in the org of its own org file, if it holds one, else of the nearest
+    // above; orgs below it are found when it is searched.
+    let above = if path.is_dir() {
+        path
     } else {
-        above
+        match path.parent() {
+            Some(p) if p.as_os_str().is_empty() => Path::new("."),
+            Some(p) => p,
+            None => return Ok(None),
+        }
     };
-    org_above(above, &org_bounds(path, root), DEFAULT_MAX_FILE_SIZE)
+    org_above(above, &org_bounds(path, root), max_file_size)
 }
 
 /// `dir` (absolute) as a user would write it: relative to the current folder when inside

@@ -3,11 +3,15 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::inputs::Input;
+use super::parallel::in_parallel;
 use crate::diag::finding::Finding;
 use crate::diag::rule::Rule;
+use crate::diag::source::SourceFile;
 use crate::input::org::TwoOrgs;
+use crate::input::org::declares_org;
 use crate::input::root::lexical;
 use crate::team::Team;
 
@@ -26,7 +30,31 @@ pub(super) struct Orgs {
     teams: Vec<Option<Team>>,
 }
 
+/// The text of each input, or why it could not be read.
+pub(super) type Texts = Vec<Result<Arc<SourceFile>, Box<Finding>>>;
+
 impl Orgs {
+    /// The orgs among `inputs`; and, when some inputs are not to be analyzed (the files of
+    /// an org nested in the org of a path given, found only to complete that org), the
+    /// inputs and texts without them.
+    pub fn of_run(inputs: &[Input], texts: Texts) -> (Self, Texts, Option<Vec<Input>>) {
+        let is_org = in_parallel(
+            &texts,
+            || (),
+            |(), t| t.as_ref().is_ok_and(|s| declares_org(&s.text)),
+        );
+        let orgs = Self::find(inputs, is_org.clone());
+        let read: Vec<bool> = texts.iter().map(Result::is_ok).collect();
+        let strays = orgs.strays(inputs, &read);
+        if !strays.contains(&true) {
+            return (orgs, texts, None);
+        }
+        let inputs = kept(inputs.to_vec(), &strays);
+        let texts = kept(texts, &strays);
+        let is_org = kept(is_org, &strays);
+        (Self::find(&inputs, is_org), texts, Some(inputs))
+    }
+
     /// Find the orgs among `inputs`, given which of them declare one (see
     /// [`declares_org`](crate::input::org::declares_org)).
     pub fn find(inputs: &[Input], is_org: Vec<bool>) -> Self {
@@ -68,6 +96,29 @@ impl Orgs {
         orgs
     }
 
+    /// Inputs found in the folder of an org only to complete it, that are not that org's:
+    /// the files of an org nested in it (its own org file nearer), analyzed only when a
+    /// path given holds them. `read` says which inputs could be read: one that could not
+    /// is never left out (its error is said), nor is the org file itself.
+    fn strays(&self, inputs: &[Input], read: &[bool]) -> Vec<bool> {
+        inputs
+            .iter()
+            .enumerate()
+            .map(|(i, input)| {
+                input.for_org.as_ref().is_some_and(|wanted| {
+                    let own = if self.is_org[i] {
+                        Some(i)
+                    } else {
+                        self.org_of[i]
+                    };
+                    read[i]
+                        && lexical(&input.path) != *wanted
+                        && own.is_some_and(|o| lexical(&inputs[o].path) != *wanted)
+                })
+            })
+            .collect()
+    }
+
     /// The org of input `i`, loaded.
     pub fn loaded(&mut self, i: usize, org: Team) {
         if self.refused.contains(&i) {
@@ -95,4 +146,13 @@ impl Orgs {
             .map(|(i, org)| (i, org.with_units(of_org.remove(&i).unwrap_or_default())))
             .collect()
     }
+}
+
+/// The items of `v` that are not strays.
+fn kept<T>(v: Vec<T>, strays: &[bool]) -> Vec<T> {
+    v.into_iter()
+        .zip(strays)
+        .filter(|(_, s)| !**s)
+        .map(|(x, _)| x)
+        .collect()
 }

@@ -7,11 +7,11 @@ use super::index::people_in_several_teams;
 use super::inputs::Input;
 use super::levels::LevelOverrides;
 use super::orgs::Orgs;
+use super::parallel::in_parallel;
 use crate::catalog::{Catalog, CatalogStore};
 use crate::diag::finding::Finding;
 use crate::diag::rule::{LintLevel, Rule, Severity};
 use crate::diag::source::SourceFile;
-use crate::input::org::declares_org;
 use crate::input::read_source;
 use crate::input::root::lexical;
 use crate::resolve::Resolved;
@@ -51,12 +51,8 @@ pub fn analyze(
     keep: Keep,
 ) -> Analysis {
     let texts = read_all(inputs, options.max_file_size);
-    let is_org = in_parallel(
-        &texts,
-        || (),
-        |(), t| t.as_ref().is_ok_and(|s| declares_org(&s.text)),
-    );
-    let mut orgs = Orgs::find(inputs, is_org);
+    let (mut orgs, texts, kept) = Orgs::of_run(inputs, texts);
+    let inputs = kept.as_deref().unwrap_or(inputs);
     let mut findings = std::mem::take(&mut orgs.problems);
     let loaded = load_all(inputs, &texts, &mut orgs, options, keep);
     // A folder given whose `*.toml` files hold no team is an error, as a file would be.
@@ -335,34 +331,6 @@ fn load_all(
         .into_iter()
         .map(|r| r.unwrap_or_else(|| Ok((Loaded::Other, Vec::new()))))
         .collect()
-}
-
-/// `f` over `items` on as many threads as pay off, each with its own `state`; the results
-/// keep the order of `items`.
-fn in_parallel<T: Sync, S, R: Send>(
-    items: &[T],
-    state: impl Fn() -> S + Sync,
-    f: impl Fn(&mut S, &T) -> R + Sync,
-) -> Vec<R> {
-    let part = |part: &[T]| -> Vec<R> {
-        let mut s = state();
-        part.iter().map(|item| f(&mut s, item)).collect()
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(items.len() / 16)
-        .max(1);
-    if threads == 1 {
-        return part(items);
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items.chunks(chunk).map(|c| s.spawn(|| part(c))).collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
 
 /// A file that is not a team file: an error when the user named it or when its folder

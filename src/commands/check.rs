@@ -19,7 +19,7 @@ pub fn run(
     out: &mut dyn std::io::Write,
 ) -> Result<u8> {
     let exclude = Exclude::new(&args.exclude)?;
-    let (inputs, skipped) = find_inputs(&args.paths, &exclude, root);
+    let (inputs, skipped) = find_inputs(&args.paths, &exclude, root, args.max_file_size);
     warn_unused(&exclude)?;
     let options = LoadOptions {
         max_file_size: args.max_file_size,

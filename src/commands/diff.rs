@@ -28,7 +28,7 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
     // Two folders (or files) compared: the path each side's messages name a file by.
     let mut roots = [String::new(), String::new()];
     let (old, new) = if let Some(rev) = &args.git {
-        let new_inputs = on_disk(&args.paths, &exclude, root);
+        let new_inputs = on_disk(&args.paths, &exclude, root, options.max_file_size);
         // A path inside an org is the whole org on both sides: the old side reads the org's
         // folder at REV, and says of it what the new side says.
         let reported: std::collections::HashMap<PathBuf, bool> = new_inputs
@@ -36,7 +36,14 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
             .map(|i| (lexical(&i.path), i.reported))
             .collect();
         let given: Vec<PathBuf> = args.paths.iter().map(|p| lexical(p)).collect();
-        let old_paths = with_org_folders(&args.paths, root);
+        let orgs = orgs_of(&args.paths, root, options.max_file_size);
+        let mut old_paths = args.paths.clone();
+        for (dir, _) in &orgs {
+            let dir = as_shown(dir);
+            if !old_paths.iter().any(|p| lexical(p) == lexical(&dir)) {
+                old_paths.push(dir);
+            }
+        }
         let mut seen = std::collections::HashSet::new();
         let old_inputs: Vec<Input> = files_at(rev, &old_paths, options.max_file_size)?
             .into_iter()
@@ -58,6 +65,15 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
                     refused: None,
                     root: None,
                     reported,
+                    // Found only to complete the org of a path given: that org's or none.
+                    for_org: (!given.iter().any(|g| at.starts_with(g)))
+                        .then(|| {
+                            orgs.iter()
+                                .filter(|(dir, _)| at.starts_with(dir))
+                                .max_by_key(|(dir, _)| dir.components().count())
+                                .map(|(_, org)| org.clone())
+                        })
+                        .flatten(),
                 }
             })
             .collect();
@@ -82,13 +98,23 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
         }
         (
             analyze(
-                &on_disk(std::slice::from_ref(old), &exclude, root),
+                &on_disk(
+                    std::slice::from_ref(old),
+                    &exclude,
+                    root,
+                    options.max_file_size,
+                ),
                 options,
                 &levels,
                 Keep::Teams,
             ),
             analyze(
-                &on_disk(std::slice::from_ref(new), &exclude, root),
+                &on_disk(
+                    std::slice::from_ref(new),
+                    &exclude,
+                    root,
+                    options.max_file_size,
+                ),
                 options,
                 &levels,
                 Keep::Teams,
@@ -121,22 +147,29 @@ fn unreadable(side: &Analysis, what: &str) -> Result<()> {
     Ok(())
 }
 
-/// The paths given, and the folder of the org each one is inside (once).
-fn with_org_folders(paths: &[PathBuf], root: Option<&Path>) -> Vec<PathBuf> {
-    let mut out = paths.to_vec();
+/// The org each path given is inside, once: its folder and its org file (both lexical).
+fn orgs_of(paths: &[PathBuf], root: Option<&Path>, max_file_size: u64) -> Vec<(PathBuf, PathBuf)> {
+    let mut out: Vec<(PathBuf, PathBuf)> = Vec::new();
     for path in paths {
-        let Ok(Some(org)) = org_file_of(path, root) else {
+        let Ok(Some(org)) = org_file_of(path, root, max_file_size) else {
             continue;
         };
-        let Some(dir) = org.parent() else { continue };
-        let dir = as_shown(dir);
-        if !out.iter().any(|p| lexical(p) == lexical(&dir)) {
-            out.push(dir);
+        let org = lexical(&org);
+        let Some(dir) = org.parent().map(Path::to_path_buf) else {
+            continue;
+        };
+        if !out.iter().any(|(d, _)| *d == dir) {
+            out.push((dir, org));
         }
     }
     out
 }
 
-fn on_disk(paths: &[PathBuf], exclude: &Exclude, root: Option<&Path>) -> Vec<Input> {
-    crate::analysis::find_inputs(paths, exclude, root).0
+fn on_disk(
+    paths: &[PathBuf],
+    exclude: &Exclude,
+    root: Option<&Path>,
+    max_file_size: u64,
+) -> Vec<Input> {
+    crate::analysis::find_inputs(paths, exclude, root, max_file_size).0
 }

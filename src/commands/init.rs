@@ -1,5 +1,6 @@
 //! `teamplan init`: from nothing to a checked team file, by wizard or by template.
 
+use crate::input::DEFAULT_MAX_FILE_SIZE;
 use std::io::{IsTerminal as _, Write};
 use std::path::Path;
 
@@ -40,7 +41,8 @@ pub fn run(args: &InitArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
         }
     }
     // A new file in an org's folder is a unit of it: it needs only a name.
-    let in_org = org_file_of(&args.path, root).is_ok_and(|org| org.is_some());
+    let in_org =
+        org_file_of(&args.path, root, DEFAULT_MAX_FILE_SIZE).is_ok_and(|org| org.is_some());
     let text = if args.yes {
         let name = args.name.as_deref().unwrap_or("My team");
         if in_org && args.catalog.is_none() {
@@ -76,7 +78,12 @@ pub fn run(args: &InitArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
     let mut err = anstream::stderr();
     writeln!(err, "wrote {}", escape::path(&args.path))?;
     // Show where the new team stands right away (in an org, as part of it).
-    let (inputs, _) = find_inputs(std::slice::from_ref(&args.path), &Exclude::new(&[])?, root);
+    let (inputs, _) = find_inputs(
+        std::slice::from_ref(&args.path),
+        &Exclude::new(&[])?,
+        root,
+        DEFAULT_MAX_FILE_SIZE,
+    );
     let analysis = analyze(
         &inputs,
         LoadOptions {

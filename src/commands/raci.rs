@@ -36,7 +36,12 @@ pub fn run(
         anyhow::bail!("--all-roles is for columns by role: add `--by role`");
     }
     // A path inside an org is the org: its matrix, people grouped by unit.
-    let (inputs, _) = find_inputs(std::slice::from_ref(&args.file), &Exclude::none(), root);
+    let (inputs, _) = find_inputs(
+        std::slice::from_ref(&args.file),
+        &Exclude::none(),
+        root,
+        args.max_file_size,
+    );
     let mut analysis = analyze(&inputs, options, &LevelOverrides::default(), Keep::Teams);
     let org = analysis.teams.iter().position(Team::is_org);
     if args.file.is_dir() && org.is_none() {

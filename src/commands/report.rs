@@ -1,5 +1,6 @@
 //! `teamplan report PATH... --output FILE.html`.
 
+use crate::input::DEFAULT_MAX_FILE_SIZE;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -19,7 +20,7 @@ use crate::write::{Change, Options, write_with};
 /// The output cannot be written.
 pub fn run(args: &ReportArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<u8> {
     let exclude = Exclude::new(&args.exclude)?;
-    let (inputs, _) = find_inputs(&args.paths, &exclude, root);
+    let (inputs, _) = find_inputs(&args.paths, &exclude, root, DEFAULT_MAX_FILE_SIZE);
     super::check::warn_unused(&exclude)?;
     let analysis = analyze(
         &inputs,

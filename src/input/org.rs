@@ -1,6 +1,7 @@
 //! Orgs on disk: which file declares an org (an `[org]` table), and the nearest one above a
 //! path, searched no higher than the root.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::root::{Root, lexical};
@@ -92,8 +93,9 @@ impl TwoOrgs {
 }
 
 /// The org file of the folders above `start` (the folder itself included), nearest first,
-/// searching no higher than `root`. Only `*.toml` regular files of at most `max_size`
-/// bytes are read, and at most the first 1,000 of a folder.
+/// searching no higher than `root`. Only `*.toml` regular files are read, at most their
+/// first `max_size` bytes (a bigger org file is still found, and then refused by the
+/// loader with its size), and at most the first 1,000 of a folder.
 ///
 /// # Errors
 /// A folder on the way holds two org files.
@@ -127,16 +129,16 @@ fn org_in(dir: &Path, max_size: u64) -> Result<Option<PathBuf>, TwoOrgs> {
     names.sort();
     let mut found: Option<PathBuf> = None;
     for path in names {
-        let regular = path
-            .symlink_metadata()
-            .is_ok_and(|m| m.is_file() && m.len() <= max_size);
+        let regular = path.symlink_metadata().is_ok_and(|m| m.is_file());
         if !regular {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        let mut head = Vec::new();
+        let read = std::fs::File::open(&path).and_then(|f| f.take(max_size).read_to_end(&mut head));
+        if read.is_err() {
             continue;
-        };
-        if declares_org(&text) {
+        }
+        if declares_org(&String::from_utf8_lossy(&head)) {
             if let Some(first) = found {
                 return Err(TwoOrgs {
                     first,

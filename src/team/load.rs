@@ -168,7 +168,7 @@ fn build(
             Err(vec![shape(
                 team_span.clone(),
                 "the [team] table has no `catalog`".into(),
-                "add `catalog = \"b2b\"` (`teamplan catalog list` lists them), or keep the file in the folder of an org file",
+                &no_catalog_help(source.path(), options),
             )]),
             None,
         ),
@@ -306,4 +306,30 @@ fn rule_levels(
     // Worded and grouped as the shape check words unknown keys (thousands read as six).
     errors.append(&mut shape_findings(&unknown_rules, source, reword));
     levels
+}
+
+/// The help for a team file with no catalog and no org: name one, or, when an org file
+/// above was out of the search's reach (outside a repository the search stops at the
+/// current folder), where to run from.
+fn no_catalog_help(path: &Path, options: LoadOptions<'_>) -> String {
+    const HELP: &str = "add `catalog = \"b2b\"` (`teamplan catalog list` lists them), or keep the file in the folder of an org file";
+    let start = crate::input::root::lexical(path.parent().unwrap_or(Path::new(".")));
+    let bounds = crate::input::root::Root::for_path(path, None);
+    // In a repository the org must be inside it: nothing else to say.
+    if bounds.dir().join(".git").symlink_metadata().is_ok() {
+        return HELP.to_owned();
+    }
+    let everywhere = crate::input::root::Root::at(Path::new("/"));
+    match crate::input::org::org_above(&start, &everywhere, options.max_file_size) {
+        Ok(Some(org)) => {
+            let dir = org.parent().unwrap_or(Path::new("/"));
+            format!(
+                "{} declares an org above this file, but outside a repository the org is searched for no higher than the current folder: run teamplan from {}, or pass `--root {}`",
+                org.display(),
+                dir.display(),
+                dir.display(),
+            )
+        }
+        _ => HELP.to_owned(),
+    }
 }

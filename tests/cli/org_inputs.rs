@@ -230,3 +230,98 @@ fn a_file_name_that_is_not_utf8_is_refused_not_confused_with_another() {
     assert_eq!(code, 2, "{doc:#}");
     assert!(doc.to_string().contains("is not valid UTF-8"), "{doc:#}");
 }
+
+/// The Pine org with an org of its own nested in `sub/`, whose one unit lacks three
+/// required roles.
+fn nested() -> Scratch {
+    let s = org();
+    s.write(
+        "repo/org/sub/org.toml",
+        "[org]\nname = \"Cedar\"\ncatalog = \"small-team\"\n",
+    );
+    s.write(
+        "repo/org/sub/x.toml",
+        "[team]\nname = \"Cedar shop\"\n\n[people.kim]\nroles = [\"ecommerce-manager\"]\n",
+    );
+    s
+}
+
+#[test]
+fn a_nested_org_is_its_own_whichever_path_inside_is_given() {
+    let s = nested();
+    let dir = s.path().join("repo/org");
+    // Any path of the outer org: that org alone, clean; the nested org is not its.
+    for path in ["lead.toml", "org.toml"] {
+        let (code, doc) = check_in(&dir, &[path]);
+        assert_eq!((code, rules(&doc)), (0, vec![]), "{path}: {doc:#}");
+        assert_eq!(doc["summary"]["orgs"], 1, "{path}: {doc:#}");
+    }
+    // Any path of the nested org, its folder included: that org alone, with its gaps.
+    for path in ["sub/x.toml", "sub/org.toml", "sub", "sub/"] {
+        let (code, doc) = check_in(&dir, &[path]);
+        assert_eq!(code, 1, "{path}: {doc:#}");
+        assert_eq!(rules(&doc), vec!["missing-role"; 3], "{path}: {doc:#}");
+        assert_eq!(doc["summary"]["orgs"], 1, "{path}: {doc:#}");
+        assert_eq!(doc["summary"]["teams"], 1, "{path}: {doc:#}");
+    }
+    // The folder holding both: both.
+    let (code, doc) = check_in(&dir, &["."]);
+    assert_eq!(
+        (code, doc["summary"]["orgs"].clone()),
+        (1, 2.into()),
+        "{doc:#}"
+    );
+    assert_eq!(rules(&doc), vec!["missing-role"; 3], "{doc:#}");
+}
+
+#[test]
+fn an_org_file_over_max_file_size_is_found_and_refused_for_its_size() {
+    let s = org();
+    let padding = "# a long comment line to make the org file big\n".repeat(100);
+    s.write("repo/org/org.toml", &format!("{ORG}{padding}"));
+    let (code, doc) = check_in(
+        &s.path().join("repo/org"),
+        &["--max-file-size", "1000", "lead.toml"],
+    );
+    assert_eq!(code, 2, "{doc:#}");
+    let messages: Vec<&str> = doc["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("org.toml") && m.contains("over the 1000-byte limit")),
+        "the org file is found, and refused for its size: {messages:#?}"
+    );
+    // Under a limit it fits, the org is whole again.
+    let (code, doc) = check_in(&s.path().join("repo/org"), &["lead.toml"]);
+    assert_eq!((code, rules(&doc)), (0, vec![]), "{doc:#}");
+}
+
+#[test]
+fn outside_a_repository_a_unit_below_the_current_folder_of_its_org_is_told_where_to_run() {
+    let s = Scratch::new();
+    s.write("org/org.toml", ORG);
+    s.write("org/team/lead.toml", LEAD);
+    let team = s.path().join("org/team");
+    let (code, doc) = check_in(&team, &["lead.toml"]);
+    assert_eq!(code, 2, "{doc:#}");
+    let help = doc["findings"][0]["help"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        help.contains("org.toml declares an org above this file") && help.contains("--root"),
+        "{help}"
+    );
+    // Following the advice checks the org.
+    let (code, doc) = check_in(&team, &["--root", "..", "lead.toml"]);
+    assert_eq!(doc["summary"]["orgs"], 1, "{doc:#}");
+    assert_eq!(
+        code, 1,
+        "the org lacks the roles of its other unit: {doc:#}"
+    );
+}
