@@ -59,7 +59,7 @@ fn unknown_references(out: &mut Out<'_, '_>) {
                 )
             }),
             Context {
-                activity: Some(reference.name.clone()),
+                activity: Some(reference.name.to_string()),
                 ..Context::default()
             },
         );
@@ -87,8 +87,13 @@ fn unknown_references(out: &mut Out<'_, '_>) {
             ),
             hint.unwrap_or_else(|| "name a person id from [people] or a role id".to_owned()),
             Context {
-                person: Some(reference.name.clone()),
-                activity: Some(team.overrides[unknown.override_idx].activity.name.clone()),
+                person: Some(reference.name.to_string()),
+                activity: Some(
+                    team.overrides[unknown.override_idx]
+                        .activity
+                        .name
+                        .to_string(),
+                ),
                 ..Context::default()
             },
         );

@@ -59,7 +59,7 @@ fn team_names(out: &mut Out<'_, '_>) {
             ),
             help,
             Context {
-                role: Some(reference.name.clone()),
+                role: Some(reference.name.to_string()),
                 person: Some(r.team.people[*p].id.to_string()),
                 roles,
                 ..Context::default()
@@ -124,7 +124,7 @@ fn lead_problems(out: &mut Out<'_, '_>) {
             message,
             help,
             Context {
-                role: Some(led.clone()),
+                role: Some(led.to_string()),
                 person: Some(r.team.people[problem.person].id.to_string()),
                 ..Context::default()
             },
@@ -311,7 +311,7 @@ fn unknown_roles(out: &mut Out<'_, '_>) {
                 format!("`teamplan catalog show {}` lists the roles", catalog.id)
             }),
             Context {
-                role: Some(reference.name.clone()),
+                role: Some(reference.name.to_string()),
                 person: Some(r.team.people[*p].id.to_string()),
                 ..Context::default()
             },

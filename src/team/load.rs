@@ -224,7 +224,7 @@ fn build(
             None => (Vec::new(), span.clone()),
         };
         let _ = entry_span;
-        people.push(Person {
+        people.push(Box::new(Person {
             name: entry
                 .name
                 .map_or_else(|| id.clone().into(), String::into_boxed_str),
@@ -236,7 +236,7 @@ fn build(
             fte,
             engagement: entry.engagement.unwrap_or_default(),
             leads: entry.leads.into_iter().map(Ref::from).collect(),
-        });
+        }));
     }
 
     let overrides = file

@@ -65,7 +65,11 @@ impl Team {
 
 /// Fold each person whose id came earlier into that first place (their roles and leads
 /// added, their fte summed up to 1) and remove them; returns where each former index is now.
-fn fold_repeats(people: &mut Vec<Person>) -> Vec<usize> {
+#[allow(
+    clippy::vec_box,
+    reason = "a team's people are boxed (see `Team::people`)"
+)]
+fn fold_repeats(people: &mut Vec<Box<Person>>) -> Vec<usize> {
     // The first index of each id; the map borrows the ids, so it is gone before any change.
     let first: Vec<usize> = {
         let mut seen: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
@@ -117,21 +121,21 @@ mod tests {
     use crate::team::file::Engagement;
     use crate::team::model::{Person, Ref};
 
-    fn person(id: &str, role: &str, fte: f64) -> Person {
-        Person {
+    fn person(id: &str, role: &str, fte: f64) -> Box<Person> {
+        Box::new(Person {
             id: id.into(),
             span: 0..0,
             name: id.into(),
             email: None,
             roles: vec![Ref {
-                name: role.to_owned(),
+                name: role.into(),
                 span: 0..0,
             }],
             roles_span: 0..0,
             fte,
             engagement: Engagement::Employee,
             leads: Vec::new(),
-        }
+        })
     }
 
     #[test]

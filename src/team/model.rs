@@ -15,7 +15,7 @@ use crate::diag::source::SourceFile;
 /// A name written in the file, with where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ref {
-    pub name: String,
+    pub name: compact_str::CompactString,
     pub span: Range<usize>,
 }
 
@@ -23,7 +23,7 @@ impl From<Spanned<String>> for Ref {
     fn from(s: Spanned<String>) -> Self {
         Self {
             span: s.span(),
-            name: s.into_inner(),
+            name: s.into_inner().into(),
         }
     }
 }
@@ -70,7 +70,10 @@ pub struct Team {
     /// The custom catalog file it names, if any (an input too: never written over).
     pub catalog_file: Option<PathBuf>,
     pub description: Option<String>,
-    pub people: Vec<Person>,
+    /// Boxed: an org is made of its units by moving a pointer per person, and the units'
+    /// lists it leaves behind are small (a list of people would be copied and its units'
+    /// lists, freed on the threads that loaded them, would stay in the process's memory).
+    pub people: Vec<Box<Person>>,
     pub overrides: Vec<RaciOverride>,
     /// Rule levels set by the file's `[rules]` table.
     pub levels: Vec<(Rule, LintLevel)>,

@@ -310,11 +310,11 @@ fn assert_round_trip(planned: &GenTeam, team: &Team) {
     for (o, g) in team.overrides.iter().zip(&planned.overrides) {
         assert_eq!(o.activity.name, g.activity);
         assert_eq!(
-            o.accountable.as_ref().map(|r| &r.name),
-            g.accountable.as_ref()
+            o.accountable.as_ref().map(|r| r.name.as_str()),
+            g.accountable.as_deref()
         );
         let names = |refs: &[teamplan::team::Ref]| -> Vec<String> {
-            refs.iter().map(|r| r.name.clone()).collect()
+            refs.iter().map(|r| r.name.to_string()).collect()
         };
         assert_eq!(
             names(o.responsible.as_deref().unwrap_or_default()),
