@@ -3,7 +3,9 @@
 
 mod chains;
 mod letters;
+mod person_roles;
 mod resolved;
 
 pub use letters::Letters;
+pub use person_roles::PersonRoles;
 pub use resolved::{LeadProblem, Load, Resolved, Row, UnknownRef};

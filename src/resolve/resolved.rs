@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::chains::up_chains;
 use super::letters::Letters;
+use super::person_roles::PersonRoles;
 use crate::catalog::{ActivityIdx, RoleIdx};
 use crate::team::{Ref, Team};
 
@@ -63,7 +64,7 @@ pub struct Resolved<'t> {
     /// is required), else the chain's last role.
     chain_end: Vec<Option<RoleIdx>>,
     /// Person index → the catalog roles they hold (known, without repeats).
-    pub person_roles: Vec<Vec<RoleIdx>>,
+    pub person_roles: PersonRoles,
     /// Role index → the person who leads it (the one accountable when several hold it).
     pub leads: Vec<Option<usize>>,
     /// `leads` entries that do not hold.
@@ -86,11 +87,11 @@ impl<'t> Resolved<'t> {
     pub fn new(team: &'t Team) -> Self {
         let catalog = &team.catalog;
         let mut holders = vec![Vec::new(); catalog.roles.len()];
-        let mut person_roles = Vec::with_capacity(team.people.len());
+        let mut person_roles = PersonRoles::with_capacity(team.people.len());
         let mut unknown_roles = Vec::new();
         let mut team_names = Vec::new();
         for (p, person) in team.people.iter().enumerate() {
-            let mut roles: Vec<RoleIdx> = Vec::with_capacity(person.roles.len());
+            person_roles.open();
             for r in &person.roles {
                 // A team name counts as its role when it has one; either way it is said.
                 let team = catalog.team_name(&r.name);
@@ -102,8 +103,8 @@ impl<'t> Resolved<'t> {
                     _ => None,
                 });
                 match catalog.role(&r.name).or(single) {
-                    Some(idx) if !roles.contains(&idx) => {
-                        roles.push(idx);
+                    Some(idx) if !person_roles.last().contains(&idx) => {
+                        person_roles.push(idx);
                         holders[idx].push(p);
                     }
                     Some(_) => {}
@@ -111,7 +112,6 @@ impl<'t> Resolved<'t> {
                     None => unknown_roles.push((p, r.clone())),
                 }
             }
-            person_roles.push(roles);
         }
 
         let (leads, lead_problems) = leads_of(team, &person_roles);
@@ -130,14 +130,9 @@ impl<'t> Resolved<'t> {
             _ => carried_by(role),
         };
 
-        // foldhash: one lookup per override entry on teams of up to 100k people, and the map
-        // lives only while the team is resolved.
-        let person_index: foldhash::HashMap<&str, usize> = team
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (&*p.id, i))
-            .collect();
+        // The people the overrides name, found in one pass over the people: a map of the
+        // few names written, not of every person of a 100k-person org.
+        let person_index = named_people(team);
 
         let mut overrides_by_activity: HashMap<ActivityIdx, usize> = HashMap::new();
         let mut unknown_activities = Vec::new();
@@ -303,6 +298,30 @@ impl Load {
     }
 }
 
+/// Each name written in an override (activity keys aside) that is a person id, with the
+/// person's index.
+fn named_people(team: &Team) -> foldhash::HashMap<&str, usize> {
+    let mut named: foldhash::HashMap<&str, Option<usize>> = foldhash::HashMap::default();
+    for ov in &team.overrides {
+        for (_, refs) in by_letter(ov) {
+            for r in refs.unwrap_or_default() {
+                named.insert(r.name.as_str(), None);
+            }
+        }
+    }
+    if !named.is_empty() {
+        for (i, p) in team.people.iter().enumerate() {
+            if let Some(at @ None) = named.get_mut(&*p.id) {
+                *at = Some(i);
+            }
+        }
+    }
+    named
+        .into_iter()
+        .filter_map(|(name, at)| at.map(|i| (name, i)))
+        .collect()
+}
+
 /// An override's names, by the letter they are given; None for a letter it does not name.
 fn by_letter(ov: &crate::team::RaciOverride) -> [(Letters, Option<&[Ref]>); 4] {
     [
@@ -318,7 +337,7 @@ fn by_letter(ov: &crate::team::RaciOverride) -> [(Letters, Option<&[Ref]>); 4] {
 
 /// Who leads each role, and the `leads` entries that do not hold: a role the person does not
 /// hold, or one an earlier person leads already (one lead per role).
-fn leads_of(team: &Team, person_roles: &[Vec<RoleIdx>]) -> (Vec<Option<usize>>, Vec<LeadProblem>) {
+fn leads_of(team: &Team, person_roles: &PersonRoles) -> (Vec<Option<usize>>, Vec<LeadProblem>) {
     let catalog = &team.catalog;
     let mut leads = vec![None; catalog.roles.len()];
     let mut problems = Vec::new();
