@@ -225,10 +225,8 @@ fn build(
         };
         let _ = entry_span;
         people.push(Box::new(Person {
-            name: entry
-                .name
-                .map_or_else(|| id.clone().into(), String::into_boxed_str),
-            id: id.into_boxed_str(),
+            name: entry.name.map_or_else(|| id.as_str().into(), Into::into),
+            id: id.into(),
             span,
             email: entry.email.map(String::into_boxed_str),
             roles,

@@ -28,15 +28,15 @@ impl From<Spanned<String>> for Ref {
     }
 }
 
-/// A person of a team. Text fields are `Box<str>`, not `String`: a big org keeps every
-/// person until its cross-team rules have run, and the spare capacity of a `String` adds
-/// up over 100k people.
+/// A person of a team. A big org keeps every person until its rules have run, so text is
+/// kept small: ids and names (nearly always short) inline in a `CompactString`, the email
+/// a `Box<str>` with no spare capacity.
 #[derive(Debug, Clone)]
 pub struct Person {
-    pub id: Box<str>,
+    pub id: compact_str::CompactString,
     /// The `[people.ID]` key.
     pub span: Range<usize>,
-    pub name: Box<str>,
+    pub name: compact_str::CompactString,
     pub email: Option<Box<str>>,
     pub roles: Vec<Ref>,
     /// The `roles = [...]` array, or the person's key when it has none.
