@@ -82,8 +82,13 @@ pub fn find_inputs(
     // A file is known by what it is, not by how it was named: a symlink given on the
     // command line and its target found in the org's folder are one file.
     let identity = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| lexical(path));
-    let mut known: std::collections::HashSet<PathBuf> =
-        inputs.iter().map(|i| identity(&i.path)).collect();
+    let mut known: Option<std::collections::HashSet<PathBuf>> = None;
+    // A folder given was searched whole: an org in it needs no second search.
+    let folders: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| lexical(p))
+        .collect();
     let mut searched: Vec<PathBuf> = Vec::new();
     for (given, path) in paths.iter().enumerate() {
         // The org file given is the whole org: every unit's findings are said.
@@ -108,10 +113,12 @@ pub fn find_inputs(
             }
         };
         let Some(org_dir) = org_dir else { continue };
-        if searched.contains(&org_dir) {
+        let within = lexical(&org_dir);
+        if searched.contains(&org_dir) || folders.iter().any(|f| within.starts_with(f)) {
             continue;
         }
         searched.push(org_dir.clone());
+        let known = known.get_or_insert_with(|| inputs.iter().map(|i| identity(&i.path)).collect());
         // The org's files are bound as if its folder were given: a `catalog` path in them
         // stays inside what `check ORG_FOLDER` allows, whichever path inside was given.
         let org_root = Root::for_path(&org_dir, root);

@@ -122,11 +122,13 @@ pub fn analyze(
         .filter(|(_, t)| !t.levels.is_empty())
         .map(|(_, t)| (t.source.path().display().to_string(), t.levels.clone()))
         .collect();
-    for (i, org) in orgs.merge(units) {
+    let merged = orgs.merge(units);
+    let last = merged.len().saturating_sub(1);
+    for (n, (i, mut org)) in merged.into_iter().enumerate() {
         findings.extend(rules::check_team(&Resolved::new(&org)));
         file_levels.extend(org_levels(&org));
-        let mut org = org;
-        if keep == Keep::Membership {
+        // What one org frees, the next can use; after the last, only the report is made.
+        if keep == Keep::Membership && n < last {
             org.drop_assignments();
         }
         teams.push((i, org));
