@@ -62,6 +62,14 @@ pub fn analyze(
         .filter(|(_, l)| matches!(l, Ok((Loaded::Team(_) | Loaded::Org(_), _))))
         .map(|(i, _)| i.given)
         .collect();
+    // Room for every file's findings at once: growing a list of many findings would hold
+    // it twice for a moment.
+    findings.reserve(
+        loaded
+            .iter()
+            .map(|l| l.as_ref().map_or_else(Vec::len, |(_, f)| f.len()))
+            .sum(),
+    );
     let mut lone = std::collections::HashSet::new();
     let mut teams: Vec<(usize, Team)> = Vec::new();
     let mut units: Vec<(usize, Team)> = Vec::new();
@@ -315,7 +323,9 @@ fn load_all(
         load(store, i, org_catalog).map(|mut loaded| {
             let findings = match &mut loaded {
                 Loaded::Team(t) if unit_of.is_none() => {
-                    let findings = rules::check_team(&Resolved::new(t));
+                    let mut findings = rules::check_team(&Resolved::new(t));
+                    // Kept until every file is loaded: no room for findings never made.
+                    findings.shrink_to_fit();
                     if slim {
                         t.drop_assignments();
                     }

@@ -7,7 +7,7 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::input::discover::Exclude;
 use crate::render::findings;
 use crate::team::LoadOptions;
-use crate::write::emit;
+use crate::write::{emit, emit_with};
 
 /// Run `check`: print the report and return the exit code.
 ///
@@ -64,14 +64,19 @@ pub fn run(
         still_unreadable(&outcome)?;
     }
     outcome.fixes = made;
+    let code = outcome.exit_code(args.strict);
     let text = match args.format {
-        CheckFormat::Human => findings::human::render(&outcome, args.quiet),
+        CheckFormat::Human => {
+            return Ok(emit_with(out, code, |out| {
+                findings::human::render_to(out, &outcome, args.quiet)
+            })?);
+        }
         CheckFormat::Json => findings::json::render(&outcome),
         CheckFormat::Github => findings::github::render(&outcome),
         CheckFormat::Markdown => findings::markdown::render(&outcome),
         CheckFormat::Sarif => findings::sarif::render(&outcome),
     };
-    Ok(emit(out, text.as_bytes(), outcome.exit_code(args.strict))?)
+    Ok(emit(out, text.as_bytes(), code)?)
 }
 
 /// After `--fix`: the files that still do not read as teams, whose roles, people and

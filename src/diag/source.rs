@@ -48,9 +48,13 @@ impl SourceFile {
 
     fn line_starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
-                .collect()
+            // Counted first: the index of each file with a finding is kept to the end, with
+            // no room to spare.
+            let newlines = || memchr::memchr_iter(b'\n', self.text.as_bytes());
+            let mut starts = Vec::with_capacity(newlines().count() + 1);
+            starts.push(0);
+            starts.extend(newlines().map(|i| i + 1));
+            starts
         })
     }
 

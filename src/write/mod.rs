@@ -19,6 +19,6 @@ mod emit;
 mod file;
 mod target;
 
-pub use emit::emit;
+pub use emit::{emit, emit_with};
 pub use file::Produce;
 pub use target::{Change, Options, Target, prepare, write, write_with};

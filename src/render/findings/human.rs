@@ -1,8 +1,6 @@
 //! The default `human` format: findings with source snippets, grouped by file, then a
 //! summary table.
 
-use std::fmt::Write as _;
-
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use comfy_table::{ContentArrangement, Table, presets};
@@ -22,37 +20,49 @@ const MAX_SNIPPET_BYTES: usize = 400;
 /// Render findings (with ANSI styles; the output stream strips them where colour is off).
 #[must_use]
 pub fn render(outcome: &Outcome, quiet: bool) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = render_to(&mut out, outcome, quiet);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// [`render`] written to `out` one finding at a time: a report of many findings is never
+/// held whole in memory.
+///
+/// # Errors
+/// Writing to `out` failed.
+pub fn render_to(
+    out: &mut dyn std::io::Write,
+    outcome: &Outcome,
+    quiet: bool,
+) -> std::io::Result<()> {
     let summary = outcome.summary();
     if !quiet {
-        render_findings_into(&mut out, outcome);
+        render_findings_to(out, outcome)?;
         for note in &outcome.notes {
-            let _ = writeln!(out, "note: {}", escape_for_display(note));
+            writeln!(out, "note: {}", escape_for_display(note))?;
         }
         if !outcome.notes.is_empty() {
-            out.push('\n');
+            writeln!(out)?;
         }
         // With no team checked (a file that does not parse), a table of zeros says nothing.
         if summary.teams + summary.orgs > 0 {
-            out.push_str(&summary_table(&summary));
-            out.push('\n');
+            writeln!(out, "{}", summary_table(&summary))?;
         }
     }
-    out.push_str(&styled_summary_line(&summary));
-    out.push('\n');
-    out
+    writeln!(out, "{}", styled_summary_line(&summary))
 }
 
 /// Just the findings, each with its snippet and help.
 #[must_use]
 pub fn render_findings(outcome: &Outcome) -> String {
-    let mut out = String::new();
-    render_findings_into(&mut out, outcome);
-    out
+    let mut out = Vec::new();
+    let _ = render_findings_to(&mut out, outcome);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
-/// [`render_findings`] onto the end of `out` (a report of many findings is not held twice).
-fn render_findings_into(out: &mut String, outcome: &Outcome) {
+/// [`render_findings`] written to `out`, one finding at a time.
+fn render_findings_to(out: &mut dyn std::io::Write, outcome: &Outcome) -> std::io::Result<()> {
     let renderer = Renderer::styled().decor_style(DecorStyle::Unicode);
     let mut rest = outcome.findings.as_slice();
     while let Some(first) = rest.first() {
@@ -68,15 +78,17 @@ fn render_findings_into(out: &mut String, outcome: &Outcome) {
                     && f.level == first.level
             })
             .count();
-        if run > 1 {
-            out.push_str(&render_missing_recommended(&renderer, &rest[..run]));
+        let text = if run > 1 {
+            let text = render_missing_recommended(&renderer, &rest[..run]);
             rest = &rest[run..];
+            text
         } else {
-            out.push_str(&render_finding(&renderer, first));
             rest = &rest[1..];
-        }
-        out.push_str("\n\n");
+            render_finding(&renderer, first)
+        };
+        write!(out, "{text}\n\n")?;
     }
+    Ok(())
 }
 
 fn render_missing_recommended(renderer: &Renderer, run: &[Finding]) -> String {
