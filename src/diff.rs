@@ -329,7 +329,7 @@ fn cells(side: Option<(&Team, &Resolved<'_>)>) -> BTreeMap<(String, String), Let
             let activity = &team.catalog.activities[row.activity].id;
             for (p, letters) in row.by_person.iter().enumerate() {
                 if !letters.is_empty() {
-                    out.insert((activity.clone(), team.people[p].id.to_string()), *letters);
+                    out.insert((activity.clone(), team.people[p].id.to_string()), letters);
                 }
             }
         }

@@ -6,6 +6,6 @@ mod letters;
 mod person_roles;
 mod resolved;
 
-pub use letters::Letters;
+pub use letters::{LetterRow, Letters};
 pub use person_roles::PersonRoles;
 pub use resolved::{LeadProblem, Load, Resolved, Row, UnknownRef};

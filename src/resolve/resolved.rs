@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::chains::up_chains;
-use super::letters::Letters;
+use super::letters::{LetterRow, Letters};
 use super::person_roles::PersonRoles;
 use crate::catalog::{ActivityIdx, RoleIdx};
 use crate::team::{Ref, Team};
@@ -16,9 +16,9 @@ pub struct Row {
     /// The `[raci.X]` override that replaced the catalog's assignment, if any.
     pub override_idx: Option<usize>,
     /// Letters by person index.
-    pub by_person: Vec<Letters>,
+    pub by_person: LetterRow,
     /// Letters by role index.
-    pub by_role: Vec<Letters>,
+    pub by_role: LetterRow,
 }
 
 impl Row {
@@ -153,8 +153,8 @@ impl<'t> Resolved<'t> {
             .iter()
             .enumerate()
             .map(|(a, activity)| {
-                let mut by_person = vec![Letters::NONE; people_count];
-                let mut by_role = vec![Letters::NONE; role_count];
+                let mut by_person = LetterRow::new(people_count);
+                let mut by_role = LetterRow::new(role_count);
                 let override_idx = overrides_by_activity.get(&a).copied();
                 let raci = &activity.raci;
                 let catalog_groups = [
@@ -176,23 +176,23 @@ impl<'t> Resolved<'t> {
                     };
                     let Some((o, Some(refs))) = named.as_ref().map(|(o, n)| (*o, n[i].1)) else {
                         for &role in roles {
-                            by_role[role].add(letter);
+                            by_role.add(role, letter);
                             for &p in people_of(role) {
-                                by_person[p].add(letter);
+                                by_person.add(p, letter);
                             }
                         }
                         continue;
                     };
                     for r in refs {
                         if let Some(&p) = person_index.get(r.name.as_str()) {
-                            by_person[p].add(letter);
+                            by_person.add(p, letter);
                             for &role in &person_roles[p] {
-                                by_role[role].add(letter);
+                                by_role.add(role, letter);
                             }
                         } else if let Some(role) = catalog.role(&r.name) {
-                            by_role[role].add(letter);
+                            by_role.add(role, letter);
                             for &p in people_of(role) {
-                                by_person[p].add(letter);
+                                by_person.add(p, letter);
                             }
                         } else {
                             unknown_refs.push(UnknownRef {
@@ -258,7 +258,7 @@ impl<'t> Resolved<'t> {
     pub fn ra_counts(&self) -> Vec<usize> {
         let mut counts = vec![0; self.team.people.len()];
         for row in &self.rows {
-            for (count, letters) in counts.iter_mut().zip(&row.by_person) {
+            for (count, letters) in counts.iter_mut().zip(row.by_person.iter()) {
                 *count += usize::from(letters.is_ra());
             }
         }

@@ -280,7 +280,7 @@ fn must_consult_and_inform(out: &mut Out<'_, '_>) {
                     continue;
                 }
                 let reached = holders.iter().any(|&p| {
-                    let l = row.by_person[p];
+                    let l = row.by_person.get(p);
                     if rule == Rule::NotConsulted {
                         l.is_ra() || l.has(Letters::C)
                     } else {

@@ -373,7 +373,7 @@ fn assert_resolved(team: &Team, r: &Resolved<'_>) {
         assert_eq!(row.activity, a);
         assert_eq!(row.by_person.len(), people, "one entry per person");
         assert_eq!(row.by_role.len(), catalog.roles.len(), "one entry per role");
-        for l in row.by_person.iter().chain(&row.by_role) {
+        for l in row.by_person.iter().chain(row.by_role.iter()) {
             // Letters are normalized: the strongest win.
             if l.has(Letters::A) || l.has(Letters::R) {
                 assert!(!l.has(Letters::C) && !l.has(Letters::I), "{l:?}");
@@ -393,8 +393,8 @@ fn assert_resolved(team: &Team, r: &Resolved<'_>) {
                         |role| carrier(r, catalog, role).is_some_and(|c| held.contains(&c));
                     let a_ = carries(activity.raci.accountable);
                     let r_ = activity.raci.responsible.iter().any(|&x| carries(x));
-                    assert_eq!(row.by_person[p].has(Letters::A), a_, "{}", activity.id);
-                    assert_eq!(row.by_person[p].has(Letters::R), r_, "{}", activity.id);
+                    assert_eq!(row.by_person.get(p).has(Letters::A), a_, "{}", activity.id);
+                    assert_eq!(row.by_person.get(p).has(Letters::R), r_, "{}", activity.id);
                 }
             }
             Some(o) => {
@@ -415,7 +415,12 @@ fn assert_resolved(team: &Team, r: &Resolved<'_>) {
                         }
                         None => carries(activity.raci.accountable),
                     };
-                    assert_eq!(row.by_person[p].has(Letters::A), named, "{}", activity.id);
+                    assert_eq!(
+                        row.by_person.get(p).has(Letters::A),
+                        named,
+                        "{}",
+                        activity.id
+                    );
                 }
             }
         }

@@ -56,7 +56,7 @@ pub fn render(resolved: &Resolved<'_>, fenced: bool) -> String {
         let role_areas: BTreeSet<Area> = resolved
             .rows
             .iter()
-            .filter(|row| row.by_role[r].is_ra())
+            .filter(|row| row.by_role.get(r).is_ra())
             .map(|row| catalog.activities[row.activity].area)
             .collect();
         for area in role_areas {

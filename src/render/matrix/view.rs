@@ -153,13 +153,13 @@ impl Matrix {
                 .map(|merged| {
                     let mut cell = Letters::NONE;
                     for &i in merged {
-                        cell.add(source[i]);
+                        cell.add(source.get(i));
                     }
                     cell
                 })
                 .collect();
             if let Some(p) = person {
-                if row.by_person[p].is_empty() {
+                if row.by_person.get(p).is_empty() {
                     continue;
                 }
             }
