@@ -8,7 +8,7 @@ pub mod inputs;
 pub mod levels;
 mod orgs;
 pub mod outcome;
-mod parallel;
+pub mod parallel;
 pub mod pipeline;
 
 pub use inputs::{Input, as_shown, find_inputs, org_file_of};

@@ -1,8 +1,8 @@
-//! Work over many files on as many threads as pay off.
+//! Work over many items (files, findings) on as many threads as pay off.
 
 /// `f` over `items` on as many threads as pay off, each with its own `state`; the results
 /// keep the order of `items`.
-pub(super) fn in_parallel<T: Sync, S, R: Send>(
+pub fn in_parallel<T: Sync, S, R: Send>(
     items: &[T],
     state: impl Fn() -> S + Sync,
     f: impl Fn(&mut S, &T) -> R + Sync,

@@ -6,6 +6,7 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use comfy_table::{ContentArrangement, Table, presets};
 
 use crate::analysis::outcome::{Outcome, Summary};
+use crate::analysis::parallel::in_parallel;
 use crate::diag::finding::Finding;
 use crate::diag::rule::{Rule, Severity};
 use crate::diag::words::count;
@@ -61,13 +62,14 @@ pub fn render_findings(outcome: &Outcome) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// [`render_findings`] written to `out`, one finding at a time.
+/// [`render_findings`] written to `out`, a few hundred findings at a time, each batch
+/// rendered on as many threads as pay off.
 fn render_findings_to(out: &mut dyn std::io::Write, outcome: &Outcome) -> std::io::Result<()> {
-    let renderer = Renderer::styled().decor_style(DecorStyle::Unicode);
+    // Several recommended roles missing from one team read as one finding: a fresh
+    // template is not a wall of boxes. Machine formats keep one finding per role.
+    let mut runs: Vec<&[Finding]> = Vec::new();
     let mut rest = outcome.findings.as_slice();
     while let Some(first) = rest.first() {
-        // Several recommended roles missing from one team read as one finding: a fresh
-        // template is not a wall of boxes. Machine formats keep one finding per role.
         let run = rest
             .iter()
             .take_while(|f| {
@@ -77,16 +79,20 @@ fn render_findings_to(out: &mut dyn std::io::Write, outcome: &Outcome) -> std::i
                     && f.team == first.team
                     && f.level == first.level
             })
-            .count();
-        let text = if run > 1 {
-            let text = render_missing_recommended(&renderer, &rest[..run]);
-            rest = &rest[run..];
-            text
-        } else {
-            rest = &rest[1..];
-            render_finding(&renderer, first)
-        };
-        write!(out, "{text}\n\n")?;
+            .count()
+            .max(1);
+        runs.push(&rest[..run]);
+        rest = &rest[run..];
+    }
+    let renderer = || Renderer::styled().decor_style(DecorStyle::Unicode);
+    for batch in runs.chunks(256) {
+        let texts = in_parallel(batch, renderer, |renderer, run| match run {
+            [one] => render_finding(renderer, one),
+            run => render_missing_recommended(renderer, run),
+        });
+        for text in texts {
+            write!(out, "{text}\n\n")?;
+        }
     }
     Ok(())
 }
