@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-/// A set of RACI letters, as bits of one byte: a 100k-person team's matrix is one byte per
-/// person per activity (79 MB rather than the gigabytes of a set per cell).
+/// A set of RACI letters, as four bits of one byte (a matrix keeps them two to a byte, see
+/// [`LetterRow`]: 4 MB for a 100k-person org, rather than the gigabytes of a set per cell).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct Letters(u8);
 
