@@ -325,3 +325,23 @@ fn outside_a_repository_a_unit_below_the_current_folder_of_its_org_is_told_where
         "the org lacks the roles of its other unit: {doc:#}"
     );
 }
+
+#[test]
+fn a_folder_of_units_below_the_org_file_brings_the_whole_org() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path().join("repo/.git")).expect("mkdir");
+    s.write("repo/org/org.toml", ORG);
+    s.write("repo/org/lead/lead.toml", LEAD);
+    s.write("repo/org/shop/shop.toml", SHOP);
+    let dir = s.path().join("repo/org");
+    for path in ["shop", "shop/", "lead/lead.toml", "."] {
+        let (code, doc) = check_in(&dir, &[path]);
+        assert_eq!((code, rules(&doc)), (0, vec![]), "{path}: {doc:#}");
+        assert_eq!(doc["summary"]["teams"], 2, "{path}: {doc:#}");
+    }
+    // Without the org, the shop alone lacks the lead's roles.
+    std::fs::remove_file(s.path().join("repo/org/lead/lead.toml")).expect("rm");
+    let (code, doc) = check_in(&dir, &["shop"]);
+    assert_eq!(code, 1, "{doc:#}");
+    assert!(rules(&doc).iter().all(|r| r == "missing-role"), "{doc:#}");
+}
