@@ -25,10 +25,10 @@ pub struct Input {
     /// Whether its findings are said: false for a unit loaded only because the org of a
     /// path given holds it.
     pub reported: bool,
-    /// The org file (as [`lexical`]) whose folder brought it in, when it was found there
-    /// and not under a path given: it is analyzed only if it is that org's (a nested org's
-    /// files are not).
-    pub for_org: Option<PathBuf>,
+    /// The org files (as [`lexical`]) whose folders brought it in, when it was found there
+    /// and not under a path given: it is analyzed only if it is one of those orgs' (a
+    /// nested org's files are not, unless a path given is in that org too).
+    pub for_org: Vec<PathBuf>,
 }
 
 impl Input {
@@ -43,7 +43,7 @@ impl Input {
             refused: None,
             root: None,
             reported: true,
-            for_org: None,
+            for_org: Vec::new(),
         }
     }
 }
@@ -75,14 +75,15 @@ pub fn find_inputs(
         refused: c.refused,
         root: roots.get(c.given).cloned(),
         reported,
-        for_org: None,
+        for_org: Vec::new(),
     };
     let mut skipped = found.skipped;
     let mut inputs: Vec<Input> = found.files.into_iter().map(|c| as_input(c, true)).collect();
     // A file is known by what it is, not by how it was named: a symlink given on the
     // command line and its target found in the org's folder are one file.
     let identity = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| lexical(path));
-    let mut known: Option<std::collections::HashSet<PathBuf>> = None;
+    // Each file's place in `inputs`, by identity.
+    let mut known: Option<std::collections::HashMap<PathBuf, usize>> = None;
     // A folder given was searched whole: an org in it needs no second search.
     let folders: Vec<PathBuf> = paths
         .iter()
@@ -118,21 +119,39 @@ pub fn find_inputs(
             continue;
         }
         searched.push(org_dir.clone());
-        let known = known.get_or_insert_with(|| inputs.iter().map(|i| identity(&i.path)).collect());
+        let known = known.get_or_insert_with(|| {
+            inputs
+                .iter()
+                .enumerate()
+                .map(|(n, i)| (identity(&i.path), n))
+                .collect()
+        });
         // The org's files are bound as if its folder were given: a `catalog` path in them
         // stays inside what `check ORG_FOLDER` allows, whichever path inside was given.
         let org_root = Root::for_path(&org_dir, root);
         let more = discover::discover(&[as_shown(&org_dir)], exclude, root);
         skipped.extend(more.skipped);
         for mut c in more.files {
-            if known.insert(identity(&c.path)) {
-                c.given = given;
-                c.explicit = false;
-                inputs.push(Input {
-                    root: Some(org_root.dir().to_path_buf()),
-                    for_org: org_file.clone(),
-                    ..as_input(c, whole)
-                });
+            match known.entry(identity(&c.path)) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(inputs.len());
+                    c.given = given;
+                    c.explicit = false;
+                    inputs.push(Input {
+                        root: Some(org_root.dir().to_path_buf()),
+                        for_org: org_file.iter().cloned().collect(),
+                        ..as_input(c, whole)
+                    });
+                }
+                // Found before for another org (the one this org is nested in): it is
+                // wanted for this one too.
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    let input = &mut inputs[*e.get()];
+                    if !input.for_org.is_empty() {
+                        input.for_org.extend(org_file.iter().cloned());
+                        input.reported |= whole;
+                    }
+                }
             }
         }
     }

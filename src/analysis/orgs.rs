@@ -105,16 +105,16 @@ impl Orgs {
             .iter()
             .enumerate()
             .map(|(i, input)| {
-                input.for_org.as_ref().is_some_and(|wanted| {
-                    let own = if self.is_org[i] {
-                        Some(i)
-                    } else {
-                        self.org_of[i]
-                    };
-                    read[i]
-                        && lexical(&input.path) != *wanted
-                        && own.is_some_and(|o| lexical(&inputs[o].path) != *wanted)
-                })
+                let wanted = &input.for_org;
+                let own = if self.is_org[i] {
+                    Some(i)
+                } else {
+                    self.org_of[i]
+                };
+                !wanted.is_empty()
+                    && read[i]
+                    && !wanted.contains(&lexical(&input.path))
+                    && own.is_some_and(|o| !wanted.contains(&lexical(&inputs[o].path)))
             })
             .collect()
     }

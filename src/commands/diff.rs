@@ -65,15 +65,16 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
                     refused: None,
                     root: None,
                     reported,
-                    // Found only to complete the org of a path given: that org's or none.
-                    for_org: (!given.iter().any(|g| at.starts_with(g)))
-                        .then(|| {
-                            orgs.iter()
-                                .filter(|(dir, _)| at.starts_with(dir))
-                                .max_by_key(|(dir, _)| dir.components().count())
-                                .map(|(_, org)| org.clone())
-                        })
-                        .flatten(),
+                    // Found only to complete the orgs of the paths given: wanted for
+                    // those whose folders hold it.
+                    for_org: if given.iter().any(|g| at.starts_with(g)) {
+                        Vec::new()
+                    } else {
+                        orgs.iter()
+                            .filter(|(dir, _)| at.starts_with(dir))
+                            .map(|(_, org)| org.clone())
+                            .collect()
+                    },
                 }
             })
             .collect();

@@ -5,9 +5,10 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result};
 
-use crate::analysis::{Keep, LevelOverrides, Outcome, analyze, find_inputs};
+use crate::analysis::{Keep, LevelOverrides, Outcome, analyze, find_inputs, org_file_of};
 use crate::cli::{RaciArgs, RaciBy, RaciFormat};
 use crate::input::discover::Exclude;
+use crate::input::root::lexical;
 use crate::render::escape;
 use crate::render::matrix::{self, Filter, Matrix};
 use crate::render::width::terminal_width;
@@ -43,7 +44,32 @@ pub fn run(
         args.max_file_size,
     );
     let mut analysis = analyze(&inputs, options, &LevelOverrides::default(), Keep::Teams);
-    let org = analysis.teams.iter().position(Team::is_org);
+    // The org of the path given (a folder may hold a nested org too, loaded with it).
+    let wanted = org_file_of(&args.file, root, args.max_file_size)
+        .ok()
+        .flatten()
+        .map(|o| lexical(&o));
+    let org = analysis
+        .teams
+        .iter()
+        .position(|t| t.is_org() && wanted.as_ref() == Some(&lexical(t.source.path())))
+        .or_else(|| analysis.teams.iter().position(Team::is_org));
+    if let Some(shown) = org
+        .filter(|_| analysis.teams.len() > 1)
+        .map(|i| &analysis.teams[i])
+    {
+        // What is said of the org shown, not of another loaded beside it.
+        let files: std::collections::HashSet<String> = std::iter::once(&shown.source)
+            .chain(
+                shown
+                    .org
+                    .iter()
+                    .flat_map(|o| o.units.iter().map(|u| &u.source)),
+            )
+            .map(|s| s.path().display().to_string())
+            .collect();
+        analysis.findings.retain(|f| files.contains(&f.file));
+    }
     if args.file.is_dir() && org.is_none() {
         anyhow::bail!(
             "`raci` shows one team's matrix, and {} is a folder: name one team file in it, or a folder of an org (`teamplan check` and `teamplan report` take folders)",

@@ -184,11 +184,15 @@ pub fn discover(paths: &[PathBuf], exclude: &Exclude, root: Option<&Path>) -> Di
                 wanted
             });
         let before = out.files.len();
+        // A folder whose files were all found already (under another path given) is not
+        // empty.
+        let mut any_toml = false;
         for entry in walker {
             match entry {
                 // Regular files and also FIFOs, devices and sockets named `*.toml`: the
                 // loader refuses those with a reason rather than the search hiding them.
                 Ok(e) if !e.file_type().is_dir() && is_toml(e.path()) => {
+                    any_toml = true;
                     if first_time(e.path()) {
                         let refused = not_utf8(e.path());
                         out.files.push(Candidate {
@@ -235,7 +239,7 @@ pub fn discover(paths: &[PathBuf], exclude: &Exclude, root: Option<&Path>) -> Di
             }
         }
         out.files.append(&mut refused.into_inner());
-        if out.files.len() == before {
+        if out.files.len() == before && !any_toml {
             // Checking nothing must not pass silently: the loader reports the folder.
             out.files.push(Candidate {
                 path: folder.clone(),

@@ -345,3 +345,61 @@ fn a_folder_of_units_below_the_org_file_brings_the_whole_org() {
     assert_eq!(code, 1, "{doc:#}");
     assert!(rules(&doc).iter().all(|r| r == "missing-role"), "{doc:#}");
 }
+
+#[test]
+fn paths_in_two_nested_orgs_give_both_orgs_in_any_order() {
+    let s = nested();
+    let dir = s.path().join("repo/org");
+    let runs = [
+        ["lead.toml", "sub/x.toml"],
+        ["sub/x.toml", "lead.toml"],
+        ["org.toml", "sub/org.toml"],
+        ["sub/org.toml", "org.toml"],
+        [".", "sub"],
+        ["sub", "."],
+    ];
+    for paths in runs {
+        let (code, doc) = check_in(&dir, &paths);
+        assert_eq!(code, 1, "{paths:?}: {doc:#}");
+        assert_eq!(doc["summary"]["orgs"], 2, "{paths:?}: {doc:#}");
+        assert_eq!(doc["summary"]["teams"], 3, "{paths:?}: {doc:#}");
+        // The nested org's gaps, and nothing of it charged to the outer org.
+        assert_eq!(rules(&doc), vec!["missing-role"; 3], "{paths:?}: {doc:#}");
+    }
+}
+
+#[test]
+fn a_folder_and_a_folder_inside_it_are_not_an_empty_folder() {
+    let s = org();
+    std::fs::create_dir_all(s.path().join("repo/teams/sub")).expect("mkdir");
+    let team = "[team]\nname = \"Solo\"\ncatalog = \"small-team\"\n\n[people.maya]\nroles = [\"ecommerce-manager\", \"web-developer\", \"digital-marketing-specialist\", \"customer-service-representative\"]\n";
+    s.write("repo/teams/sub/solo.toml", team);
+    let (_, doc) = check_in(&s.path().join("repo"), &["teams", "teams/sub"]);
+    assert!(
+        !rules(&doc).contains(&"parse-error".to_owned()),
+        "teams/sub holds a team file, found under teams: {doc:#}"
+    );
+    assert_eq!(doc["summary"]["teams"], 1, "{doc:#}");
+}
+
+#[test]
+fn raci_of_a_folder_holding_a_nested_org_shows_the_folders_own_org() {
+    let s = nested();
+    let dir = s.path().join("repo/org");
+    let raci = |args: &[&str]| {
+        let out = Command::new(teamplan().get_program())
+            .current_dir(&dir)
+            .env("NO_COLOR", "1")
+            .args(["raci", "--format", "csv"])
+            .args(args)
+            .output()
+            .expect("run");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(raci(&["."]), "area,activity,title,maya,ines");
+    assert_eq!(raci(&["sub"]), "area,activity,title,kim");
+}
