@@ -317,8 +317,9 @@ fn load_all(
         let unit_of = orgs.org_of[i];
         let org_catalog = unit_of.and_then(|o| org_catalogs[o].as_ref());
         if unit_of.is_some() && org_catalog.is_none() {
-            // The org did not load: its error is said, and its units wait for it.
-            return Ok((Loaded::Other, Vec::new()));
+            // The org did not load: its error is said, and its units wait for it (they are
+            // not "no team file", and say nothing of their own).
+            return Err(Vec::new());
         }
         load(store, i, org_catalog).map(|mut loaded| {
             let findings = match &mut loaded {

@@ -296,6 +296,18 @@ fn an_org_file_over_max_file_size_is_found_and_refused_for_its_size() {
             .any(|m| m.contains("org.toml") && m.contains("over the 1000-byte limit")),
         "the org file is found, and refused for its size: {messages:#?}"
     );
+    let helps: Vec<&str> = doc["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["help"].as_str())
+        .collect();
+    assert!(
+        helps
+            .iter()
+            .any(|h| h.contains("org.toml is the org file of this folder, but it did not load")),
+        "the unit's missing catalog is put down to its org: {helps:#?}"
+    );
     // Under a limit it fits, the org is whole again.
     let (code, doc) = check_in(&s.path().join("repo/org"), &["lead.toml"]);
     assert_eq!((code, rules(&doc)), (0, vec![]), "{doc:#}");
@@ -402,4 +414,22 @@ fn raci_of_a_folder_holding_a_nested_org_shows_the_folders_own_org() {
     };
     assert_eq!(raci(&["."]), "area,activity,title,maya,ines");
     assert_eq!(raci(&["sub"]), "area,activity,title,kim");
+}
+
+#[test]
+fn an_org_file_that_does_not_parse_is_the_one_error_its_units_say_nothing() {
+    let s = org();
+    s.write("repo/org/org.toml", &format!("{ORG}bad = \n"));
+    for path in ["lead.toml", ".", "org.toml"] {
+        let (code, doc) = check_in(&s.path().join("repo/org"), &[path]);
+        assert_eq!(code, 2, "{path}: {doc:#}");
+        let files: Vec<&str> = doc["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f["file"].as_str())
+            .collect();
+        assert_eq!(files.len(), 1, "{path}: {doc:#}");
+        assert!(files[0].ends_with("org.toml"), "{path}: {doc:#}");
+    }
 }
