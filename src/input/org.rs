@@ -1,8 +1,10 @@
 //! Orgs on disk: which file declares an org (an `[org]` table), and the nearest one above a
 //! path, searched no higher than the root.
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex};
 
 use super::root::{Root, lexical};
 
@@ -12,6 +14,15 @@ use super::root::{Root, lexical};
 /// whole and says what is wrong with it.
 #[must_use]
 pub fn declares_org(text: &str) -> bool {
+    // The line scan is quick and may be fooled (an escaped quote in a multi-line string);
+    // what it finds is confirmed by the parser, when the text parses at all.
+    looks_like_org(text)
+        && toml::from_str::<toml::Table>(text)
+            .map_or(true, |t| t.get("org").is_some_and(toml::Value::is_table))
+}
+
+/// Whether a line scan of `text` finds an `[org]` table or `org` key.
+fn looks_like_org(text: &str) -> bool {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Most files hold no multi-line string: their lines need no look for one.
     let multiline = memchr::memmem::find(text.as_bytes(), br#"""""#).is_some()
@@ -92,10 +103,18 @@ impl TwoOrgs {
     pub const HELP: &'static str = "keep one org file per folder: merge the two, or move one org (with its units) into a folder of its own";
 }
 
+/// How much of a file the search for an org file reads: an org file declares its `[org]`
+/// near the top, and a folder of big files must not be read whole once per path given.
+pub const SEARCH_PREFIX: u64 = 64 * 1024;
+
+/// How many `*.toml` files of a folder (the first by name) the search reads.
+pub const SEARCH_FILES: usize = 1000;
+
 /// The org file of the folders above `start` (the folder itself included), nearest first,
-/// searching no higher than `root`. Only `*.toml` regular files are read, at most their
-/// first `max_size` bytes (a bigger org file is still found, and then refused by the
-/// loader with its size), and at most the first 1,000 of a folder.
+/// searching no higher than `root`. Only `*.toml` regular files are read, the first
+/// [`SEARCH_FILES`] of a folder by name, and of each at most its first [`SEARCH_PREFIX`]
+/// bytes (or `max_size`, if smaller; a bigger org file is still found, then refused by the
+/// loader with its size). Each folder is read once per process, however many paths ask.
 ///
 /// # Errors
 /// A folder on the way holds two org files.
@@ -105,15 +124,30 @@ pub fn org_above(start: &Path, root: &Root, max_size: u64) -> Result<Option<Path
         if !root.contains(dir) {
             break;
         }
-        if let Some(found) = org_in(dir, max_size)? {
+        if let Some(found) = org_in(dir, max_size.min(SEARCH_PREFIX))? {
             return Ok(Some(found));
         }
     }
     Ok(None)
 }
 
-/// The org file directly in `dir`, if any.
+type Searched = HashMap<(PathBuf, u64), Result<Option<PathBuf>, TwoOrgs>>;
+
+/// The org file directly in `dir`, if any (each folder read once per process).
 fn org_in(dir: &Path, max_size: u64) -> Result<Option<PathBuf>, TwoOrgs> {
+    static SEARCHED: LazyLock<Mutex<Searched>> = LazyLock::new(Mutex::default);
+    let key = (dir.to_path_buf(), max_size);
+    if let Some(known) = SEARCHED.lock().ok().and_then(|s| s.get(&key).cloned()) {
+        return known;
+    }
+    let found = read_org_in(dir, max_size);
+    if let Ok(mut searched) = SEARCHED.lock() {
+        searched.insert(key, found.clone());
+    }
+    found
+}
+
+fn read_org_in(dir: &Path, max_size: u64) -> Result<Option<PathBuf>, TwoOrgs> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(None);
     };
@@ -124,9 +158,9 @@ fn org_in(dir: &Path, max_size: u64) -> Result<Option<PathBuf>, TwoOrgs> {
             p.extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
         })
-        .take(1000)
         .collect();
     names.sort();
+    names.truncate(SEARCH_FILES);
     let mut found: Option<PathBuf> = None;
     for path in names {
         let regular = path.symlink_metadata().is_ok_and(|m| m.is_file());
@@ -189,8 +223,20 @@ mod tests {
             "email = \"a@x.org\"\n",
             "[team]\ndescription = \"\"\"\n[org]\n\"\"\"\n",
             "[team]\ndescription = '''\n[org]\norg = 1\n'''\n",
+            // What a line scan misreads, the parser settles.
+            "[team]\nname = \"S\"\ndescription = \"\"\"\na quote: \\\"\"\"\n[org]\n\"\"\"\n",
+            "[team]\nname = \"S\"\n[people.a]\nroles = [\"#\", \"\"\"\n[org]\n\"\"\"]\n",
         ] {
             assert!(!declares_org(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_parser_overrules_a_line_scan_fooled_by_an_escaped_quote() {
+        let text = "[team]\nname = \"S\"\ndescription = \"\"\"\na quote: \\\"\"\"\n[org]\n\"\"\"\n";
+        assert!(super::looks_like_org(text), "the scan alone is fooled");
+        assert!(!declares_org(text));
+        // A broken file keeps the scan's answer: its error is said as the org's.
+        assert!(declares_org("[org]\nname = \n"));
     }
 }

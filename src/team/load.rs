@@ -306,39 +306,37 @@ fn rule_levels(
     levels
 }
 
-/// The help for a team file with no catalog and no org: name one; or, when an org file
-/// above did not load (its own error says why), that it will be checked with it; or, when
-/// an org file above was out of the search's reach (outside a repository the search stops
-/// at the current folder), where to run from.
+/// The help for a team file with no catalog and no org: name one; or, when its org file
+/// is there but did not load (its own error says why), that it will be checked with it.
+/// Outside a repository the org is searched for no higher than the current folder, and
+/// nothing above it is read: the help says how to reach an org file there.
 fn no_catalog_help(path: &Path, options: LoadOptions<'_>) -> String {
     use crate::input::root::{Root, lexical};
     const HELP: &str = "add `catalog = \"b2b\"` (`teamplan catalog list` lists them), or keep the file in the folder of an org file";
     let start = lexical(path.parent().unwrap_or(Path::new(".")));
     let bounds = Root::for_path(path, None);
-    // In a repository the org must be inside it.
     let in_repo = bounds.dir().join(".git").symlink_metadata().is_ok();
     let reach = if in_repo {
-        bounds
+        Some(bounds)
     } else {
-        Root::at(Path::new("/"))
+        std::env::current_dir()
+            .ok()
+            .map(|cwd| Root::at(&cwd))
+            .filter(|cwd| cwd.contains(&start))
     };
-    let Ok(Some(org)) = crate::input::org::org_above(&start, &reach, options.max_file_size) else {
-        return HELP.to_owned();
-    };
-    let dir = org.parent().unwrap_or(Path::new("/"));
-    let searched =
-        in_repo || std::env::current_dir().is_ok_and(|cwd| lexical(dir).starts_with(lexical(&cwd)));
-    if searched {
-        format!(
+    let org = reach.and_then(|reach| {
+        crate::input::org::org_above(&start, &reach, options.max_file_size)
+            .ok()
+            .flatten()
+    });
+    match org {
+        Some(org) => format!(
             "{} is the org file of this folder, but it did not load (its error says why): once it does, this file is checked as one of its units",
             org.display()
-        )
-    } else {
-        format!(
-            "{} declares an org above this file, but outside a repository the org is searched for no higher than the current folder: run teamplan from {}, or pass `--root {}`",
-            org.display(),
-            dir.display(),
-            dir.display(),
-        )
+        ),
+        None if !in_repo => format!(
+            "{HELP}; outside a repository the org file is searched for no higher than the current folder: if it is above, run teamplan from its folder or pass `--root DIR`"
+        ),
+        None => HELP.to_owned(),
     }
 }

@@ -326,7 +326,7 @@ fn outside_a_repository_a_unit_below_the_current_folder_of_its_org_is_told_where
         .unwrap_or_default()
         .to_owned();
     assert!(
-        help.contains("org.toml declares an org above this file") && help.contains("--root"),
+        help.contains("no higher than the current folder") && help.contains("--root DIR"),
         "{help}"
     );
     // Following the advice checks the org.
