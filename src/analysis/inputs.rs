@@ -102,6 +102,14 @@ pub fn find_inputs(
                 org.parent().map(Path::to_path_buf)
             }
             Ok(None) => None,
+            // Said once: when the folder's files are analyzed, the orgs found there say it.
+            Err(two)
+                if inputs
+                    .iter()
+                    .any(|i| lexical(&i.path) == lexical(&two.second)) =>
+            {
+                None
+            }
             Err(two) => {
                 inputs.push(Input {
                     refused: Some(discover::Refusal {

@@ -2,7 +2,7 @@
 //! A symlink met in a folder must lead to a `*.toml` inside the root; a file reached twice
 //! is checked once; a folder that cannot be read is an error, not a gap.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::os::unix::fs::MetadataExt as _;
 use std::path::{Path, PathBuf};
 
@@ -120,15 +120,12 @@ impl Exclude {
 #[must_use]
 pub fn discover(paths: &[PathBuf], exclude: &Exclude, root: Option<&Path>) -> Discovered {
     let mut out = Discovered::default();
-    let mut seen: HashSet<(u64, u64)> = HashSet::new();
-    // Each file once, however it was reached (named twice, or through a symlink).
-    let mut first_time = |path: &Path| {
-        path.metadata()
-            .map_or(true, |m| seen.insert((m.dev(), m.ino())))
-    };
+    // Each file once, however it was reached (named twice, or through a symlink), by its
+    // place among the files found.
+    let mut seen: HashMap<(u64, u64), usize> = HashMap::new();
     for (given, folder) in paths.iter().enumerate() {
         if !folder.is_dir() {
-            if first_time(folder) {
+            if first_time(&mut seen, folder, out.files.len()).is_none() {
                 out.files.push(Candidate {
                     path: folder.clone(),
                     explicit: true,
@@ -193,7 +190,14 @@ pub fn discover(paths: &[PathBuf], exclude: &Exclude, root: Option<&Path>) -> Di
                 // loader refuses those with a reason rather than the search hiding them.
                 Ok(e) if !e.file_type().is_dir() && is_toml(e.path()) => {
                     any_toml = true;
-                    if first_time(e.path()) {
+                    if let Some(at) = first_time(&mut seen, e.path(), out.files.len()) {
+                        // Found in a folder both through a symlink and as itself: it is
+                        // where it is (its folder decides its org), not where a link is.
+                        let kept = &mut out.files[at];
+                        if !kept.explicit && is_link(&kept.path) && !e.path_is_symlink() {
+                            kept.path = e.into_path();
+                        }
+                    } else {
                         let refused = not_utf8(e.path());
                         out.files.push(Candidate {
                             path: e.into_path(),
@@ -298,4 +302,23 @@ fn skipped_name(name: &str, is_dir: bool) -> bool {
 fn is_toml(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+/// None the first time a file is seen (it is then recorded at `next`); else where it was
+/// first put.
+fn first_time(seen: &mut HashMap<(u64, u64), usize>, path: &Path, next: usize) -> Option<usize> {
+    let Ok(meta) = path.metadata() else {
+        return None;
+    };
+    match seen.entry((meta.dev(), meta.ino())) {
+        std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+        std::collections::hash_map::Entry::Vacant(e) => {
+            e.insert(next);
+            None
+        }
+    }
+}
+
+fn is_link(path: &Path) -> bool {
+    path.symlink_metadata().is_ok_and(|m| m.is_symlink())
 }

@@ -121,33 +121,37 @@ pub const SEARCH_FILES: usize = 1000;
 pub fn org_above(start: &Path, root: &Root, max_size: u64) -> Result<Option<PathBuf>, TwoOrgs> {
     let start = lexical(start);
     for dir in start.ancestors() {
+        // A folder not made yet (`init` of a new file two folders deep) holds nothing.
+        if !dir.is_dir() {
+            continue;
+        }
         if !root.contains(dir) {
             break;
         }
-        if let Some(found) = org_in(dir, max_size.min(SEARCH_PREFIX))? {
+        if let Some(found) = org_in(dir, max_size.min(SEARCH_PREFIX), root)? {
             return Ok(Some(found));
         }
     }
     Ok(None)
 }
 
-type Searched = HashMap<(PathBuf, u64), Result<Option<PathBuf>, TwoOrgs>>;
+type Searched = HashMap<(PathBuf, u64, PathBuf), Result<Option<PathBuf>, TwoOrgs>>;
 
 /// The org file directly in `dir`, if any (each folder read once per process).
-fn org_in(dir: &Path, max_size: u64) -> Result<Option<PathBuf>, TwoOrgs> {
+fn org_in(dir: &Path, max_size: u64, root: &Root) -> Result<Option<PathBuf>, TwoOrgs> {
     static SEARCHED: LazyLock<Mutex<Searched>> = LazyLock::new(Mutex::default);
-    let key = (dir.to_path_buf(), max_size);
+    let key = (dir.to_path_buf(), max_size, root.dir().to_path_buf());
     if let Some(known) = SEARCHED.lock().ok().and_then(|s| s.get(&key).cloned()) {
         return known;
     }
-    let found = read_org_in(dir, max_size);
+    let found = read_org_in(dir, max_size, root);
     if let Ok(mut searched) = SEARCHED.lock() {
         searched.insert(key, found.clone());
     }
     found
 }
 
-fn read_org_in(dir: &Path, max_size: u64) -> Result<Option<PathBuf>, TwoOrgs> {
+fn read_org_in(dir: &Path, max_size: u64, root: &Root) -> Result<Option<PathBuf>, TwoOrgs> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(None);
     };
@@ -163,7 +167,9 @@ fn read_org_in(dir: &Path, max_size: u64) -> Result<Option<PathBuf>, TwoOrgs> {
     names.truncate(SEARCH_FILES);
     let mut found: Option<PathBuf> = None;
     for path in names {
-        let regular = path.symlink_metadata().is_ok_and(|m| m.is_file());
+        // A symlink to a file inside the root counts as the file, as the folder search
+        // takes it; one leading out, or to a device or pipe, is not read.
+        let regular = path.metadata().is_ok_and(|m| m.is_file()) && root.contains(&path);
         if !regular {
             continue;
         }

@@ -433,3 +433,43 @@ fn an_org_file_that_does_not_parse_is_the_one_error_its_units_say_nothing() {
         assert!(files[0].ends_with("org.toml"), "{path}: {doc:#}");
     }
 }
+
+#[test]
+fn a_unit_linked_into_a_nested_org_stays_in_the_org_of_its_folder() {
+    let s = org();
+    // The nested org's folder comes before the unit by name: the walk meets the link first.
+    s.write(
+        "repo/org/emea/org.toml",
+        "[org]\nname = \"Emea\"\ncatalog = \"small-team\"\n",
+    );
+    std::os::unix::fs::symlink("../shop.toml", s.path().join("repo/org/emea/link.toml"))
+        .expect("symlink");
+    let dir = s.path().join("repo/org");
+    // The shop is the outer org's unit wherever the search meets it first.
+    for path in ["org.toml", "lead.toml", "shop.toml"] {
+        let (code, doc) = check_in(&dir, &[path]);
+        assert_eq!((code, rules(&doc)), (0, vec![]), "{path}: {doc:#}");
+        assert_eq!(doc["summary"]["teams"], 2, "{path}: {doc:#}");
+    }
+}
+
+#[test]
+fn init_two_new_folders_deep_in_an_org_writes_a_unit() {
+    let s = org();
+    let out = Command::new(teamplan().get_program())
+        .current_dir(s.path().join("repo"))
+        .env("NO_COLOR", "1")
+        .args(["init", "--yes", "--name", "Deep", "org/a/b/deep.toml"])
+        .output()
+        .expect("run");
+    let text = std::fs::read_to_string(s.path().join("repo/org/a/b/deep.toml")).expect("written");
+    assert!(
+        !text.contains("catalog ="),
+        "a unit names no catalog:\n{text}"
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
