@@ -185,8 +185,8 @@ pub struct InitArgs {
     reason = "each is an independent command-line flag"
 )]
 pub struct RaciArgs {
-    /// The team file.
-    #[arg(value_name = "FILE")]
+    /// The team file; or an org's file, folder or any unit (the org's matrix).
+    #[arg(value_name = "PATH")]
     pub file: PathBuf,
 
     /// Print only the matrix (with --check, only what is out of date): no notes on stderr.
