@@ -12,7 +12,7 @@ pub struct SourceFile {
     pub text: String,
     /// Where each line starts, built on first use: most files of an org have no finding and
     /// never need it.
-    line_starts: OnceLock<Vec<usize>>,
+    line_starts: OnceLock<LineStarts>,
     /// Characters before each block of [`BLOCK`] bytes, built the first time a position
     /// falls far into a long line: a column is then found in time bounded by the block, not
     /// by the line (a million findings on one 10 MB line stay linear).
@@ -26,6 +26,52 @@ const BLOCK: usize = 4096;
 /// continue a UTF-8 sequence.
 fn chars_in(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+/// Where each line of a text starts, built once a position in it is asked for: every
+/// file with a finding keeps one, so offsets are 32-bit in any file under 4 GiB (all a
+/// default `--max-file-size` lets in).
+#[derive(Debug, Clone)]
+enum LineStarts {
+    Short(Vec<u32>),
+    Long(Vec<usize>),
+}
+
+impl LineStarts {
+    fn of(text: &str) -> Self {
+        // Counted first: the index is kept to the end, with no room to spare.
+        let newlines = || memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+        let count = newlines().count() + 1;
+        if u32::try_from(text.len()).is_ok() {
+            let mut starts = Vec::with_capacity(count);
+            starts.push(0);
+            starts.extend(newlines().map(|i| u32::try_from(i).unwrap_or(u32::MAX)));
+            Self::Short(starts)
+        } else {
+            let mut starts = Vec::with_capacity(count);
+            starts.push(0);
+            starts.extend(newlines());
+            Self::Long(starts)
+        }
+    }
+
+    /// The index of the line holding byte `offset` (the first line starts at 0, so there is
+    /// always one).
+    fn line_of(&self, offset: usize) -> usize {
+        let after = match self {
+            Self::Short(starts) => starts.partition_point(|&s| s as usize <= offset),
+            Self::Long(starts) => starts.partition_point(|&s| s <= offset),
+        };
+        after.saturating_sub(1)
+    }
+
+    /// Where line `index` starts.
+    fn get(&self, index: usize) -> Option<usize> {
+        match self {
+            Self::Short(starts) => starts.get(index).map(|&s| s as usize),
+            Self::Long(starts) => starts.get(index).copied(),
+        }
+    }
 }
 
 /// A 1-based line and column (column counted in characters).
@@ -46,16 +92,8 @@ impl SourceFile {
         }
     }
 
-    fn line_starts(&self) -> &[usize] {
-        self.line_starts.get_or_init(|| {
-            // Counted first: the index of each file with a finding is kept to the end, with
-            // no room to spare.
-            let newlines = || memchr::memchr_iter(b'\n', self.text.as_bytes());
-            let mut starts = Vec::with_capacity(newlines().count() + 1);
-            starts.push(0);
-            starts.extend(newlines().map(|i| i + 1));
-            starts
-        })
+    fn line_starts(&self) -> &LineStarts {
+        self.line_starts.get_or_init(|| LineStarts::of(&self.text))
     }
 
     #[must_use]
@@ -68,8 +106,8 @@ impl SourceFile {
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
         let line_starts = self.line_starts();
-        let line_index = line_starts.partition_point(|&s| s <= offset) - 1;
-        let line_start = line_starts.get(line_index).copied().unwrap_or(0);
+        let line_index = line_starts.line_of(offset);
+        let line_start = line_starts.get(line_index).unwrap_or(0);
         let bytes = self.text.as_bytes();
         let column = if offset - line_start <= BLOCK {
             chars_in(&bytes[line_start..offset])
@@ -131,12 +169,12 @@ impl SourceFile {
         let start = span.start.min(self.text.len());
         let end = span.end.clamp(start, self.text.len());
         let line_starts = self.line_starts();
-        let first = line_starts.partition_point(|&s| s <= start) - 1;
-        let last = line_starts.partition_point(|&s| s <= end.saturating_sub(1).max(start)) - 1;
-        let from = line_starts.get(first).copied().unwrap_or(0);
+        let first = line_starts.line_of(start);
+        let last = line_starts.line_of(end.saturating_sub(1).max(start));
+        let from = line_starts.get(first).unwrap_or(0);
         let to = line_starts
             .get(last + 1)
-            .map_or(self.text.len(), |&s| s.saturating_sub(1));
+            .map_or(self.text.len(), |s| s.saturating_sub(1));
         // A CRLF file's lines end in `\r`, which is no part of the line's text.
         let to = if to > from && self.text.as_bytes().get(to - 1) == Some(&b'\r') {
             to - 1
@@ -172,6 +210,24 @@ pub fn shorten(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn both_kinds_of_line_index_place_every_offset_alike() {
+        let text = "a\nbc\n\r\nlast line\n";
+        let short = super::LineStarts::of(text);
+        assert!(matches!(short, super::LineStarts::Short(_)));
+        let long = super::LineStarts::Long(vec![0, 2, 5, 7, 17]);
+        for offset in 0..=text.len() + 3 {
+            assert_eq!(short.line_of(offset), long.line_of(offset), "at {offset}");
+        }
+        for line in 0..6 {
+            assert_eq!(short.get(line), long.get(line), "line {line}");
+        }
+        assert_eq!(
+            (short.line_of(0), short.line_of(2), short.line_of(100)),
+            (0, 1, 4)
+        );
+    }
     use super::*;
 
     #[test]
