@@ -90,7 +90,7 @@ pub fn passes(
                         .entry(source.path().to_path_buf())
                         .or_insert((source, Vec::new()))
                         .1
-                        .push(fix);
+                        .push(*fix);
                 }
             }
         }
@@ -176,13 +176,13 @@ pub fn add_id_fixes(analysis: &mut Analysis) {
         if to.is_empty() || everyone.contains(from.as_str()) {
             continue;
         }
-        finding.fix = Some(Fix {
+        finding.fix = Some(Box::new(Fix {
             pass: FixPass::Id,
             span,
             from,
             to,
             table: (finding.rule == Rule::UnknownActivity).then(|| vec!["raci".to_owned()]),
-        });
+        }));
     }
 }
 

@@ -98,7 +98,7 @@ pub struct Finding {
     pub source: Option<Arc<SourceFile>>,
     /// The fix `check --fix` may apply.
     #[serde(skip)]
-    pub fix: Option<Fix>,
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Finding {
@@ -168,12 +168,14 @@ impl Finding {
     /// have meant (none: no fix).
     #[must_use]
     pub fn fix(mut self, pass: FixPass, span: Range<usize>, from: &str, to: &[&str]) -> Self {
-        self.fix = (!to.is_empty()).then(|| Fix {
-            pass,
-            span,
-            from: from.to_owned(),
-            to: to.iter().map(|s| (*s).to_owned()).collect(),
-            table: None,
+        self.fix = (!to.is_empty()).then(|| {
+            Box::new(Fix {
+                pass,
+                span,
+                from: from.to_owned(),
+                to: to.iter().map(|s| (*s).to_owned()).collect(),
+                table: None,
+            })
         });
         self
     }
