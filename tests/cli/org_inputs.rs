@@ -203,8 +203,32 @@ fn checking_one_unit_says_how_many_findings_elsewhere_it_leaves_out() {
         text.contains("note: 1 finding in other files of the org not shown"),
         "{text}"
     );
+    // Machines are told too: JSON in `notes`, GitHub as a notice.
+    let (code, doc) = check_in(&s.path().join("repo"), &["org/lead.toml"]);
+    assert_eq!((code, rules(&doc)), (0, vec![]), "{doc:#}");
+    assert!(
+        doc["notes"][0]
+            .as_str()
+            .is_some_and(|n| n.starts_with("1 finding in other files of the org not shown")),
+        "{doc:#}"
+    );
+    let out = teamplan()
+        .current_dir(s.path().join("repo"))
+        .args(["check", "--format", "github", "org/lead.toml"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("::notice title=teamplan::1 finding in other files")),
+        "{text}"
+    );
     let (code, doc) = check_in(&s.path().join("repo"), &["org"]);
     assert_eq!((code, rules(&doc)), (1, vec!["unknown-role".to_owned()]));
+    assert!(
+        doc.get("notes").is_none(),
+        "nothing left out: no notes: {doc:#}"
+    );
 }
 
 #[test]

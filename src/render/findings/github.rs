@@ -35,5 +35,13 @@ pub fn render(outcome: &Outcome) -> String {
             github_data(&message)
         );
     }
+    // A note (findings of the org left out, files skipped) shows on the run's summary.
+    for note in &outcome.notes {
+        let _ = writeln!(
+            out,
+            "::notice title=teamplan::{}",
+            github_data(&terminal_keep_lines(note))
+        );
+    }
     out
 }

@@ -11,6 +11,10 @@ struct Document<'a> {
     teams: &'a [TeamSummary],
     findings: &'a [Finding],
     summary: Summary,
+    /// What the run says besides findings: files the search skipped, findings of an org
+    /// left out because no path given holds their file.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    notes: &'a [String],
     /// With `--fix`: each fix, made or not.
     #[serde(skip_serializing_if = "Option::is_none")]
     fixes: Option<&'a [crate::analysis::fix::Record]>,
@@ -24,6 +28,7 @@ pub fn render(outcome: &Outcome) -> String {
         teams: &outcome.teams,
         findings: &outcome.findings,
         summary: outcome.summary(),
+        notes: &outcome.notes,
         fixes: outcome.fixes.as_deref(),
     };
     let text =
