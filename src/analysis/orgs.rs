@@ -10,8 +10,7 @@ use super::parallel::in_parallel;
 use crate::diag::finding::Finding;
 use crate::diag::rule::Rule;
 use crate::diag::source::SourceFile;
-use crate::input::org::TwoOrgs;
-use crate::input::org::declares_org;
+use crate::input::org::{TwoOrgs, declares_org};
 use crate::input::root::lexical;
 use crate::team::Team;
 
@@ -57,7 +56,7 @@ impl Orgs {
 
     /// Find the orgs among `inputs`, given which of them declare one (see
     /// [`declares_org`](crate::input::org::declares_org)).
-    pub fn find(inputs: &[Input], is_org: Vec<bool>) -> Self {
+    fn find(inputs: &[Input], is_org: Vec<bool>) -> Self {
         let mut orgs = Self {
             org_of: vec![None; inputs.len()],
             teams: (0..inputs.len()).map(|_| None).collect(),

@@ -21,6 +21,16 @@ fn org() -> Scratch {
     s
 }
 
+/// One field of every finding in a check document.
+fn field_of_each<'d>(doc: &'d serde_json::Value, key: &str) -> Vec<&'d str> {
+    doc["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f[key].as_str())
+        .collect()
+}
+
 /// `check --format json ARGS` run in `dir`: exit code and the document.
 fn check_in(dir: &Path, args: &[&str]) -> (i32, serde_json::Value) {
     let out: std::process::Output = Command::new(teamplan().get_program())
@@ -308,24 +318,14 @@ fn an_org_file_over_max_file_size_is_found_and_refused_for_its_size() {
         &["--max-file-size", "1000", "lead.toml"],
     );
     assert_eq!(code, 2, "{doc:#}");
-    let messages: Vec<&str> = doc["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|f| f["message"].as_str())
-        .collect();
+    let messages: Vec<&str> = field_of_each(&doc, "message");
     assert!(
         messages
             .iter()
             .any(|m| m.contains("org.toml") && m.contains("over the 1000-byte limit")),
         "the org file is found, and refused for its size: {messages:#?}"
     );
-    let helps: Vec<&str> = doc["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|f| f["help"].as_str())
-        .collect();
+    let helps: Vec<&str> = field_of_each(&doc, "help");
     assert!(
         helps
             .iter()
@@ -447,12 +447,7 @@ fn an_org_file_that_does_not_parse_is_the_one_error_its_units_say_nothing() {
     for path in ["lead.toml", ".", "org.toml"] {
         let (code, doc) = check_in(&s.path().join("repo/org"), &[path]);
         assert_eq!(code, 2, "{path}: {doc:#}");
-        let files: Vec<&str> = doc["findings"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|f| f["file"].as_str())
-            .collect();
+        let files: Vec<&str> = field_of_each(&doc, "file");
         assert_eq!(files.len(), 1, "{path}: {doc:#}");
         assert!(files[0].ends_with("org.toml"), "{path}: {doc:#}");
     }
