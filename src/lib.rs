@@ -54,6 +54,12 @@ pub fn run(cli: &Cli) -> ExitCode {
         ),
         Command::Diff(args) => commands::diff::run(args, cli.root.as_deref(), &mut stdout),
         Command::Report(args) => commands::report::run(args, cli.root.as_deref(), &mut stdout),
+        Command::Export(args) => commands::export::run(
+            args,
+            cli.root.as_deref(),
+            &mut stdout,
+            &mut anstream::stderr(),
+        ),
         Command::Init(args) => commands::init::run(args, cli.root.as_deref(), &mut stdout),
         Command::Catalog(command) => commands::catalog::run(command, &mut stdout),
         Command::Explain(args) => commands::explain::run(args, &mut stdout),

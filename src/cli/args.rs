@@ -70,6 +70,11 @@ pub enum Command {
         after_help = "Examples:\n  teamplan report team.toml --output report.html\n  teamplan report teams/ --output org.html\n\nThe page has no external assets and prints well."
     )]
     Report(ReportArgs),
+    /// Write the teams as entities another tool reads: Backstage `Group`s and `User`s.
+    #[command(
+        after_help = "Examples:\n  teamplan export teams/ --format backstage\n  teamplan export teams/ --namespace retail --output catalog/teams.yaml\n  teamplan export teams/ --output catalog/teams.yaml --check   # in CI: exit 1 on drift\n\nA Group per org (type organization) and per team or unit (type team, the unit's parent its org), a User per person, a member of each unit they are in. Roles, leads, fte and engagement are annotations under teamplan.dev/."
+    )]
+    Export(ExportArgs),
     /// Browse the built-in role catalogs, or check a custom one.
     #[command(subcommand)]
     #[command(
@@ -150,6 +155,51 @@ pub struct ReportArgs {
     /// Skip files and folders matching this glob when searching folders (repeatable).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Team files or folders; any path inside an org exports the whole org.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// What to write.
+    #[arg(long, short = 'f', value_enum, default_value_t = ExportFormat::Backstage)]
+    pub format: ExportFormat,
+
+    /// The Backstage namespace of every entity (Backstage's own default when omitted).
+    #[arg(long, value_name = "NAME", value_parser = super::values::namespace)]
+    pub namespace: Option<String>,
+
+    /// Write the entities here (atomically); stdout when omitted.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Write nothing; print a diff and exit 1 if --output's file is not the export.
+    #[arg(long)]
+    pub check: bool,
+
+    /// No notes on stderr (with --check, only the diff of what is out of date).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Write a file with several hard links or another owner in place.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Skip files and folders matching this glob when searching folders (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Backstage catalog entities (`Group`, `User`), one YAML document each.
+    Backstage,
 }
 
 #[derive(Debug, Args)]

@@ -32,6 +32,18 @@ pub(super) fn existing_folder(value: &str) -> Result<std::path::PathBuf, String>
     }
 }
 
+/// `--namespace`: a Backstage namespace.
+pub(super) fn namespace(value: &str) -> Result<String, String> {
+    if crate::render::backstage::is_namespace(value) {
+        Ok(value.to_owned())
+    } else {
+        Err(format!(
+            "a Backstage namespace is 1 to {} lower-case letters and digits, in runs joined by single `-` (e.g. `retail` or `acme-retail`)",
+            crate::render::backstage::MAX_NAME
+        ))
+    }
+}
+
 /// `--area`: one of the catalog areas, by name.
 pub(super) fn area_parser() -> impl clap::builder::TypedValueParser<Value = Area> {
     use clap::builder::TypedValueParser as _;

@@ -2,8 +2,10 @@
 
 pub mod catalog;
 pub mod check;
+mod deliver;
 pub mod diff;
 pub mod explain;
+pub mod export;
 pub mod fix;
 pub mod init;
 pub mod meta;

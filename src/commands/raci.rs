@@ -3,20 +3,21 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::analysis::{Keep, LevelOverrides, Outcome, analyze, find_inputs, org_file_of};
 use crate::cli::{RaciArgs, RaciBy, RaciFormat};
 use crate::input::discover::Exclude;
 use crate::input::root::lexical;
 use crate::render::escape;
+use crate::render::findings;
 use crate::render::matrix::{self, Filter, Matrix};
 use crate::render::width::terminal_width;
-use crate::render::{findings, inject, unified};
 use crate::resolve::Resolved;
 use crate::team::LoadOptions;
 use crate::team::Team;
-use crate::write::{Change, Options, emit, prepare};
+
+use super::deliver::{Delivery, Dest, deliver};
 
 /// Run `raci`; returns the exit code.
 ///
@@ -113,7 +114,6 @@ pub fn run(
         all_roles: args.all_roles,
     };
     let matrix = Matrix::new(&resolved, args.by.into(), &filter)?;
-    let target = args.inject.as_deref().or(args.output.as_deref());
     let format = args.format.unwrap_or_else(|| default_format(args));
     let rendered = match format {
         RaciFormat::Table => matrix::table::render(&matrix, terminal_width()),
@@ -140,80 +140,27 @@ pub fn run(
             matrix::mermaid::render(&resolved, !bare)
         }
     };
-    let Some(target) = target else {
-        if args.check {
-            anyhow::bail!("--check needs --inject FILE or --output FILE to compare with");
-        }
-        out.write_all(rendered.as_bytes())?;
-        return Ok(0);
-    };
-    // Every refusal comes before anything is read: a target that must not be written
-    // (outside the root, an input of this run) is not read or shown either.
-    let mut inputs: Vec<std::path::PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
-    inputs.extend(team.catalog_file.clone());
-    let options = Options {
-        root,
-        force: args.force,
-        inputs: &inputs,
-    };
-    let inject = args.inject.is_some();
-    let planned = if inject {
-        Change::Edit { read: b"" }
-    } else {
-        Change::Replace
-    };
-    let place = prepare(target, planned, &options)?;
-    // What the target holds now, within --max-file-size; a device or FIFO is never read.
-    // An --output that cannot be read as text is simply replaced.
-    let current = match place.current(args.max_file_size) {
-        Ok(current) => current,
-        Err(e) if inject => return Err(e),
-        Err(_) => None,
-    };
-    let wanted = if inject {
-        let doc = current.as_deref().unwrap_or_default();
-        inject::inject(doc, &rendered)
-            .with_context(|| format!("cannot inject into {}", escape::path(target)))?
-    } else {
-        rendered
-    };
-    let old = current.clone().unwrap_or_default();
-    if args.check {
-        if old == wanted {
-            if !args.quiet {
-                writeln!(err, "{} is up to date", escape::path(target))?;
-            }
-            return Ok(0);
-        }
-        writeln!(
-            err,
-            "error: {} is out of date; run the same command without --check to update it",
-            escape::path(target)
-        )?;
-        return Ok(emit(
-            out,
-            unified::diff(target, &old, &wanted).as_bytes(),
-            1,
-        )?);
-    }
-    if old != wanted || !place.is_file() {
-        let change = match &current {
-            Some(read) if inject => Change::Edit {
-                read: read.as_bytes(),
+    let mut read: Vec<std::path::PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
+    read.extend(team.catalog_file.clone());
+    deliver(
+        &rendered,
+        &Delivery {
+            dest: match (&args.inject, &args.output) {
+                (Some(file), _) => Dest::Inject(file),
+                (None, Some(file)) => Dest::Output(file),
+                (None, None) => Dest::Stdout,
             },
-            _ => Change::Replace,
-        };
-        place.write(change, &mut |w| w.write_all(wanted.as_bytes()))?;
-    }
-    if !args.quiet {
-        writeln!(
-            err,
-            "{} {}",
-            if old == wanted { "unchanged:" } else { "wrote" },
-            escape::path(target)
-        )?;
-    }
-    Ok(0)
+            check: args.check,
+            quiet: args.quiet,
+            force: args.force,
+            max_file_size: args.max_file_size,
+            root,
+            inputs: &read,
+            check_needs: "--inject FILE or --output FILE",
+        },
+        out,
+        err,
+    )
 }
 
 fn default_format(args: &RaciArgs) -> RaciFormat {

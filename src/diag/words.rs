@@ -22,9 +22,25 @@ pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
+/// An fte as people write it: `1`, `0.5`, `1.1`, `0.75` (a sum such as 0.1 + 0.2 is shown
+/// to two decimals, not as 0.30000000000000004).
+#[must_use]
+pub fn fte(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{and_list, count};
+    use super::{and_list, count, fte};
+
+    #[test]
+    fn fte_reads_as_people_write_it() {
+        assert_eq!(
+            [fte(1.0), fte(0.5), fte(0.75), fte(0.1 + 0.2), fte(0.0)],
+            ["1", "0.5", "0.75", "0.3", "0"]
+        );
+    }
 
     #[test]
     fn lists_read_as_prose() {

@@ -1,6 +1,7 @@
 //! Rendering: every text teamplan prints or writes, one file per output, all user text
 //! written through [`escape`].
 
+pub mod backstage;
 pub mod catalog;
 pub mod diff;
 pub mod escape;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::diag::finding::{Context, Finding};
 use crate::diag::rule::Rule;
+use crate::diag::words::fte;
 use crate::team::Team;
 
 /// Run the cross-team rules. Teams are in the order they were loaded (sorted paths), each
@@ -54,12 +55,6 @@ fn duplicate_teams(teams: &[(&Team, Option<usize>)], findings: &mut Vec<Finding>
 /// Where a person id appears in more than one team: the id and each (team, person index),
 /// in load order.
 pub type Shared<'t> = Vec<(&'t str, Vec<(&'t Team, usize)>)>;
-
-/// An fte as people write it: `1`, `0.5`, `1.1`, `0.75`.
-fn fte(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
 
 fn people_across_teams(
     shared: &Shared<'_>,

@@ -47,6 +47,7 @@ impl Team {
                 name: unit.name,
                 source: unit.source,
                 span: unit.span,
+                description: unit.description,
                 base,
                 department: unit.department,
                 levels: unit.levels,
@@ -64,7 +65,7 @@ impl Team {
 }
 
 /// Fold each person whose id came earlier into that first place (their roles and leads
-/// added, their fte summed up to 1) and remove them; returns where each former index is now.
+/// added, their fte summed up to 1, the first email any unit gives) and remove them; returns where each former index is now.
 #[allow(
     clippy::vec_box,
     reason = "a team's people are boxed (see `Team::people`)"
@@ -86,8 +87,13 @@ fn fold_repeats(people: &mut Vec<Box<Person>>) -> Vec<usize> {
     for (i, &f) in first.iter().enumerate().filter(|(i, f)| *i != **f) {
         let roles = std::mem::take(&mut people[i].roles);
         let leads = std::mem::take(&mut people[i].leads);
+        let email = people[i].email.take();
         let (fte, roles_span) = (people[i].fte, people[i].roles_span.clone());
         let same = &mut people[f];
+        // An email given in one unit only is theirs in the whole org.
+        if same.email.is_none() {
+            same.email = email;
+        }
         if same.roles.is_empty() {
             same.roles_span = roles_span;
         }

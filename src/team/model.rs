@@ -100,6 +100,7 @@ pub struct Unit {
     pub source: Arc<SourceFile>,
     /// The unit's `[team]` table, in its own file.
     pub span: Range<usize>,
+    pub description: Option<String>,
     /// Where the unit's file starts among the org's spans.
     pub base: usize,
     pub department: Option<Arc<Catalog>>,

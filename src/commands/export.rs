@@ -1,0 +1,88 @@
+//! `teamplan export PATH... --format backstage`: the teams as Backstage catalog entities,
+//! written, or kept fresh in CI with `--check`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::analysis::{Keep, LevelOverrides, Outcome, analyze, find_inputs};
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::input::discover::Exclude;
+use crate::render::{backstage, escape, findings};
+use crate::team::LoadOptions;
+
+use super::deliver::{Delivery, Dest, deliver};
+
+/// Run `export`; returns the exit code (2 when a file could not be read).
+///
+/// # Errors
+/// Bad globs, a target that must not be written.
+pub fn run(
+    args: &ExportArgs,
+    root: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8> {
+    let exclude = Exclude::new(&args.exclude)?;
+    let (inputs, skipped) = find_inputs(&args.paths, &exclude, root, args.max_file_size);
+    super::check::warn_unused(&exclude)?;
+    let options = LoadOptions {
+        max_file_size: args.max_file_size,
+        root,
+        org_catalog: None,
+    };
+    let analysis = analyze(&inputs, options, &LevelOverrides::default(), Keep::Teams);
+    let read: Vec<PathBuf> = inputs
+        .iter()
+        .map(|i| i.path.clone())
+        .chain(analysis.teams.iter().filter_map(|t| t.catalog_file.clone()))
+        .collect();
+    // A team that cannot be read would be exported without its people: nothing is written.
+    if analysis.unreadable().is_some() || analysis.teams.is_empty() {
+        let outcome = Outcome::new(analysis, skipped);
+        if outcome.unreadable() || outcome.summary().errors > 0 {
+            err.write_all(findings::human::render_findings(&outcome).as_bytes())?;
+        }
+        writeln!(
+            err,
+            "error: nothing was exported: {}",
+            if outcome.unreadable() {
+                "fix the files above and export again"
+            } else {
+                "no team file among the paths given"
+            }
+        )?;
+        return Ok(2);
+    }
+    let rendered = match args.format {
+        ExportFormat::Backstage => backstage::render(&analysis.teams, args.namespace.as_deref())?,
+    };
+    if !args.quiet {
+        let s = Outcome::new(analysis, skipped).summary();
+        if s.errors + s.warnings > 0 {
+            let paths: Vec<String> = args.paths.iter().map(|p| escape::path(p)).collect();
+            writeln!(
+                err,
+                "warning: the teams have findings ({}); run `teamplan check {}` for details",
+                findings::human::counts(&s),
+                paths.join(" ")
+            )?;
+        }
+    }
+    deliver(
+        &rendered,
+        &Delivery {
+            dest: args.output.as_deref().map_or(Dest::Stdout, Dest::Output),
+            check: args.check,
+            quiet: args.quiet,
+            force: args.force,
+            max_file_size: args.max_file_size,
+            root,
+            inputs: &read,
+            check_needs: "--output FILE",
+        },
+        out,
+        err,
+    )
+}
