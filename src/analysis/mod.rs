@@ -10,6 +10,7 @@ mod orgs;
 pub mod outcome;
 pub mod parallel;
 pub mod pipeline;
+mod place;
 
 pub use inputs::{Input, as_shown, find_inputs, org_file_of};
 pub use levels::LevelOverrides;

@@ -54,7 +54,7 @@ pub fn analyze(
     let (mut orgs, texts, kept) = Orgs::of_run(inputs, texts);
     let inputs = kept.as_deref().unwrap_or(inputs);
     let mut findings = std::mem::take(&mut orgs.problems);
-    let loaded = load_all(inputs, &texts, &mut orgs, options, keep);
+    let loaded = load_all(inputs, texts, &mut orgs, options, keep);
     // A folder given whose `*.toml` files hold no team is an error, as a file would be.
     let with_teams: std::collections::HashSet<usize> = inputs
         .iter()
@@ -141,6 +141,7 @@ pub fn analyze(
         }
         teams.push((i, org));
     }
+    super::place::place(&mut findings);
     teams.sort_by_key(|(i, _)| *i);
     let teams: Vec<Team> = teams.into_iter().map(|(_, t)| t).collect();
     name_units(&teams, &mut findings);
@@ -268,22 +269,39 @@ fn read_all(inputs: &[Input], max_file_size: u64) -> Vec<Result<Arc<SourceFile>,
 /// checked later, as part of its org.
 fn load_all(
     inputs: &[Input],
-    texts: &[Result<Arc<SourceFile>, Box<Finding>>],
+    texts: Vec<Result<Arc<SourceFile>, Box<Finding>>>,
     orgs: &mut Orgs,
     options: LoadOptions<'_>,
     keep: Keep,
 ) -> Vec<LoadResult> {
     // Dropping what a file no longer needs pays when later files reuse the memory.
     let slim = keep == Keep::Membership && inputs.len() > 1;
-    let load = |store: &mut CatalogStore, i: usize, org_catalog| {
+    // Each text is let go once its file is loaded (its team keeps what it needs): the
+    // files of a big org are never all in memory at once with their teams.
+    let texts: Vec<std::sync::Mutex<Result<Arc<SourceFile>, Box<Finding>>>> =
+        texts.into_iter().map(std::sync::Mutex::new).collect();
+    let load = |store: &mut CatalogStore, i: usize, org_catalog: Option<&Arc<Catalog>>| {
         let input = &inputs[i];
-        let source = texts[i].as_ref().map_err(|f| vec![(**f).clone()])?;
+        let source = {
+            let mut slot = texts[i]
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let source = slot
+                .as_ref()
+                .map(Arc::clone)
+                .map_err(|f| vec![(**f).clone()])?;
+            if org_catalog.is_some() {
+                // A unit is loaded once: nothing else reads its text from here.
+                *slot = Ok(Arc::new(SourceFile::new(source.path(), String::new())));
+            }
+            source
+        };
         let options = LoadOptions {
             root: options.root.or(input.root.as_deref()),
             org_catalog,
             ..options
         };
-        team::load_source(source, store, options)
+        team::load_source(&source, store, options)
     };
     let mut store = CatalogStore::default();
     let mut results: Vec<Option<LoadResult>> = (0..inputs.len())
@@ -331,6 +349,11 @@ fn load_all(
                         t.drop_assignments();
                     }
                     findings
+                }
+                // A unit's text is read again only if a finding of its org points into it.
+                Loaded::Team(t) if slim && inputs[i].source.is_none() => {
+                    t.source = Arc::new(t.source.release(options.max_file_size));
+                    Vec::new()
                 }
                 _ => Vec::new(),
             };

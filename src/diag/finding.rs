@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::diag::rule::{Rule, Severity};
-use crate::diag::source::{Position, SourceFile};
+use crate::diag::source::{Excerpt, Position, SourceFile};
 
 /// Extra facts a finding carries for scripts (`--format json`) and for grouping.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -96,6 +96,10 @@ pub struct Finding {
     pub span: Option<Range<usize>>,
     #[serde(skip)]
     pub source: Option<Arc<SourceFile>>,
+    /// The line shown under the finding (None: no span, a line too long to echo, or not
+    /// yet [placed](Finding::place)).
+    #[serde(skip)]
+    pub excerpt: Option<Box<Excerpt>>,
     /// The fix `check --fix` may apply.
     #[serde(skip)]
     pub fix: Option<Box<Fix>>,
@@ -110,10 +114,13 @@ impl Finding {
         message: impl Into<String>,
         help: impl Into<String>,
     ) -> Self {
-        let Position { line, column } =
-            span.as_ref().map_or(Position { line: 1, column: 1 }, |s| {
-                source.position(s.start)
-            });
+        // In a file whose text was let go, the place is found once the text is read again.
+        let Position { line, column } = match &span {
+            Some(_) if source.released().is_some() => Position { line: 0, column: 0 },
+            Some(s) => source.position(s.start),
+            None => Position { line: 1, column: 1 },
+        };
+        let excerpt = span.as_ref().and_then(|s| source.excerpt(s)).map(Box::new);
         Self {
             rule,
             level: match rule.default_level() {
@@ -130,7 +137,28 @@ impl Finding {
             context: Context::default(),
             span,
             source: Some(Arc::clone(source)),
+            excerpt,
             fix: None,
+        }
+    }
+
+    /// Whether this finding points into a file whose text was let go, and waits for
+    /// [`Finding::place`].
+    #[must_use]
+    pub fn needs_place(&self) -> bool {
+        self.span.is_some()
+            && self.source.as_ref().is_some_and(|s| s.released().is_some())
+            && self.line == 0
+    }
+
+    /// Give this finding its line, column and excerpt from `full`, its file's text read
+    /// again (the caller checked it is the text first read).
+    pub fn place(&mut self, full: &SourceFile) {
+        if let Some(span) = &self.span {
+            let Position { line, column } = full.position(span.start);
+            self.line = line;
+            self.column = column;
+            self.excerpt = full.excerpt(span).map(Box::new);
         }
     }
 
@@ -154,6 +182,7 @@ impl Finding {
             context: Context::default(),
             span: None,
             source: None,
+            excerpt: None,
             fix: None,
         }
     }

@@ -2,6 +2,7 @@
 //! files with their positions, and "did you mean".
 
 pub mod finding;
+mod line_starts;
 pub mod rule;
 pub mod source;
 pub mod suggest;

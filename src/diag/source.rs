@@ -4,12 +4,18 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use super::line_starts::LineStarts;
+
 /// A file's text plus the index needed to turn byte offsets into positions.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The path as the user gave it (or `builtin:ID` for an embedded catalog).
     pub path: PathBuf,
+    /// Empty once [released](Self::release).
     pub text: String,
+    /// Set when the text was let go: what is needed to read it again and know it is the
+    /// same.
+    released: Option<Released>,
     /// Where each line starts, built on first use: most files of an org have no finding and
     /// never need it.
     line_starts: OnceLock<LineStarts>,
@@ -19,6 +25,35 @@ pub struct SourceFile {
     char_blocks: OnceLock<Vec<usize>>,
 }
 
+/// What is kept of a file whose text was let go (a unit of a big org, until a finding
+/// points into it): its length and a hash of its text, and the bound to read it again with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Released {
+    pub len: usize,
+    pub hash: u64,
+    pub max_size: u64,
+}
+
+/// The first line a finding points at, kept with the finding so that showing it needs no
+/// file text: the line as written (at most [`MAX_EXCERPT_BYTES`]), its number, and the
+/// finding's bytes in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    pub text: Box<str>,
+    pub line: usize,
+    pub span: Range<usize>,
+}
+
+/// The longest line kept as an excerpt: a longer one is not echoed.
+pub const MAX_EXCERPT_BYTES: usize = 400;
+
+/// A hash of a file's text, the same for the same text within one run.
+#[must_use]
+pub fn fingerprint(text: &str) -> u64 {
+    use std::hash::BuildHasher as _;
+    foldhash::fast::FixedState::with_seed(0x7ea3_91a4).hash_one(text)
+}
+
 /// Bytes per block of the character index.
 const BLOCK: usize = 4096;
 
@@ -26,52 +61,6 @@ const BLOCK: usize = 4096;
 /// continue a UTF-8 sequence.
 fn chars_in(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
-}
-
-/// Where each line of a text starts, built once a position in it is asked for: every
-/// file with a finding keeps one, so offsets are 32-bit in any file under 4 GiB (all a
-/// default `--max-file-size` lets in).
-#[derive(Debug, Clone)]
-enum LineStarts {
-    Short(Vec<u32>),
-    Long(Vec<usize>),
-}
-
-impl LineStarts {
-    fn of(text: &str) -> Self {
-        // Counted first: the index is kept to the end, with no room to spare.
-        let newlines = || memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
-        let count = newlines().count() + 1;
-        if u32::try_from(text.len()).is_ok() {
-            let mut starts = Vec::with_capacity(count);
-            starts.push(0);
-            starts.extend(newlines().map(|i| u32::try_from(i).unwrap_or(u32::MAX)));
-            Self::Short(starts)
-        } else {
-            let mut starts = Vec::with_capacity(count);
-            starts.push(0);
-            starts.extend(newlines());
-            Self::Long(starts)
-        }
-    }
-
-    /// The index of the line holding byte `offset` (the first line starts at 0, so there is
-    /// always one).
-    fn line_of(&self, offset: usize) -> usize {
-        let after = match self {
-            Self::Short(starts) => starts.partition_point(|&s| s as usize <= offset),
-            Self::Long(starts) => starts.partition_point(|&s| s <= offset),
-        };
-        after.saturating_sub(1)
-    }
-
-    /// Where line `index` starts.
-    fn get(&self, index: usize) -> Option<usize> {
-        match self {
-            Self::Short(starts) => starts.get(index).map(|&s| s as usize),
-            Self::Long(starts) => starts.get(index).copied(),
-        }
-    }
 }
 
 /// A 1-based line and column (column counted in characters).
@@ -87,9 +76,88 @@ impl SourceFile {
         Self {
             path: path.into(),
             text,
+            released: None,
             line_starts: OnceLock::new(),
             char_blocks: OnceLock::new(),
         }
+    }
+
+    /// This file without its text, to be read again (within `max_size`) only if a finding
+    /// comes to point into it.
+    #[must_use]
+    pub fn release(&self, max_size: u64) -> Self {
+        Self {
+            path: self.path.clone(),
+            text: String::new(),
+            released: Some(Released {
+                len: self.text.len(),
+                hash: fingerprint(&self.text),
+                max_size,
+            }),
+            line_starts: OnceLock::new(),
+            char_blocks: OnceLock::new(),
+        }
+    }
+
+    /// Set when the text was let go.
+    #[must_use]
+    pub fn released(&self) -> Option<Released> {
+        self.released
+    }
+
+    /// Whether `text` is this file's text as it was first read.
+    #[must_use]
+    pub fn is_text_of(&self, text: &str) -> bool {
+        match self.released {
+            Some(r) => r.len == text.len() && r.hash == fingerprint(text),
+            None => self.text == text,
+        }
+    }
+
+    /// The length of the text, released or not.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.released.map_or(self.text.len(), |r| r.len)
+    }
+
+    /// Whether the text is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The first line of `span`, as a finding keeps it; None past [`MAX_EXCERPT_BYTES`] or
+    /// in a released file.
+    #[must_use]
+    pub fn excerpt(&self, span: &Range<usize>) -> Option<Excerpt> {
+        if self.released.is_some() {
+            return None;
+        }
+        // Whole characters: a byte range cutting a character in half panics a renderer.
+        let span = self.char_span(span);
+        let first_line = self.line_range(&(span.start..span.start));
+        if first_line.len() > MAX_EXCERPT_BYTES {
+            return None;
+        }
+        let text = self.text.get(first_line.clone())?;
+        let start = span.start.saturating_sub(first_line.start).min(text.len());
+        let end = span
+            .end
+            .min(first_line.end)
+            .saturating_sub(first_line.start)
+            .max(start);
+        let end = if end == start {
+            text.get(start..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(start, |c| start + c.len_utf8())
+        } else {
+            end
+        };
+        Some(Excerpt {
+            text: text.into(),
+            line: self.position(first_line.start).line,
+            span: start..end,
+        })
     }
 
     fn line_starts(&self) -> &LineStarts {
@@ -211,23 +279,6 @@ pub fn shorten(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
 
-    #[test]
-    fn both_kinds_of_line_index_place_every_offset_alike() {
-        let text = "a\nbc\n\r\nlast line\n";
-        let short = super::LineStarts::of(text);
-        assert!(matches!(short, super::LineStarts::Short(_)));
-        let long = super::LineStarts::Long(vec![0, 2, 5, 7, 17]);
-        for offset in 0..=text.len() + 3 {
-            assert_eq!(short.line_of(offset), long.line_of(offset), "at {offset}");
-        }
-        for line in 0..6 {
-            assert_eq!(short.get(line), long.get(line), "line {line}");
-        }
-        assert_eq!(
-            (short.line_of(0), short.line_of(2), short.line_of(100)),
-            (0, 1, 4)
-        );
-    }
     use super::*;
 
     #[test]

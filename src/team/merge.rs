@@ -11,7 +11,7 @@ impl Team {
     #[must_use]
     pub fn with_units(mut self, units: Vec<Team>) -> Self {
         let mut org = self.org.take().unwrap_or_default();
-        let mut base = self.source.text.len() + 1;
+        let mut base = self.source.len() + 1;
         // Every unit's people moved once into the org's list (sized once), then the ones
         // seen before folded into their first place.
         self.people
@@ -42,7 +42,7 @@ impl Team {
                     informed: shift_all(o.informed),
                 });
             }
-            let next = base + unit.source.text.len() + 1;
+            let next = base + unit.source.len() + 1;
             org.units.push(Unit {
                 name: unit.name,
                 source: unit.source,

@@ -15,9 +15,6 @@ use crate::render::escape::{
 };
 use crate::render::style;
 
-/// Longest stretch of source shown in a snippet; longer lines are not echoed.
-const MAX_SNIPPET_BYTES: usize = 400;
-
 /// Render findings (with ANSI styles; the output stream strips them where colour is off).
 #[must_use]
 pub fn render(outcome: &Outcome, quiet: bool) -> String {
@@ -188,28 +185,11 @@ fn wrap_title(text: &str, prefix: usize) -> String {
 
 /// The first source line of the finding's span, made safe for a terminal.
 fn snippet(f: &Finding) -> Option<(String, usize, std::ops::Range<usize>)> {
-    let source = f.source.as_ref()?;
-    // Whole characters: a byte range cutting a character in half panics the renderer.
-    let span = source.char_span(f.span.as_ref()?);
-    let first_line = source.line_range(&(span.start..span.start));
-    if first_line.len() > MAX_SNIPPET_BYTES {
-        return None;
-    }
-    let text = sanitize_same_len(source.text.get(first_line.clone())?);
-    let start = span.start.saturating_sub(first_line.start).min(text.len());
-    let end = span
-        .end
-        .min(first_line.end)
-        .saturating_sub(first_line.start)
-        .max(start);
-    let end = if end == start {
-        text.get(start..)
-            .and_then(|rest| rest.chars().next())
-            .map_or(start, |c| start + c.len_utf8())
-    } else {
-        end
-    };
-    Some((text, source.position(first_line.start).line, start..end))
+    let excerpt = f.excerpt.as_ref()?;
+    // The same length: the finding's byte range still underlines the same characters.
+    let text = sanitize_same_len(&excerpt.text);
+    let span = excerpt.span.start.min(text.len())..excerpt.span.end.min(text.len());
+    Some((text, excerpt.line, span))
 }
 
 fn summary_table(s: &Summary) -> String {
