@@ -87,3 +87,65 @@ pub fn place(findings: &mut Vec<Finding>) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::diag::finding::Finding;
+    use crate::diag::rule::Rule;
+    use crate::diag::source::SourceFile;
+
+    fn released_finding(
+        path: &std::path::Path,
+        text: &str,
+        span: std::ops::Range<usize>,
+    ) -> Finding {
+        let released = Arc::new(SourceFile::new(path, text.to_owned()).release(1 << 20));
+        Finding::new(Rule::UnknownRole, &released, Some(span), "m", "h")
+    }
+
+    #[test]
+    fn a_finding_in_a_released_file_is_placed_from_the_file_read_again() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("unit.toml");
+        let text = "[team]\nname = \"Ops\"\n\n[people.ana]\nroles = [\"devloper\"]\n";
+        std::fs::write(&path, text).expect("write");
+        let at = text.find("\"devloper\"").expect("role");
+        let mut findings = vec![released_finding(&path, text, at..at + 10)];
+        assert_eq!(
+            (findings[0].line, findings[0].column),
+            (0, 0),
+            "not placed yet"
+        );
+        assert!(findings[0].needs_place());
+        super::place(&mut findings);
+        assert_eq!(findings.len(), 1);
+        assert_eq!((findings[0].line, findings[0].column), (5, 10));
+        let excerpt = findings[0].excerpt.as_ref().expect("excerpt");
+        assert_eq!(&*excerpt.text, "roles = [\"devloper\"]");
+        assert_eq!(&excerpt.text[excerpt.span.clone()], "\"devloper\"");
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_said_and_its_findings_keep_no_place() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("unit.toml");
+        let text = "[team]\nname = \"Ops\"\n";
+        let mut findings = vec![released_finding(&path, text, 8..12)];
+        std::fs::write(&path, "[team]\nname = \"Sales\"\n").expect("write");
+        super::place(&mut findings);
+        assert_eq!((findings[0].line, findings[0].column), (1, 1));
+        assert!(
+            findings[0].excerpt.is_none(),
+            "no text of another version is shown"
+        );
+        assert_eq!(findings.len(), 2);
+        assert_eq!(findings[1].rule, Rule::ParseError);
+        assert!(
+            findings[1]
+                .message
+                .contains("changed while teamplan checked it")
+        );
+    }
+}

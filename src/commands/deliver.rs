@@ -46,9 +46,10 @@ pub fn deliver(
     err: &mut dyn Write,
 ) -> Result<u8> {
     let (target, inject) = match how.dest {
-        Dest::Output(target) => (target, false),
+        // `-o -` is stdout, as in most tools.
+        Dest::Output(target) if target != Path::new("-") => (target, false),
         Dest::Inject(target) => (target, true),
-        Dest::Stdout => {
+        Dest::Stdout | Dest::Output(_) => {
             if how.check {
                 anyhow::bail!("--check needs {} to compare with", how.check_needs);
             }
@@ -71,8 +72,17 @@ pub fn deliver(
     let place = prepare(target, planned, &options)?;
     // What the target holds now, within --max-file-size; a device or FIFO is never read.
     // An --output that cannot be read as text is simply replaced.
-    let current = match place.current(how.max_file_size) {
+    // An export bigger than --max-file-size is still compared whole.
+    let bound = if inject {
+        how.max_file_size
+    } else {
+        how.max_file_size.max(rendered.len() as u64 + 1)
+    };
+    let current = match place.current(bound) {
         Ok(current) => current,
+        Err(e) if how.check => {
+            return Err(e.context(format!("cannot compare with {}", escape::path(target))));
+        }
         Err(e) if inject => return Err(e),
         Err(_) => None,
     };
@@ -85,7 +95,9 @@ pub fn deliver(
     };
     let old = current.clone().unwrap_or_default();
     if how.check {
-        if old == wanted {
+        // A checkout that turned the file's line endings into CRLF (git's `autocrlf`) holds
+        // the same text.
+        if old == wanted || (!inject && old.replace("\r\n", "\n") == wanted) {
             if !how.quiet {
                 writeln!(err, "{} is up to date", escape::path(target))?;
             }

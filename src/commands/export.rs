@@ -8,6 +8,7 @@ use anyhow::Result;
 
 use crate::analysis::{Keep, LevelOverrides, Outcome, analyze, find_inputs};
 use crate::cli::{ExportArgs, ExportFormat};
+use crate::diag::words::count;
 use crate::input::discover::Exclude;
 use crate::render::{backstage, escape, findings};
 use crate::team::LoadOptions;
@@ -40,14 +41,17 @@ pub fn run(
         .collect();
     // A team that cannot be read would be exported without its people: nothing is written.
     if analysis.unreadable().is_some() || analysis.teams.is_empty() {
-        let outcome = Outcome::new(analysis, skipped);
-        if outcome.unreadable() || outcome.summary().errors > 0 {
+        let mut outcome = Outcome::new(analysis, skipped);
+        // What stops the export, not every finding of every team.
+        outcome.findings.retain(|f| f.rule.is_unreadable());
+        let unreadable = !outcome.findings.is_empty();
+        if unreadable {
             err.write_all(findings::human::render_findings(&outcome).as_bytes())?;
         }
         writeln!(
             err,
             "error: nothing was exported: {}",
-            if outcome.unreadable() {
+            if unreadable {
                 "fix the files above and export again"
             } else {
                 "no team file among the paths given"
@@ -55,17 +59,29 @@ pub fn run(
         )?;
         return Ok(2);
     }
-    let rendered = match args.format {
+    let (rendered, notes) = match args.format {
         ExportFormat::Backstage => backstage::render(&analysis.teams, args.namespace.as_deref())?,
     };
     if !args.quiet {
+        for note in &notes {
+            writeln!(err, "warning: {}", escape::terminal(note))?;
+        }
+        let elsewhere = analysis.elsewhere;
         let s = Outcome::new(analysis, skipped).summary();
-        if s.errors + s.warnings > 0 {
-            let paths: Vec<String> = args.paths.iter().map(|p| escape::path(p)).collect();
+        if s.errors + s.warnings + elsewhere > 0 {
+            let paths: Vec<String> = args.paths.iter().map(|p| escape::shell_path(p)).collect();
             writeln!(
                 err,
-                "warning: the teams have findings ({}); run `teamplan check {}` for details",
+                "warning: the teams exported have findings ({}{}); run `teamplan check {}` for details",
                 findings::human::counts(&s),
+                if elsewhere > 0 {
+                    format!(
+                        ", and {} in the org's other files",
+                        count(elsewhere, "more finding")
+                    )
+                } else {
+                    String::new()
+                },
                 paths.join(" ")
             )?;
         }

@@ -102,7 +102,7 @@ pub fn run(
                 "warning: {} has findings ({}); run `teamplan check {}` for details",
                 escape::path(&args.file),
                 findings::human::counts(&s),
-                escape::path(&args.file)
+                escape::shell_path(&args.file)
             )?;
         }
     }

@@ -31,6 +31,14 @@ pub(super) fn folder(path: &Path) -> &Path {
 /// A temporary file beside `target`, created with mode 0666 less the umask.
 fn temporary(target: &Path) -> Result<tempfile::NamedTempFile> {
     let dir = folder(target);
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "cannot write {}: the folder {} does not exist; create it first (mkdir -p {})",
+            shown(target),
+            shown(dir),
+            shown(dir)
+        );
+    }
     tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)

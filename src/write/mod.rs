@@ -17,6 +17,7 @@
 
 mod emit;
 mod file;
+mod folders;
 mod target;
 
 pub use emit::{emit, emit_with};

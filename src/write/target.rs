@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 
 use super::file::{Produce, append, atomic, folder, in_place, our_uid, still_holds, stream};
+use super::folders::{check_folder, refuse_git};
 use crate::input::read_source;
-use crate::input::root::{Root, lexical};
+use crate::input::root::Root;
 use crate::render::escape::path as shown;
 
 /// What a write may do, beyond the target's path.
@@ -155,6 +156,7 @@ pub fn prepare(path: &Path, change: Change<'_>, options: &Options<'_>) -> Result
     } else {
         path.to_path_buf()
     };
+    refuse_git(path, &resolved, is_link)?;
     let Some(meta) = resolved.metadata().ok() else {
         if let Change::Edit { .. } = change {
             bail!(
@@ -323,30 +325,6 @@ fn refuse_input(path: &Path, meta: &Metadata, options: &Options<'_>) -> Result<(
             "{} is {what}; write the output to another file",
             shown(path)
         );
-    }
-    Ok(())
-}
-
-/// The folder the target goes in must lie inside the root when a symlink on the way
-/// leads elsewhere; for a new file (`Create`), missing folders are made after that check.
-fn check_folder(path: &Path, root: &Root, create: bool) -> Result<()> {
-    let parent = folder(&lexical(path)).to_path_buf();
-    let existing = parent
-        .ancestors()
-        .find(|a| a.exists())
-        .unwrap_or(Path::new("/"));
-    let canonical = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
-    if canonical != existing && !root.contains(&canonical) {
-        bail!(
-            "{} is in a folder that is a symlink to {}, outside {}; write to a path inside it",
-            shown(path),
-            shown(&canonical),
-            shown(root.dir())
-        );
-    }
-    if create && existing != parent {
-        std::fs::create_dir_all(&parent)
-            .with_context(|| format!("cannot create {}", shown(&parent)))?;
     }
     Ok(())
 }

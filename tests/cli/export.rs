@@ -268,8 +268,8 @@ fn a_person_of_two_units_is_one_user_in_both_with_their_roles_and_leads() {
     assert_eq!(strings(&ana["spec"]["memberOf"]), ["ops", "shop"]);
     let notes = &ana["metadata"]["annotations"];
     assert_eq!(
-        notes["teamplan.dev/roles"],
-        "customer-service, ecommerce-manager"
+        notes["teamplan.dev/roles"], "customer-service-representative, ecommerce-manager",
+        "roles by their catalog ids (`customer-service` is an alias), each once"
     );
     assert_eq!(notes["teamplan.dev/fte"], "0.75");
     assert_eq!(notes["teamplan.dev/engagement"], "contractor");
@@ -280,7 +280,7 @@ fn a_person_of_two_units_is_one_user_in_both_with_their_roles_and_leads() {
         .expect("bo");
     assert_eq!(
         bo["metadata"]["annotations"]["teamplan.dev/leads"],
-        "developer"
+        "web-developer"
     );
     assert_eq!(bo["metadata"]["annotations"]["teamplan.dev/fte"], "1");
 }
@@ -410,4 +410,334 @@ fn the_export_is_never_written_over_an_input() {
     let (code, _, err) = run(&["export", arg, "--output", arg]);
     assert_eq!(code, 2, "{err}");
     assert_eq!(std::fs::read_to_string(&team).expect("read"), before);
+}
+
+#[test]
+fn a_person_in_two_team_files_is_one_user_with_both_files_counted() {
+    let s = Scratch::new();
+    s.write(
+        "teams/alpha.toml",
+        "[team]\nname = \"Alpha\"\ncatalog = \"small-team\"\n\n[people.ann]\nname = \"Ann\"\nroles = [\"developer\"]\nfte = 0.5\n",
+    );
+    s.write(
+        "teams/beta.toml",
+        "[team]\nname = \"Beta\"\ncatalog = \"small-team\"\n\n[people.ann]\nname = \"Ann\"\nemail = \"ann@x.example\"\nroles = [\"customer-service\", \"developer\"]\nleads = [\"customer-service\"]\nfte = 0.25\n",
+    );
+    let docs = export(&[s.path().join("teams").to_str().expect("utf-8")]);
+    assert_backstage_accepts(&docs);
+    let users = of_kind(&docs, "User");
+    assert_eq!(users.len(), 1);
+    let ann = users[0];
+    assert_eq!(strings(&ann["spec"]["memberOf"]), ["alpha", "beta"]);
+    let notes = &ann["metadata"]["annotations"];
+    assert_eq!(notes["teamplan.dev/fte"], "0.75");
+    assert_eq!(
+        notes["teamplan.dev/roles"],
+        "web-developer, customer-service-representative"
+    );
+    assert_eq!(
+        notes["teamplan.dev/leads"],
+        "customer-service-representative"
+    );
+    assert_eq!(ann["spec"]["profile"]["email"], "ann@x.example");
+}
+
+/// A group's name comes from its file, so renaming a team keeps its entity; two orgs with
+/// a unit of one name keep both apart, whatever the order of the paths.
+#[test]
+fn group_names_come_from_files_and_stay_apart_across_orgs_in_any_order() {
+    let s = Scratch::new();
+    for (org, name) in [("eu", "Acme EU"), ("us", "Acme US")] {
+        s.write(
+            &format!("{org}/org.toml"),
+            &format!("[org]\nname = \"{name}\"\ncatalog = \"small-team\"\n"),
+        );
+        s.write(
+            &format!("{org}/sales.toml"),
+            &format!(
+                "[team]\nname = \"Sales {org}\"\n\n[people.{org}-rep]\nroles = [\"developer\"]\n"
+            ),
+        );
+    }
+    let (eu, us) = (s.path().join("eu"), s.path().join("us"));
+    let (eu, us) = (eu.to_str().expect("utf-8"), us.to_str().expect("utf-8"));
+    let names = |docs: &[Value]| -> BTreeMap<String, String> {
+        of_kind(docs, "Group")
+            .iter()
+            .map(|g| {
+                (
+                    g["spec"]["profile"]["displayName"]
+                        .as_str()
+                        .expect("name")
+                        .to_owned(),
+                    g["metadata"]["name"].as_str().expect("name").to_owned(),
+                )
+            })
+            .collect()
+    };
+    let one = names(&export(&[eu, us]));
+    assert_eq!(
+        one,
+        names(&export(&[us, eu])),
+        "the order of the paths changes no name"
+    );
+    assert_eq!(one["Sales eu"], "acme-eu-sales");
+    assert_eq!(one["Sales us"], "acme-us-sales");
+    // Alone, the unit is its file's name, and a new display name keeps it.
+    s.write(
+        "eu/sales.toml",
+        "[team]\nname = \"Vertrieb\"\n\n[people.eu-rep]\nroles = [\"developer\"]\n",
+    );
+    assert_eq!(names(&export(&[eu]))["Vertrieb"], "sales");
+}
+
+#[test]
+fn an_org_in_another_orgs_folder_is_its_child() {
+    let s = Scratch::new();
+    s.write(
+        "org/org.toml",
+        "[org]\nname = \"Globex\"\ncatalog = \"small-team\"\n",
+    );
+    s.write(
+        "org/hq.toml",
+        "[team]\nname = \"HQ\"\n\n[people.a]\nroles = [\"developer\"]\n",
+    );
+    s.write(
+        "org/emea/org.toml",
+        "[org]\nname = \"Globex EMEA\"\ncatalog = \"small-team\"\n",
+    );
+    s.write(
+        "org/emea/ops.toml",
+        "[team]\nname = \"Ops\"\n\n[people.b]\nroles = [\"developer\"]\n",
+    );
+    let docs = export(&[s.path().join("org").to_str().expect("utf-8")]);
+    assert_backstage_accepts(&docs);
+    let group = |name: &str| {
+        of_kind(&docs, "Group")
+            .into_iter()
+            .find(|g| g["metadata"]["name"] == name)
+            .unwrap_or_else(|| panic!("no group {name}"))
+    };
+    assert_eq!(group("globex-emea")["spec"]["parent"], "globex");
+    assert!(strings(&group("globex")["spec"]["children"]).contains(&"globex-emea".to_owned()));
+    assert_eq!(group("globex")["spec"].get("parent"), None);
+}
+
+#[test]
+fn people_whose_ids_make_one_name_are_told_which_was_renamed() {
+    let s = Scratch::new();
+    let file = s.write(
+        "team.toml",
+        "[team]\nname = \"Care\"\ncatalog = \"small-team\"\n\n[people.MAYA]\nroles = [\"developer\"]\n\n[people.maya]\nroles = [\"customer-service\"]\n",
+    );
+    let (code, out, err) = run(&["export", file.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{err}");
+    let docs = documents(&out);
+    let name_of = |id: &str| {
+        of_kind(&docs, "User")
+            .into_iter()
+            .find(|u| u["metadata"]["annotations"]["teamplan.dev/id"] == id)
+            .map(|u| u["metadata"]["name"].as_str().expect("name").to_owned())
+    };
+    assert_eq!(
+        name_of("maya").as_deref(),
+        Some("maya"),
+        "a valid id keeps its name"
+    );
+    assert_eq!(name_of("MAYA").as_deref(), Some("maya-2"));
+    assert!(
+        err.contains("person `MAYA` is exported as `maya-2`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn output_dash_is_stdout_and_a_missing_folder_is_named() {
+    let (code, out, err) = run(&["export", NORTHSTAR, "--output", "-"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("kind: Group"), "{out}");
+    assert!(!Path::new("-").exists());
+    let s = Scratch::new();
+    let target = s.path().join("catalog/teams.yaml");
+    let (code, _, err) = run(&[
+        "export",
+        NORTHSTAR,
+        "--output",
+        target.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("does not exist; create it first"), "{err}");
+}
+
+#[test]
+fn check_reads_a_crlf_checkout_as_the_same_text() {
+    let s = Scratch::new();
+    let out = s.path().join("teams.yaml");
+    let arg = out.to_str().expect("utf-8");
+    let (code, _, err) = run(&["export", NORTHSTAR, "--output", arg]);
+    assert_eq!(code, 0, "{err}");
+    let crlf = std::fs::read_to_string(&out)
+        .expect("read")
+        .replace('\n', "\r\n");
+    std::fs::write(&out, crlf).expect("write");
+    let (code, _, err) = run(&["export", NORTHSTAR, "--output", arg, "--check"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn the_hint_quotes_a_path_with_a_space_and_counts_the_orgs_other_findings() {
+    let s = Scratch::new();
+    s.write(
+        "my org/org.toml",
+        "[org]\nname = \"Acme\"\ncatalog = \"small-team\"\n",
+    );
+    let unit = s.write(
+        "my org/shop.toml",
+        "[team]\nname = \"Shop\"\n\n[people.ana]\nroles = [\"developer\"]\n",
+    );
+    s.write(
+        "my org/ops.toml",
+        "[team]\nname = \"Ops\"\n\n[people.bo]\nroles = [\"devloper\"]\n",
+    );
+    let (code, _, err) = run(&["export", unit.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("in the org's other files"), "{err}");
+    assert!(
+        err.contains(&format!("teamplan check '{}'", unit.display())),
+        "{err}"
+    );
+}
+
+/// A pull request that links the export's file to `.git/config` (where CI keeps a token)
+/// gets neither a diff of it in the log nor a rewritten config.
+#[test]
+fn an_output_linked_into_git_is_never_shown_or_written() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path().join(".git")).expect("git");
+    let config = s.write(
+        ".git/config",
+        "[http]\n\textraheader = AUTHORIZATION: basic SECRET\n",
+    );
+    s.write(
+        "teams/shop.toml",
+        "[team]\nname = \"Shop\"\ncatalog = \"small-team\"\n\n[people.ana]\nroles = [\"developer\"]\n",
+    );
+    std::fs::create_dir_all(s.path().join("catalog")).expect("catalog");
+    std::os::unix::fs::symlink("../.git/config", s.path().join("catalog/teams.yaml"))
+        .expect("link");
+    for check in [true, false] {
+        let mut cmd = teamplan();
+        cmd.current_dir(s.path())
+            .args(["export", "teams", "--output", "catalog/teams.yaml"]);
+        if check {
+            cmd.arg("--check");
+        }
+        let out = cmd.output().expect("run");
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("inside a .git folder"), "{stderr}");
+        assert!(!stdout.contains("SECRET") && !stderr.contains("SECRET"));
+    }
+    assert!(
+        std::fs::read_to_string(&config)
+            .expect("config")
+            .contains("SECRET")
+    );
+}
+
+/// No line of the export starts with what a CI log reads as a command, and characters a
+/// terminal acts on are escaped; each value still reads back as written.
+#[test]
+fn no_line_reads_as_a_ci_command_and_invisible_characters_are_escaped() {
+    let s = Scratch::new();
+    let long = format!("{}::error title=Deploy::pwned", "word ".repeat(30));
+    let values = [
+        (
+            "x\n::error file=x,line=1::injected\n::stop-commands::tok",
+            "a",
+        ),
+        (long.as_str(), "b"),
+        ("##[error]team", "c"),
+        ("\tindented\nsecond", "d"),
+        ("\u{202e}evil\u{200b}", "e"),
+    ];
+    let mut text = String::from("[team]\nname = \"Ops\"\ncatalog = \"small-team\"\n");
+    for (name, id) in values {
+        writeln!(
+            text,
+            "\n[people.{id}]\nname = {}\nroles = [\"developer\"]\nfte = 0.1",
+            serde_json::to_string(name).expect("quote")
+        )
+        .expect("write");
+    }
+    let file = s.write("team.toml", &text);
+    let (code, out, err) = run(&["export", file.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{err}");
+    for line in out.lines() {
+        let start = line.trim_start();
+        assert!(
+            !start.starts_with("::") && !start.contains("##["),
+            "{line:?}"
+        );
+    }
+    assert!(!out.contains('\u{202e}') && !out.contains('\u{200b}') && !out.contains('\t'));
+    let docs = documents(&out);
+    for (name, id) in values {
+        let user = docs
+            .iter()
+            .find(|d| d["metadata"]["annotations"]["teamplan.dev/id"] == id)
+            .expect("user");
+        assert_eq!(user["spec"]["profile"]["displayName"], name);
+    }
+}
+
+#[test]
+fn two_teams_of_one_file_name_get_distinct_groups_and_a_note() {
+    let s = Scratch::new();
+    for dir in ["a", "b"] {
+        s.write(
+            &format!("{dir}/ops.toml"),
+            &format!("[team]\nname = \"Ops {dir}\"\ncatalog = \"small-team\"\n\n[people.p{dir}]\nroles = [\"developer\"]\n"),
+        );
+    }
+    let (code, out, err) = run(&[
+        "export",
+        s.path().join("a").to_str().expect("utf-8"),
+        s.path().join("b").to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let docs = documents(&out);
+    assert_backstage_accepts(&docs);
+    let names: Vec<&str> = of_kind(&docs, "Group")
+        .iter()
+        .map(|g| g["metadata"]["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names, ["ops", "ops-2"]);
+    assert!(err.contains("team `Ops b` is exported as `ops-2`"), "{err}");
+}
+
+#[test]
+fn many_ids_that_make_one_name_are_numbered_in_one_pass() {
+    let s = Scratch::new();
+    let mut text = String::from("[team]\nname = \"Ops\"\ncatalog = \"small-team\"\n");
+    for i in 0..1000 {
+        let id = format!("maya{}", "!".repeat(i % 7 + 1)) + &"#".repeat(i / 7);
+        writeln!(
+            text,
+            "\n[people.{}]\nroles = [\"developer\"]\nfte = 0.1",
+            serde_json::to_string(&id).expect("id")
+        )
+        .expect("write");
+    }
+    let file = s.write("team.toml", &text);
+    let docs = export(&[file.to_str().expect("utf-8"), "--quiet"]);
+    let names: BTreeSet<&str> = of_kind(&docs, "User")
+        .iter()
+        .map(|u| u["metadata"]["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names.len(), 1000, "every person a name of their own");
+    assert!(names.contains("maya") && names.contains("maya-1000"));
 }

@@ -10,8 +10,8 @@ pub use markup::{
     markdown_message, mermaid_label, mermaid_node,
 };
 pub use text::{
-    is_inert, json_invisibles, no_line_a_ci_command, path, terminal, terminal_keep_lines,
-    terminal_same_len,
+    is_inert, json_invisibles, no_line_a_ci_command, path, shell_path, terminal,
+    terminal_keep_lines, terminal_same_len,
 };
 
 #[cfg(test)]

@@ -48,6 +48,16 @@ pub fn path(path: &std::path::Path) -> String {
     terminal(&path.display().to_string()).into_owned()
 }
 
+/// A path as a word of a shell command to copy (quoted where the shell would split or
+/// expand it), made safe for a terminal.
+#[must_use]
+pub fn shell_path(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    let quoted =
+        shlex::try_quote(&text).map_or_else(|_| text.clone(), std::borrow::Cow::into_owned);
+    terminal(&quoted).into_owned()
+}
+
 /// Like [`terminal`], but line breaks (`\n`, `\r`) are left for a format with its
 /// own encoding of them (GitHub workflow commands write `%0A`).
 #[must_use]
