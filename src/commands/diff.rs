@@ -9,7 +9,7 @@ use crate::analysis::{Analysis, Input, Keep, LevelOverrides, analyze, as_shown, 
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::Diff;
 use crate::input::discover::Exclude;
-use crate::input::git::files_at;
+use crate::input::git::{files_at, org_at};
 use crate::input::root::lexical;
 use crate::team::LoadOptions;
 
@@ -36,7 +36,17 @@ pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<
             .map(|i| (lexical(&i.path), i.reported))
             .collect();
         let given: Vec<PathBuf> = args.paths.iter().map(|p| lexical(p)).collect();
-        let orgs = orgs_of(&args.paths, root, options.max_file_size);
+        let mut orgs = orgs_of(&args.paths, root, options.max_file_size);
+        // An org as it was at REV too: a change that deletes or moves the org file still
+        // compares the org it had.
+        for path in &args.paths {
+            if let Some((dir, org)) = org_at(rev, path, options.max_file_size)? {
+                let (dir, org) = (lexical(&dir), lexical(&org));
+                if !orgs.iter().any(|(d, _)| *d == dir) {
+                    orgs.push((dir, org));
+                }
+            }
+        }
         let mut old_paths = args.paths.clone();
         for (dir, _) in &orgs {
             let dir = as_shown(dir);

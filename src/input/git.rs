@@ -59,52 +59,9 @@ pub fn files_at(rev: &str, paths: &[PathBuf], max_size: u64) -> Result<Vec<FileA
     }
     let mut inputs = Vec::new();
     for path in paths {
-        let dir = if path.is_dir() {
-            path.clone()
-        } else {
-            path.parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-        };
-        let top = git(
-            &dir,
-            &[OsStr::new("rev-parse"), OsStr::new("--show-toplevel")],
-        )
-        .with_context(|| format!("{} is not inside a git repository", path.display()))?;
-        let top = PathBuf::from(OsStr::from_bytes(trim_newline(&top)));
-        let commit = git(
-            &dir,
-            &[
-                OsStr::new("rev-parse"),
-                OsStr::new("--verify"),
-                OsStr::new("--quiet"),
-                OsStr::new(&format!("{rev}^{{commit}}")),
-            ],
-        )
-        .with_context(|| format!("`{rev}` is not a git revision here"))?;
-        let commit = String::from_utf8_lossy(trim_newline(&commit)).into_owned();
-        let absolute = if path.exists() {
-            std::fs::canonicalize(path)
-        } else {
-            std::fs::canonicalize(&dir).map(|d| d.join(path.file_name().unwrap_or_default()))
-        }
-        .with_context(|| format!("cannot resolve {}", path.display()))?;
-        let top = std::fs::canonicalize(&top).unwrap_or(top);
-        let relative = absolute.strip_prefix(&top).unwrap_or(&absolute);
-        let mut list = vec![
-            OsStr::new("ls-tree"),
-            OsStr::new("-r"),
-            OsStr::new("-z"),
-            OsStr::new("--name-only"),
-            OsStr::new(&commit),
-            OsStr::new("--"),
-        ];
-        if !relative.as_os_str().is_empty() {
-            list.push(relative.as_os_str());
-        }
-        let listed = git(&top, &list)?;
-        for name in listed.split(|&b| b == 0).filter(|n| !n.is_empty()) {
-            let file = Path::new(OsStr::from_bytes(name));
+        let (top, commit, relative) = locate(rev, path)?;
+        let relative = relative.as_path();
+        for (file, link) in tree(&top, &commit, relative, true)? {
             if !path.is_file()
                 && !file
                     .extension()
@@ -112,20 +69,24 @@ pub fn files_at(rev: &str, paths: &[PathBuf], max_size: u64) -> Result<Vec<FileA
             {
                 continue;
             }
-            let mut object = OsString::from(&commit);
-            object.push(":");
-            object.push(file.as_os_str());
-            let size = git(&top, &[OsStr::new("cat-file"), OsStr::new("-s"), &object])?;
-            let size: u64 = String::from_utf8_lossy(trim_newline(&size))
-                .parse()
-                .unwrap_or(u64::MAX);
-            if size > max_size {
-                bail!(
-                    "{rev}:{} is {size} bytes, more than --max-file-size ({max_size})",
-                    file.display()
-                );
-            }
-            let blob = git(&top, &[OsStr::new("cat-file"), OsStr::new("blob"), &object])?;
+            // A committed symlink is read as the file it leads to at the revision, as a
+            // link is followed on disk; one leading out of the repository is left out.
+            let target = if link {
+                let said = blob(&top, &commit, &file, 4096)?;
+                match link_target(&file, &said) {
+                    Some(target) => target,
+                    None => continue,
+                }
+            } else {
+                file.clone()
+            };
+            let blob = match blob(&top, &commit, &target, max_size) {
+                Ok(blob) => blob,
+                // A link to nothing at the revision leads nowhere, as on disk.
+                Err(_) if link => continue,
+                Err(e) => return Err(e.context(format!("{rev}:{}", file.display()))),
+            };
+            let file = file.as_path();
             let suffix = file.strip_prefix(relative).unwrap_or(file);
             let local = if suffix.as_os_str().is_empty() {
                 path.clone()
@@ -142,6 +103,192 @@ pub fn files_at(rev: &str, paths: &[PathBuf], max_size: u64) -> Result<Vec<FileA
         }
     }
     Ok(inputs)
+}
+
+/// The repository of `path`, the commit `rev` names there, and `path` relative to the
+/// repository's top (a path deleted since is placed by its nearest existing folder).
+fn locate(rev: &str, path: &Path) -> Result<(PathBuf, String, PathBuf)> {
+    let dir = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    };
+    let existing = dir
+        .ancestors()
+        .find(|a| a.as_os_str().is_empty() || a.is_dir());
+    let existing = match existing {
+        Some(a) if !a.as_os_str().is_empty() => a.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let top = git(
+        &existing,
+        &[OsStr::new("rev-parse"), OsStr::new("--show-toplevel")],
+    )
+    .with_context(|| format!("{} is not inside a git repository", path.display()))?;
+    let top = PathBuf::from(OsStr::from_bytes(trim_newline(&top)));
+    let commit = git(
+        &existing,
+        &[
+            OsStr::new("rev-parse"),
+            OsStr::new("--verify"),
+            OsStr::new("--quiet"),
+            OsStr::new(&format!("{rev}^{{commit}}")),
+        ],
+    )
+    .with_context(|| format!("`{rev}` is not a git revision here"))?;
+    let commit = String::from_utf8_lossy(trim_newline(&commit)).into_owned();
+    let base = std::fs::canonicalize(&existing)
+        .with_context(|| format!("cannot resolve {}", path.display()))?;
+    let rest = crate::input::root::lexical(path);
+    let rest = rest
+        .strip_prefix(crate::input::root::lexical(&existing))
+        .unwrap_or(Path::new(""));
+    let absolute = base.join(rest);
+    let top = std::fs::canonicalize(&top).unwrap_or(top);
+    let relative = absolute
+        .strip_prefix(&top)
+        .unwrap_or(&absolute)
+        .to_path_buf();
+    Ok((top, commit, relative))
+}
+
+/// The files under `relative` at `commit` (all the way down with `recursive`, else the
+/// folder's own), each with whether it is a symlink.
+fn tree(
+    top: &Path,
+    commit: &str,
+    relative: &Path,
+    recursive: bool,
+) -> Result<Vec<(PathBuf, bool)>> {
+    let mut list = vec![OsStr::new("ls-tree"), OsStr::new("-z")];
+    if recursive {
+        list.push(OsStr::new("-r"));
+    }
+    list.extend([OsStr::new(commit), OsStr::new("--")]);
+    // `dir/` lists the folder's entries; `dir` alone would list the folder itself.
+    let folder = {
+        let mut f = relative.as_os_str().to_os_string();
+        if !recursive && !f.is_empty() {
+            f.push("/");
+        }
+        f
+    };
+    if !folder.is_empty() {
+        list.push(&folder);
+    }
+    let listed = git(top, &list)?;
+    // Each entry: `MODE TYPE OBJECT\tNAME`.
+    Ok(listed
+        .split(|&b| b == 0)
+        .filter_map(|entry| {
+            let tab = entry.iter().position(|&b| b == b'\t')?;
+            let (meta, name) = (&entry[..tab], &entry[tab + 1..]);
+            let blob = meta.split(|&b| b == b' ').nth(1) == Some(b"blob");
+            blob.then(|| {
+                (
+                    PathBuf::from(OsStr::from_bytes(name)),
+                    meta.starts_with(b"120000"),
+                )
+            })
+        })
+        .collect())
+}
+
+/// The text of `file` at `commit`, refused past `max_size` bytes.
+fn blob(top: &Path, commit: &str, file: &Path, max_size: u64) -> Result<Vec<u8>> {
+    let mut object = OsString::from(commit);
+    object.push(":");
+    object.push(file.as_os_str());
+    let size = git(top, &[OsStr::new("cat-file"), OsStr::new("-s"), &object])?;
+    let size: u64 = String::from_utf8_lossy(trim_newline(&size))
+        .parse()
+        .unwrap_or(u64::MAX);
+    if size > max_size {
+        bail!("{size} bytes, more than --max-file-size ({max_size})");
+    }
+    git(top, &[OsStr::new("cat-file"), OsStr::new("blob"), &object])
+}
+
+/// Where a committed symlink at `link` (relative to the repository's top) leads, given
+/// the path it holds: None when that leaves the repository or is absolute.
+fn link_target(link: &Path, said: &[u8]) -> Option<PathBuf> {
+    let said = Path::new(OsStr::from_bytes(trim_newline(said)));
+    if said.is_absolute() {
+        return None;
+    }
+    let mut out = PathBuf::new();
+    for part in link
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(said)
+        .components()
+    {
+        match part {
+            std::path::Component::Normal(p) => out.push(p),
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            std::path::Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// The folder of the org a path was in at `rev`, and its org file: the nearest folder,
+/// from the path's own up to the repository's top, with a `*.toml` file that declares
+/// `[org]` at that revision. Like the search on disk, it reads the first
+/// [`SEARCH_FILES`](super::org::SEARCH_FILES) files of a folder by name, each within
+/// `max_size`. Both paths are given as `path` is (relative paths stay relative).
+///
+/// # Errors
+/// Git failing, or the path outside a repository.
+pub fn org_at(rev: &str, path: &Path, max_size: u64) -> Result<Option<(PathBuf, PathBuf)>> {
+    let (top, commit, relative) = locate(rev, path)?;
+    let given = crate::input::root::lexical(path);
+    // The folder as given, and as the repository names it, walked up together.
+    let mut shown = if path.is_dir() {
+        given.clone()
+    } else {
+        given.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    let mut at = if path.is_dir() {
+        relative.clone()
+    } else {
+        relative.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    loop {
+        let mut files: Vec<PathBuf> = tree(&top, &commit, &at, false)?
+            .into_iter()
+            .filter(|(f, link)| !link && f.extension().is_some_and(|e| e == "toml"))
+            .map(|(f, _)| f)
+            .collect();
+        files.sort();
+        files.truncate(super::org::SEARCH_FILES);
+        for file in files {
+            let Ok(text) = blob(&top, &commit, &file, max_size) else {
+                continue;
+            };
+            if super::org::declares_org(&String::from_utf8_lossy(&text)) {
+                let name = file.file_name().unwrap_or_default();
+                return Ok(Some((shown.clone(), shown.join(name))));
+            }
+        }
+        if at.as_os_str().is_empty() {
+            return Ok(None);
+        }
+        at.pop();
+        // `teams` goes up to `` (here), `` to `..`.
+        if shown.as_os_str().is_empty() || shown.ends_with("..") {
+            shown.push("..");
+        } else {
+            shown.pop();
+        }
+    }
 }
 
 fn trim_newline(bytes: &[u8]) -> &[u8] {

@@ -492,3 +492,73 @@ fn init_two_new_folders_deep_in_an_org_writes_a_unit() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `diff --git` of a unit whose org file the change deletes (the unit becomes a team of
+/// its own): the old side is still the org it was, found at the revision.
+#[test]
+fn diff_with_git_finds_the_org_at_the_revision_when_the_change_deletes_it() {
+    let s = Scratch::new();
+    let git = crate::review::git_in(s.path());
+    s.write(
+        "teams/org.toml",
+        "[org]\nname = \"Acme\"\ncatalog = \"small-team\"\n",
+    );
+    let unit = "[team]\nname = \"Shop\"\n\n[people.ana]\nroles = [\"ecommerce-manager\", \"developer\", \"digital-marketer\", \"customer-service\"]\nfte = 1.0\n";
+    s.write("teams/shop.toml", unit);
+    git(&["add", "."]);
+    git(&["commit", "-qm", "org"]);
+    std::fs::remove_file(s.path().join("teams/org.toml")).expect("rm");
+    s.write(
+        "teams/shop.toml",
+        &unit.replace(
+            "name = \"Shop\"\n",
+            "name = \"Shop\"\ncatalog = \"small-team\"\n",
+        ),
+    );
+    for (dir, path) in [("", "teams/shop.toml"), ("teams", "shop.toml")] {
+        let out = teamplan()
+            .current_dir(s.path().join(dir))
+            .args(["diff", "--git", "HEAD", path, "--format", "json"])
+            .output()
+            .expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{path}: {err}");
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let teams = doc["teams"].as_array().expect("teams");
+        assert!(
+            teams
+                .iter()
+                .any(|t| t["status"] == "removed" && t["team"] == "Acme"),
+            "{path}: the org is gone: {doc:#}"
+        );
+    }
+}
+
+/// A committed symlink is read at the revision as the file it leads to, as on disk.
+#[test]
+fn diff_with_git_reads_a_committed_symlink_as_its_target() {
+    let s = Scratch::new();
+    let git = crate::review::git_in(s.path());
+    s.write(
+        "shared/ops.toml",
+        "[team]\nname = \"Ops\"\ncatalog = \"small-team\"\n\n[people.ana]\nroles = [\"ecommerce-manager\", \"developer\", \"digital-marketer\", \"customer-service\"]\n",
+    );
+    std::fs::create_dir_all(s.path().join("teams")).expect("mkdir");
+    std::os::unix::fs::symlink("../shared/ops.toml", s.path().join("teams/ops.toml"))
+        .expect("link");
+    git(&["add", "."]);
+    git(&["commit", "-qm", "linked"]);
+    let out = teamplan()
+        .current_dir(s.path())
+        .args(["diff", "--git", "HEAD", "teams", "--format", "json"])
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        doc["teams"].as_array().map(Vec::len),
+        Some(0),
+        "nothing changed: {doc:#}"
+    );
+}

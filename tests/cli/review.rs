@@ -146,7 +146,7 @@ fn diff_over_folders_sees_teams_added_and_removed() {
 }
 
 /// `git` run in `dir`, which it first makes a repository with a committer.
-fn git_in(dir: &std::path::Path) -> impl Fn(&[&str]) + '_ {
+pub fn git_in(dir: &std::path::Path) -> impl Fn(&[&str]) + '_ {
     let git = move |args: &[&str]| {
         let out = Command::new("git")
             .current_dir(dir)
