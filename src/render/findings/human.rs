@@ -168,7 +168,11 @@ fn render_located(
 /// each message on one line. Words — ids and paths above all — are never split.
 fn wrap_title(text: &str, prefix: usize) -> String {
     use std::io::IsTerminal as _;
-    let width = crate::render::width::terminal_width().filter(|_| std::io::stdout().is_terminal());
+    // Asked once: three times per finding, thousands of findings, is a system call each.
+    static WIDTH: std::sync::OnceLock<Option<u16>> = std::sync::OnceLock::new();
+    let width = *WIDTH.get_or_init(|| {
+        crate::render::width::terminal_width().filter(|_| std::io::stdout().is_terminal())
+    });
     let Some(width) = width else {
         return text.to_owned();
     };
