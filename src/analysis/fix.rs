@@ -206,7 +206,7 @@ fn id_fix(f: &Finding, team: &Team, span: &Range<usize>) -> Option<(String, Vec<
     let owned = |names: Vec<&str>| names.into_iter().map(str::to_owned).collect::<Vec<_>>();
     match f.rule {
         Rule::UnknownRole => {
-            let from = f.context.role.clone()?;
+            let from = f.facts().role.clone()?;
             let person = team
                 .people
                 .iter()
@@ -221,7 +221,7 @@ fn id_fix(f: &Finding, team: &Team, span: &Range<usize>) -> Option<(String, Vec<
             Some((from, owned(to)))
         }
         Rule::UnknownPerson => {
-            let from = f.context.person.clone()?;
+            let from = f.facts().person.clone()?;
             // People and roles: a person is their own key, a role's names share the role's.
             let people = team.people.iter().map(|p| (&*p.id, (Some(&*p.id), None)));
             let roles = catalog.role_names().map(|n| (n, (None, catalog.role(n))));
@@ -231,7 +231,7 @@ fn id_fix(f: &Finding, team: &Team, span: &Range<usize>) -> Option<(String, Vec<
             ))
         }
         Rule::UnknownActivity => {
-            let from = f.context.activity.clone()?;
+            let from = f.facts().activity.clone()?;
             let names = catalog.activity_names().map(|n| (n, n));
             Some((
                 from.clone(),

@@ -90,8 +90,10 @@ pub struct Finding {
     pub column: usize,
     pub message: String,
     pub help: String,
+    /// Boxed, and None when empty: thousands of findings of a big org carry no facts or a
+    /// few, and the struct of every fact is most of a finding's size.
     #[serde(flatten)]
-    pub context: Context,
+    pub context: Option<Box<Context>>,
     #[serde(skip)]
     pub span: Option<Range<usize>>,
     #[serde(skip)]
@@ -134,7 +136,7 @@ impl Finding {
             column,
             message: short(message.into()),
             help: short(help.into()),
-            context: Context::default(),
+            context: None,
             span,
             source: Some(Arc::clone(source)),
             excerpt,
@@ -179,7 +181,7 @@ impl Finding {
             column: 1,
             message: short(message.into()),
             help: short(help.into()),
-            context: Context::default(),
+            context: None,
             span: None,
             source: None,
             excerpt: None,
@@ -221,8 +223,23 @@ impl Finding {
 
     #[must_use]
     pub fn context(mut self, context: Context) -> Self {
-        self.context = context.shortened();
+        self.context = (context != Context::default()).then(|| Box::new(context.shortened()));
         self
+    }
+
+    /// The facts this finding carries (none: all empty).
+    #[must_use]
+    pub fn facts(&self) -> &Context {
+        static NONE: Context = Context {
+            role: None,
+            activity: None,
+            person: None,
+            people: Vec::new(),
+            roles: Vec::new(),
+            activities: Vec::new(),
+            teams: Vec::new(),
+        };
+        self.context.as_deref().unwrap_or(&NONE)
     }
 }
 
