@@ -221,7 +221,7 @@ fn build(
                 let span = r.span();
                 (r.into_inner().into_iter().map(Ref::from).collect(), span)
             }
-            None => (Vec::new(), span.clone()),
+            None => (Box::default(), span.clone()),
         };
         let _ = entry_span;
         people.push(Box::new(Person {

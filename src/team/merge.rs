@@ -97,8 +97,8 @@ fn fold_repeats(people: &mut Vec<Box<Person>>) -> Vec<usize> {
         if same.roles.is_empty() {
             same.roles_span = roles_span;
         }
-        same.roles.extend(roles);
-        same.leads.extend(leads);
+        same.roles = [std::mem::take(&mut same.roles), roles].concat().into();
+        same.leads = [std::mem::take(&mut same.leads), leads].concat().into();
         same.fte = (same.fte + fte).min(1.0);
     }
     let mut place = Vec::with_capacity(first.len());
@@ -136,11 +136,12 @@ mod tests {
             roles: vec![Ref {
                 name: role.into(),
                 span: 0..0,
-            }],
+            }]
+            .into(),
             roles_span: 0..0,
             fte,
             engagement: Engagement::Employee,
-            leads: Vec::new(),
+            leads: Box::default(),
         })
     }
 

@@ -38,13 +38,14 @@ pub struct Person {
     pub span: Range<usize>,
     pub name: compact_str::CompactString,
     pub email: Option<Box<str>>,
-    pub roles: Vec<Ref>,
+    /// A boxed slice: one word less than a list per person, in an org of 100k people.
+    pub roles: Box<[Ref]>,
     /// The `roles = [...]` array, or the person's key when it has none.
     pub roles_span: Range<usize>,
     pub fte: f64,
     pub engagement: Engagement,
     /// The roles this person leads (each should be one of their `roles`).
-    pub leads: Vec<Ref>,
+    pub leads: Box<[Ref]>,
 }
 
 /// A `[raci.ACTIVITY]` table replacing an activity's assignments.
@@ -166,8 +167,8 @@ impl Team {
     /// the cross-team rules need once the team's own rules have run.
     pub fn drop_assignments(&mut self) {
         for person in &mut self.people {
-            person.roles = Vec::new();
-            person.leads = Vec::new();
+            person.roles = Box::default();
+            person.leads = Box::default();
         }
         self.overrides = Vec::new();
     }
