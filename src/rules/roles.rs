@@ -296,8 +296,14 @@ fn conflicting_roles(out: &mut Out<'_, '_>) {
 fn unknown_roles(out: &mut Out<'_, '_>) {
     let r = out.resolved;
     let catalog = &r.team.catalog;
+    // One misspelling is often copied into many files of an org: each is looked up once.
+    let mut hints: std::collections::HashMap<&str, Option<String>> =
+        std::collections::HashMap::new();
     for (p, reference) in &r.unknown_roles {
-        let hint = suggest::hint(&reference.name, catalog.role_names());
+        let hint = hints
+            .entry(&reference.name)
+            .or_insert_with(|| suggest::hint(&reference.name, catalog.role_names()))
+            .clone();
         out.push(
             Rule::UnknownRole,
             reference.span.clone(),
