@@ -72,8 +72,7 @@ pub fn files_at(rev: &str, paths: &[PathBuf], max_size: u64) -> Result<Vec<FileA
             // A committed symlink is read as the file it leads to at the revision, as a
             // link is followed on disk; one leading out of the repository is left out.
             let target = if link {
-                let said = blob(&top, &commit, &file, 4096)?;
-                match link_target(&file, &said) {
+                match follow(&top, &commit, &file)? {
                     Some(target) => target,
                     None => continue,
                 }
@@ -239,6 +238,32 @@ fn link_target(link: &Path, said: &[u8]) -> Option<PathBuf> {
     Some(out)
 }
 
+/// The file a committed symlink leads to at `commit`, through at most 8 links: None when
+/// a link leaves the repository, leads nowhere, or the links go on (a loop).
+fn follow(top: &Path, commit: &str, link: &Path) -> Result<Option<PathBuf>> {
+    let mut at = link.to_path_buf();
+    for _ in 0..8 {
+        let said = blob(top, commit, &at, 4096)?;
+        let Some(next) = link_target(&at, &said) else {
+            return Ok(None);
+        };
+        let list = [
+            OsStr::new("ls-tree"),
+            OsStr::new("-z"),
+            OsStr::new(commit),
+            OsStr::new("--"),
+            next.as_os_str(),
+        ];
+        let entry = git(top, &list)?;
+        if entry.starts_with(b"120000 ") {
+            at = next;
+            continue;
+        }
+        return Ok(entry.starts_with(b"100").then_some(next));
+    }
+    Ok(None)
+}
+
 /// The folder of the org a path was in at `rev`, and its org file: the nearest folder,
 /// from the path's own up to the repository's top, with a `*.toml` file that declares
 /// `[org]` at that revision. Like the search on disk, it reads the first
@@ -269,10 +294,8 @@ pub fn org_at(rev: &str, path: &Path, max_size: u64) -> Result<Option<(PathBuf, 
             .collect();
         files.sort();
         files.truncate(super::org::SEARCH_FILES);
-        for file in files {
-            let Ok(text) = blob(&top, &commit, &file, max_size) else {
-                continue;
-            };
+        let bound = max_size.min(super::org::SEARCH_PREFIX);
+        for (file, text) in super::git_batch::small_blobs(&top, &commit, &files, bound)? {
             if super::org::declares_org(&String::from_utf8_lossy(&text)) {
                 let name = file.file_name().unwrap_or_default();
                 return Ok(Some((shown.clone(), shown.join(name))));

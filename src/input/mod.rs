@@ -5,6 +5,7 @@
 
 pub mod discover;
 pub mod git;
+mod git_batch;
 pub mod org;
 pub mod read;
 pub mod root;

@@ -35,7 +35,14 @@ pub(super) fn check_folder(path: &Path, root: &Root, create: bool) -> Result<()>
 /// A repository's own files (a checkout's config may hold a CI token) are never written,
 /// nor read for `--check`'s diff, whether named or reached through a symlink.
 pub(super) fn refuse_git(path: &Path, resolved: &Path, is_link: bool) -> Result<()> {
-    if [path, resolved]
+    // The folder as the system finds it: a symlinked folder on the way may lead into `.git`.
+    let parent = folder(&lexical(path)).to_path_buf();
+    let existing = parent
+        .ancestors()
+        .find(|a| a.exists())
+        .unwrap_or(Path::new("/"));
+    let canonical = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    if [lexical(path).as_path(), resolved, canonical.as_path()]
         .iter()
         .any(|p| p.components().any(|c| c.as_os_str() == ".git"))
     {

@@ -641,6 +641,18 @@ fn an_output_linked_into_git_is_never_shown_or_written() {
         assert!(stderr.contains("inside a .git folder"), "{stderr}");
         assert!(!stdout.contains("SECRET") && !stderr.contains("SECRET"));
     }
+    // A symlinked folder on the way leads there too.
+    std::os::unix::fs::symlink(".git", s.path().join("gl")).expect("link");
+    for args in [&["--check"][..], &["--force"][..]] {
+        let out = teamplan()
+            .current_dir(s.path())
+            .args(["export", "teams", "--output", "gl/config"])
+            .args(args)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!String::from_utf8_lossy(&out.stdout).contains("SECRET"));
+    }
     assert!(
         std::fs::read_to_string(&config)
             .expect("config")

@@ -546,6 +546,8 @@ fn diff_with_git_reads_a_committed_symlink_as_its_target() {
     std::fs::create_dir_all(s.path().join("teams")).expect("mkdir");
     std::os::unix::fs::symlink("../shared/ops.toml", s.path().join("teams/ops.toml"))
         .expect("link");
+    // A chain of links is followed to its file.
+    std::os::unix::fs::symlink("ops.toml", s.path().join("teams/again.toml")).expect("link");
     git(&["add", "."]);
     git(&["commit", "-qm", "linked"]);
     let out = teamplan()
