@@ -44,22 +44,17 @@ pub fn run(cli: &Cli) -> ExitCode {
     };
     choice.write_global();
     let mut stdout = Output::new();
+    let ctx = commands::Ctx::new(cli.root.as_deref(), cli.at);
     let result = match &cli.command {
-        Command::Check(args) => commands::check::run(args, cli.root.as_deref(), &mut stdout),
-        Command::Raci(args) => commands::raci::run(
-            args,
-            cli.root.as_deref(),
-            &mut stdout,
-            &mut anstream::stderr(),
-        ),
-        Command::Diff(args) => commands::diff::run(args, cli.root.as_deref(), &mut stdout),
-        Command::Report(args) => commands::report::run(args, cli.root.as_deref(), &mut stdout),
-        Command::Export(args) => commands::export::run(
-            args,
-            cli.root.as_deref(),
-            &mut stdout,
-            &mut anstream::stderr(),
-        ),
+        Command::Check(args) => commands::check::run(args, &ctx, &mut stdout),
+        Command::Raci(args) => {
+            commands::raci::run(args, &ctx, &mut stdout, &mut anstream::stderr())
+        }
+        Command::Diff(args) => commands::diff::run(args, &ctx, &mut stdout),
+        Command::Report(args) => commands::report::run(args, &ctx, &mut stdout),
+        Command::Export(args) => {
+            commands::export::run(args, &ctx, &mut stdout, &mut anstream::stderr())
+        }
         Command::Init(args) => commands::init::run(args, cli.root.as_deref(), &mut stdout),
         Command::Catalog(command) => commands::catalog::run(command, &mut stdout),
         Command::Explain(args) => commands::explain::run(args, &mut stdout),

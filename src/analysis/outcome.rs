@@ -60,6 +60,8 @@ pub struct Outcome {
     pub people: usize,
     /// What `--fix` did, when it was asked.
     pub fixes: Option<Vec<super::fix::Record>>,
+    /// The day the teams were checked on.
+    pub at: Option<jiff::civil::Date>,
 }
 
 /// The people of the teams, each person id once (one id in several files is one person).
@@ -120,6 +122,7 @@ impl Outcome {
             notes,
             people,
             fixes: None,
+            at: None,
         }
     }
 

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use super::browse::{CatalogCommand, CompletionsArgs, ExplainArgs, SchemaArgs};
-use super::values::{RaciBy, area_parser, existing_folder};
+use super::export::ExportArgs;
+use super::values::{RaciBy, area_parser, day, existing_folder};
 use crate::analysis::LevelOverrides;
 use crate::catalog::Area;
 use crate::diag::{LintLevel, Rule};
@@ -31,6 +32,11 @@ pub struct Cli {
     /// that path's folder].
     #[arg(long, global = true, value_name = "DIR", value_parser = existing_folder)]
     pub root: Option<PathBuf>,
+
+    /// The day the teams are checked on (YYYY-MM-DD): who has not started yet or has left
+    /// holds nothing that day [default: today's local date]
+    #[arg(long, global = true, value_name = "DATE", env = "TEAMPLAN_AT", value_parser = day)]
+    pub at: Option<jiff::civil::Date>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -155,51 +161,6 @@ pub struct ReportArgs {
     /// Skip files and folders matching this glob when searching folders (repeatable).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// Team files or folders; any path inside an org exports the whole org.
-    #[arg(value_name = "PATH", required = true)]
-    pub paths: Vec<PathBuf>,
-
-    /// What to write.
-    #[arg(long, short = 'f', value_enum, default_value_t = ExportFormat::Backstage)]
-    pub format: ExportFormat,
-
-    /// The Backstage namespace of every entity (Backstage's own default when omitted).
-    #[arg(long, value_name = "NAME", value_parser = super::values::namespace)]
-    pub namespace: Option<String>,
-
-    /// Write the entities here (atomically); stdout when omitted.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Write nothing; print a diff and exit 1 if --output's file is not the export.
-    #[arg(long)]
-    pub check: bool,
-
-    /// No notes on stderr (with --check, only the diff of what is out of date).
-    #[arg(short, long)]
-    pub quiet: bool,
-
-    /// Write a file with several hard links or another owner in place.
-    #[arg(long)]
-    pub force: bool,
-
-    /// Skip files and folders matching this glob when searching folders (repeatable).
-    #[arg(long, value_name = "GLOB")]
-    pub exclude: Vec<String>,
-
-    /// Refuse files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_FILE_SIZE)]
-    pub max_file_size: u64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// Backstage catalog entities (`Group`, `User`), one YAML document each.
-    Backstage,
 }
 
 #[derive(Debug, Args)]

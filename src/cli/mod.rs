@@ -3,8 +3,10 @@
 
 mod args;
 mod browse;
+mod export;
 mod values;
 
 pub use args::*;
 pub use browse::*;
+pub use export::{ExportArgs, ExportFormat};
 pub use values::{RaciBy, RuleParser};

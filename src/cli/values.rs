@@ -22,6 +22,13 @@ impl From<RaciBy> for By {
     }
 }
 
+/// A day, as `--at 2027-03-01` (or `TEAMPLAN_AT`) writes it.
+pub(super) fn day(value: &str) -> Result<jiff::civil::Date, String> {
+    value.trim().parse().map_err(|_| {
+        format!("`{value}` is not a date: write the day as YYYY-MM-DD, as in 2027-03-01")
+    })
+}
+
 /// A folder that exists (`--root`).
 pub(super) fn existing_folder(value: &str) -> Result<std::path::PathBuf, String> {
     let path = std::path::PathBuf::from(value);

@@ -6,7 +6,6 @@ use crate::analysis::{Keep, Outcome, analyze, find_inputs};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::input::discover::Exclude;
 use crate::render::findings;
-use crate::team::LoadOptions;
 use crate::write::{emit, emit_with};
 
 /// Run `check`: print the report and return the exit code.
@@ -15,17 +14,14 @@ use crate::write::{emit, emit_with};
 /// Writing to stdout failed, or a bad `--exclude` glob.
 pub fn run(
     args: &CheckArgs,
-    root: Option<&std::path::Path>,
+    ctx: &super::context::Ctx<'_>,
     out: &mut dyn std::io::Write,
 ) -> Result<u8> {
+    let root = ctx.root;
     let exclude = Exclude::new(&args.exclude)?;
     let (inputs, skipped) = find_inputs(&args.paths, &exclude, root, args.max_file_size);
     warn_unused(&exclude)?;
-    let options = LoadOptions {
-        max_file_size: args.max_file_size,
-        root,
-        org_catalog: None,
-    };
+    let options = ctx.load_options(args.max_file_size);
     let levels = args.levels();
     if args.dry_run && args.format != CheckFormat::Human {
         anyhow::bail!(
@@ -64,6 +60,7 @@ pub fn run(
         still_unreadable(&outcome)?;
     }
     outcome.fixes = made;
+    outcome.at = Some(ctx.at);
     let code = outcome.exit_code(args.strict);
     let text = match args.format {
         CheckFormat::Human => {

@@ -11,18 +11,14 @@ use crate::diff::Diff;
 use crate::input::discover::Exclude;
 use crate::input::git::{files_at, org_at};
 use crate::input::root::lexical;
-use crate::team::LoadOptions;
 
 /// Run `diff`; returns the exit code.
 ///
 /// # Errors
 /// Wrong arguments, or git failing.
-pub fn run(args: &DiffArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<u8> {
-    let options = LoadOptions {
-        root,
-        max_file_size: args.max_file_size,
-        org_catalog: None,
-    };
+pub fn run(args: &DiffArgs, ctx: &super::context::Ctx<'_>, out: &mut dyn Write) -> Result<u8> {
+    let root = ctx.root;
+    let options = ctx.load_options(args.max_file_size);
     let levels = LevelOverrides::default();
     let exclude = Exclude::new(&args.exclude)?;
     // Two folders (or files) compared: the path each side's messages name a file by.

@@ -2,7 +2,7 @@
 //! written, or kept fresh in CI with `--check`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 
@@ -11,7 +11,6 @@ use crate::cli::{ExportArgs, ExportFormat};
 use crate::diag::words::count;
 use crate::input::discover::Exclude;
 use crate::render::{backstage, escape, findings};
-use crate::team::LoadOptions;
 
 use super::deliver::{Delivery, Dest, deliver};
 
@@ -21,18 +20,15 @@ use super::deliver::{Delivery, Dest, deliver};
 /// Bad globs, a target that must not be written.
 pub fn run(
     args: &ExportArgs,
-    root: Option<&Path>,
+    ctx: &super::context::Ctx<'_>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8> {
+    let root = ctx.root;
     let exclude = Exclude::new(&args.exclude)?;
     let (inputs, skipped) = find_inputs(&args.paths, &exclude, root, args.max_file_size);
     super::check::warn_unused(&exclude)?;
-    let options = LoadOptions {
-        max_file_size: args.max_file_size,
-        root,
-        org_catalog: None,
-    };
+    let options = ctx.load_options(args.max_file_size);
     let analysis = analyze(&inputs, options, &LevelOverrides::default(), Keep::Teams);
     let read: Vec<PathBuf> = inputs
         .iter()

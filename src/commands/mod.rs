@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod check;
+mod context;
 mod deliver;
 pub mod diff;
 pub mod explain;
@@ -11,3 +12,5 @@ pub mod init;
 pub mod meta;
 pub mod raci;
 pub mod report;
+
+pub use context::Ctx;

@@ -14,7 +14,6 @@ use crate::render::findings;
 use crate::render::matrix::{self, Filter, Matrix};
 use crate::render::width::terminal_width;
 use crate::resolve::Resolved;
-use crate::team::LoadOptions;
 use crate::team::Team;
 
 use super::deliver::{Delivery, Dest, deliver};
@@ -25,15 +24,12 @@ use super::deliver::{Delivery, Dest, deliver};
 /// Bad filters, unwritable targets, bad markers.
 pub fn run(
     args: &RaciArgs,
-    root: Option<&Path>,
+    ctx: &super::context::Ctx<'_>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8> {
-    let options = LoadOptions {
-        max_file_size: args.max_file_size,
-        root,
-        org_catalog: None,
-    };
+    let root = ctx.root;
+    let options = ctx.load_options(args.max_file_size);
     if args.all_roles && args.by != RaciBy::Role {
         anyhow::bail!("--all-roles is for columns by role: add `--by role`");
     }

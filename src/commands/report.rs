@@ -2,7 +2,7 @@
 
 use crate::input::DEFAULT_MAX_FILE_SIZE;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 
@@ -11,23 +11,20 @@ use crate::cli::ReportArgs;
 use crate::input::discover::Exclude;
 use crate::render::escape;
 use crate::render::page;
-use crate::team::LoadOptions;
 use crate::write::{Change, Options, write_with};
 
 /// Run `report`; returns the exit code (2 when a file could not be read, else 0).
 ///
 /// # Errors
 /// The output cannot be written.
-pub fn run(args: &ReportArgs, root: Option<&Path>, out: &mut dyn Write) -> Result<u8> {
+pub fn run(args: &ReportArgs, ctx: &super::context::Ctx<'_>, out: &mut dyn Write) -> Result<u8> {
+    let root = ctx.root;
     let exclude = Exclude::new(&args.exclude)?;
     let (inputs, _) = find_inputs(&args.paths, &exclude, root, DEFAULT_MAX_FILE_SIZE);
     super::check::warn_unused(&exclude)?;
     let analysis = analyze(
         &inputs,
-        LoadOptions {
-            root,
-            ..LoadOptions::default()
-        },
+        ctx.load_options(DEFAULT_MAX_FILE_SIZE),
         &LevelOverrides::default(),
         Keep::Teams,
     );

@@ -65,6 +65,7 @@ macro_rules! rules {
 
 rules! {
     MissingRole => "missing-role", Deny, "a required role of the catalog has no holder";
+    PlannedHire => "planned-hire", Warn, "a required role waits for an open position (or a new starter) whose start is still ahead";
     MissingRecommendedRole => "missing-recommended-role", Warn, "a recommended role of the catalog has no holder";
     NoAccountable => "no-accountable", Deny, "an activity resolves with no one accountable";
     NoResponsible => "no-responsible", Deny, "an activity resolves with no one responsible";

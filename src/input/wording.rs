@@ -212,6 +212,14 @@ fn example(path: &[Step], expected: Kinds, items: Option<Kinds>, found: &Found) 
         "3".to_owned()
     } else if expected.contains(Kinds::BOOLEAN) {
         "true".to_owned()
+    } else if expected.contains(Kinds::DATETIME) {
+        // A date written in quotes is the date without them.
+        match found {
+            Found::String(s) if s.trim_matches('"').parse::<toml::value::Datetime>().is_ok() => {
+                s.trim_matches('"').to_owned()
+            }
+            _ => "2027-01-31".to_owned(),
+        }
     } else if expected.contains(Kinds::ARRAY) {
         match (items, found) {
             (Some(k), Found::String(s)) if k.contains(Kinds::STRING) => format!("[{s:?}]"),

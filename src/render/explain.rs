@@ -23,6 +23,11 @@ pub fn explain(rule: Rule) -> Explanation {
             "[team]\nname = \"Shop\"\ncatalog = \"small-team\"\n\n[people.maya]\nroles = [\"ecommerce-manager\"]\n# no one holds web-developer, digital-marketing-specialist or customer-service-representative",
             "Add the role id (or an alias) to the `roles` of the person who does that work. If nobody does, that is the gap to hire or contract for.",
         ),
+        Rule::PlannedHire => (
+            "A plan says who will hold a role before they do. On the day checked (`--at`, `TEAMPLAN_AT`, else today) a required role no one holds, but an open position or a person who has not started yet will, is a known gap with an end date: a warning naming who and when, not a `missing-role`. Once the start has passed and the position is still open, it covers nothing, and `missing-role` names it.",
+            "[people.hire-cs]\nname = \"Customer service representative (to hire)\"\nstatus = \"open\"\nroles = [\"customer-service-representative\"]\nstart = 2027-03-01   # checked on 2027-01-15: a planned hire",
+            "Until the start, give the role to someone on the team (their `roles`), or bring the start forward. Once hired, remove `status = \"open\"` from the position (and give it the person's name). `teamplan plan` shows when each gap closes.",
+        ),
         Rule::MissingRecommendedRole => (
             "A healthy team of this kind has the role; without it, its activities fall to people whose main job is something else.",
             "[team]\nname = \"Shop\"\ncatalog = \"b2b\"\n# ... but nobody holds \"web-designer\"",

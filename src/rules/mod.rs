@@ -3,6 +3,7 @@
 
 mod org;
 mod out;
+mod planning;
 mod raci;
 mod roles;
 mod team;

@@ -141,6 +141,11 @@ fn missing_roles(out: &mut Out<'_, '_>) {
         }
         match role.requirement {
             Requirement::Required => {
+                let (ahead, overdue) = super::planning::waiting(r.team, idx);
+                if !ahead.is_empty() {
+                    super::planning::planned_hire(out, idx, &ahead);
+                    continue;
+                }
                 let left: Vec<String> = r
                     .rows
                     .iter()
@@ -172,10 +177,18 @@ fn missing_roles(out: &mut Out<'_, '_>) {
                         short_list(&left, 4)
                     )
                 };
-                let help = format!(
-                    "add \"{}\" to the roles of the person who does this work",
-                    role.id
-                );
+                let help = match overdue.first() {
+                    None => format!(
+                        "add \"{}\" to the roles of the person who does this work",
+                        role.id
+                    ),
+                    Some(position) => format!(
+                        "{} was to start on {}: once hired, remove its `status = \"open\"`; until then, add \"{}\" to the roles of someone on the team",
+                        super::planning::label(position),
+                        position.start().map_or_else(String::new, |d| d.to_string()),
+                        role.id
+                    ),
+                };
                 let span = out.resolved.team.span.clone();
                 out.push(
                     Rule::MissingRole,

@@ -1,7 +1,7 @@
 //! The per-team rules, run in order over one resolved team.
 
 use super::out::Out;
-use super::{raci, roles, units, workload};
+use super::{planning, raci, roles, units, workload};
 use crate::diag::finding::Finding;
 use crate::resolve::Resolved;
 
@@ -16,5 +16,6 @@ pub fn check_team(resolved: &Resolved<'_>) -> Vec<Finding> {
     raci::check(&mut out);
     workload::check(&mut out);
     units::check(&mut out);
+    planning::backfills(&mut out);
     out.findings
 }

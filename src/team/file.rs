@@ -55,6 +55,9 @@ pub struct TeamSection {
     pub catalog: Option<Spanned<String>>,
     /// What the team does, in a line.
     pub description: Option<String>,
+    /// The currency of the people's `cost` (ISO 4217, e.g. "EUR"); a unit takes its org's.
+    #[schemars(with = "Option<String>", regex(pattern = "^[A-Z]{3}$"))]
+    pub currency: Option<Spanned<String>>,
 }
 
 /// The `[org]` table.
@@ -70,7 +73,8 @@ pub struct OrgSection {
     /// What the org does, in a line.
     pub description: Option<String>,
     /// The currency of costs in the org's units (ISO 4217, e.g. "EUR").
-    pub currency: Option<String>,
+    #[schemars(with = "Option<String>", regex(pattern = "^[A-Z]{3}$"))]
+    pub currency: Option<Spanned<String>>,
 }
 
 /// The `[limits]` table of an org file: each limit replaces the catalog's.
@@ -130,6 +134,34 @@ pub struct PersonEntry {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub leads: Vec<Spanned<String>>,
+    /// The first day this person works for the team: a TOML date (`2027-03-01`, no quotes),
+    /// inclusive. Required for an open position.
+    #[schemars(with = "Option<String>", extend("format" = "date"))]
+    pub start: Option<Spanned<toml::value::Datetime>>,
+    /// The last day this person works for the team: a TOML date, inclusive.
+    #[schemars(with = "Option<String>", extend("format" = "date"))]
+    pub end: Option<Spanned<toml::value::Datetime>>,
+    /// `open`: a position to hire, which holds no role until it is filled (then remove the
+    /// line). `filled` (the default): a person.
+    pub status: Option<Status>,
+    /// The person id of the leaver an open position replaces: the pair is never counted
+    /// twice.
+    #[schemars(with = "Option<String>")]
+    pub backfills: Option<Spanned<String>>,
+    /// What this person costs per year at this fte, in the team's `currency`.
+    #[schemars(with = "Option<f64>", range(min = 0.0))]
+    pub cost: Option<Spanned<f64>>,
+}
+
+/// Whether a `[people.ID]` entry is a person or a position to hire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// A person on the team (the default).
+    #[default]
+    Filled,
+    /// A position to hire: it holds no role until filled.
+    Open,
 }
 
 /// A `[raci.ACTIVITY]` table. Names are person ids or role ids (a role means everyone

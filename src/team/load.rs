@@ -10,8 +10,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::file::{self, TeamFile};
-use super::model::{Person, RaciOverride, Ref, Team};
+use super::model::{RaciOverride, Ref, Team};
 pub use super::options::LoadOptions;
+use super::person::{build_person, check_currency, fte_out_of_range, set_aside};
 use crate::catalog::BUSINESS_IDS;
 use crate::catalog::{self, Catalog, CatalogStore};
 use crate::diag::finding::Finding;
@@ -24,9 +25,6 @@ use crate::input::wording::closest;
 
 /// The help of an error serde finds after the shape check passed.
 const SERDE_HELP: &str = "fix the value at this place; `teamplan schema` describes the file";
-
-const FTE_HELP: &str =
-    "fte is the share of this person's time given to this team: 1.0 is full time, 0.5 half";
 
 /// What a TOML file turned out to be.
 #[derive(Debug)]
@@ -124,13 +122,6 @@ fn reword(problem: &Problem, default: Wording) -> Wording {
     }
 }
 
-fn fte_out_of_range(value: f64) -> Wording {
-    Wording {
-        message: format!("`fte` must be more than 0 and at most 1, not {value}"),
-        help: FTE_HELP.to_owned(),
-    }
-}
-
 fn build(
     source: &Arc<SourceFile>,
     file: TeamFile,
@@ -201,41 +192,11 @@ fn build(
 
     let mut people = Vec::with_capacity(file.people.len());
     for (key, entry) in file.people {
-        let span = key.span();
-        let id = key.into_inner();
-        let entry_span = entry.span();
         let entry = entry.into_inner();
-        let fte = match entry.fte {
-            None => 1.0,
-            Some(fte) => {
-                let v = *fte.get_ref();
-                if v.is_nan() || v <= 0.0 || v > 1.0 {
-                    let Wording { message, help } = fte_out_of_range(v);
-                    errors.push(shape(fte.span(), message, &help));
-                }
-                v
-            }
-        };
-        let (roles, roles_span) = match entry.roles {
-            Some(r) => {
-                let span = r.span();
-                (r.into_inner().into_iter().map(Ref::from).collect(), span)
-            }
-            None => (Box::default(), span.clone()),
-        };
-        let _ = entry_span;
-        people.push(Box::new(Person {
-            name: entry.name.map_or_else(|| id.as_str().into(), Into::into),
-            id: id.into(),
-            span,
-            email: entry.email.map(String::into_boxed_str),
-            roles,
-            roles_span,
-            fte,
-            engagement: entry.engagement.unwrap_or_default(),
-            leads: entry.leads.into_iter().map(Ref::from).collect(),
-        }));
+        people.push(Box::new(build_person(source, key, entry, &mut errors)));
     }
+    let off = set_aside(&mut people, options.at);
+    check_currency(source, section.currency.as_ref(), &mut errors);
 
     let overrides = file
         .raci
@@ -274,6 +235,9 @@ fn build(
             catalog_file,
             description: section.description,
             people,
+            off,
+            at: options.at,
+            currency: section.currency,
             overrides,
             levels,
             department,

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::model::{Person, RaciOverride, Ref, Team, Unit};
+use super::model::{Person, Planned, RaciOverride, Ref, Team, Unit};
 
 impl Team {
     /// This org with `units` as its units. A person in several units holds the roles of
@@ -32,6 +32,17 @@ impl Team {
                 self.people.push(person);
             }
             ranges.push(first..self.people.len());
+            let off_first = self.off.len();
+            for mut person in unit.off {
+                shift(&mut person.span);
+                shift(&mut person.roles_span);
+                person.roles.iter_mut().for_each(|r| shift(&mut r.span));
+                person.leads.iter_mut().for_each(|r| shift(&mut r.span));
+                if let Some(b) = person.plan.as_mut().and_then(|p| p.backfills.as_mut()) {
+                    shift(&mut b.span);
+                }
+                self.off.push(person);
+            }
             let shift_all = |v: Option<Vec<Ref>>| v.map(|v| v.into_iter().map(shift_ref).collect());
             for o in unit.overrides {
                 self.overrides.push(RaciOverride {
@@ -52,6 +63,8 @@ impl Team {
                 department: unit.department,
                 levels: unit.levels,
                 people: Vec::new(),
+                off: off_first..self.off.len(),
+                currency: unit.currency,
             });
             base = next;
         }
@@ -88,6 +101,7 @@ fn fold_repeats(people: &mut Vec<Box<Person>>) -> Vec<usize> {
         let roles = std::mem::take(&mut people[i].roles);
         let leads = std::mem::take(&mut people[i].leads);
         let email = people[i].email.take();
+        let plan = people[i].plan.take();
         let (fte, roles_span) = (people[i].fte, people[i].roles_span.clone());
         let same = &mut people[f];
         // An email given in one unit only is theirs in the whole org.
@@ -100,6 +114,7 @@ fn fold_repeats(people: &mut Vec<Box<Person>>) -> Vec<usize> {
         same.roles = [std::mem::take(&mut same.roles), roles].concat().into();
         same.leads = [std::mem::take(&mut same.leads), leads].concat().into();
         same.fte = (same.fte + fte).min(1.0);
+        same.plan = fold_plans(same.plan.take(), plan);
     }
     let mut place = Vec::with_capacity(first.len());
     let mut kept = 0;
@@ -119,6 +134,30 @@ fn fold_repeats(people: &mut Vec<Box<Person>>) -> Vec<usize> {
         first[i - 1] == i - 1
     });
     place
+}
+
+/// One person's plan over the units they are in on the day checked: their costs added,
+/// from their first start to their last end.
+fn fold_plans(a: Option<Box<Planned>>, b: Option<Box<Planned>>) -> Option<Box<Planned>> {
+    let (mut a, b) = match (a, b) {
+        (None, None) => return None,
+        (Some(p), None) | (None, Some(p)) => {
+            // The unit without a plan has no dates (always there) and no cost known.
+            return Some(Box::new(Planned {
+                start: None,
+                end: None,
+                ..*p
+            }));
+        }
+        (Some(a), Some(b)) => (a, b),
+    };
+    a.cost = match (a.cost, b.cost) {
+        (Some(x), Some(y)) => Some(x + y),
+        (x, y) => x.or(y),
+    };
+    a.start = a.start.zip(b.start).map(|(x, y)| x.min(y));
+    a.end = a.end.zip(b.end).map(|(x, y)| x.max(y));
+    Some(a)
 }
 
 #[cfg(test)]
@@ -142,6 +181,7 @@ mod tests {
             fte,
             engagement: Engagement::Employee,
             leads: Box::default(),
+            plan: None,
         })
     }
 

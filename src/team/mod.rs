@@ -8,9 +8,10 @@ mod merge;
 mod model;
 mod options;
 mod org_file;
+mod person;
 mod template;
 
-pub use file::{Engagement, schema_json};
+pub use file::{Engagement, Status, schema_json};
 pub use load::{LoadOptions, Loaded, load_path, load_source};
-pub use model::{Located, Org, Person, RaciOverride, Ref, Team, Unit};
+pub use model::{Located, Org, Person, Planned, RaciOverride, Ref, Team, Unit};
 pub use template::{NewPerson, People, team_file, unit_file};

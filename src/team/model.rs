@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use jiff::civil::Date;
 use toml::Spanned;
 
 use super::file::Engagement;
@@ -46,6 +47,59 @@ pub struct Person {
     pub engagement: Engagement,
     /// The roles this person leads (each should be one of their `roles`).
     pub leads: Box<[Ref]>,
+    /// Dates, an open position, a cost: None for the many people with none of them.
+    pub plan: Option<Box<Planned>>,
+}
+
+/// What a plan says of a person beyond their roles.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Planned {
+    /// The first and last day they work for the team (inclusive).
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    /// A position to hire (`status = "open"`): it holds no role.
+    pub open: bool,
+    /// The leaver an open position replaces.
+    pub backfills: Option<Ref>,
+    /// Per year, at their fte, in the team's currency.
+    pub cost: Option<f64>,
+}
+
+impl Person {
+    /// The first day they work for the team, if the file says.
+    #[must_use]
+    pub fn start(&self) -> Option<Date> {
+        self.plan.as_ref().and_then(|p| p.start)
+    }
+
+    #[must_use]
+    pub fn end(&self) -> Option<Date> {
+        self.plan.as_ref().and_then(|p| p.end)
+    }
+
+    /// Whether this is a position to hire rather than a person.
+    #[must_use]
+    pub fn is_open(&self) -> bool {
+        self.plan.as_ref().is_some_and(|p| p.open)
+    }
+
+    #[must_use]
+    pub fn cost(&self) -> Option<f64> {
+        self.plan.as_ref().and_then(|p| p.cost)
+    }
+
+    /// Whether their dates include `day` (no dates: always).
+    #[must_use]
+    pub fn present_on(&self, day: Date) -> bool {
+        self.start().is_none_or(|s| s <= day) && self.end().is_none_or(|e| day <= e)
+    }
+
+    /// Whether they hold their roles on `day` (None: the day is not known, dates aside): a
+    /// person (not an open position) present on it.
+    #[must_use]
+    pub fn holds_on(&self, day: Option<Date>) -> bool {
+        !self.is_open() && day.is_none_or(|d| self.present_on(d))
+    }
 }
 
 /// A `[raci.ACTIVITY]` table replacing an activity's assignments.
@@ -75,6 +129,13 @@ pub struct Team {
     /// lists it leaves behind are small (a list of people would be copied and its units'
     /// lists, freed on the threads that loaded them, would stay in the process's memory).
     pub people: Vec<Box<Person>>,
+    /// Who holds nothing on the day checked: open positions, and people who have not
+    /// started yet or have left. Plans, diffs and reports show them; the rules do not.
+    pub off: Vec<Box<Person>>,
+    /// The day it was loaded for (None: dates were not looked at).
+    pub at: Option<Date>,
+    /// The currency of the people's `cost` (of an org, the org's).
+    pub currency: Option<Spanned<String>>,
     pub overrides: Vec<RaciOverride>,
     /// Rule levels set by the file's `[rules]` table.
     pub levels: Vec<(Rule, LintLevel)>,
@@ -91,7 +152,6 @@ pub struct Team {
 #[derive(Debug, Clone, Default)]
 pub struct Org {
     pub units: Vec<Unit>,
-    pub currency: Option<String>,
 }
 
 /// A unit of an org: one team file in the org's folder.
@@ -109,6 +169,10 @@ pub struct Unit {
     pub levels: Vec<(Rule, LintLevel)>,
     /// The people of the unit, by person index in the org.
     pub people: Vec<usize>,
+    /// The unit's people in the org's `off`, by index there.
+    pub off: Range<usize>,
+    /// The currency the unit's `[team]` names, if any (it should be the org's).
+    pub currency: Option<Spanned<String>>,
 }
 
 /// A place in one file of a team (of an org's files, the one a span falls in).

@@ -14,6 +14,9 @@ pub struct LoadOptions<'a> {
     pub root: Option<&'a Path>,
     /// The catalog of the org the file is a unit of.
     pub org_catalog: Option<&'a Arc<Catalog>>,
+    /// The day the teams are checked on: who has not started or has left holds nothing
+    /// (None: dates are not looked at; open positions hold nothing either way).
+    pub at: Option<jiff::civil::Date>,
 }
 
 impl Default for LoadOptions<'_> {
@@ -22,6 +25,7 @@ impl Default for LoadOptions<'_> {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             root: None,
             org_catalog: None,
+            at: None,
         }
     }
 }

@@ -94,6 +94,7 @@ pub(super) fn build_org(
             Arc::new(own)
         }
     };
+    super::person::check_currency(source, org.currency.as_ref(), &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -105,12 +106,12 @@ pub(super) fn build_org(
         catalog_file,
         description: org.description,
         people: Vec::new(),
+        off: Vec::new(),
+        at: options.at,
+        currency: org.currency,
         overrides: Vec::new(),
         levels,
         department: None,
-        org: Some(Org {
-            units: Vec::new(),
-            currency: org.currency,
-        }),
+        org: Some(Org { units: Vec::new() }),
     })
 }

@@ -3,6 +3,7 @@
 mod catalogs;
 mod check;
 mod commands;
+mod dates;
 mod export;
 mod fidelity;
 mod fix;

@@ -11,6 +11,8 @@ pub fn teamplan() -> Command {
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd.env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE")
+        // One day for every run, so that outputs (JSON records the day) do not age.
+        .env("TEAMPLAN_AT", "2026-06-01")
         .env("COLUMNS", "100");
     cmd
 }

@@ -106,7 +106,13 @@ impl<'s> Compiler<'s> {
             None => Node::any(),
         };
         if let Some(t) = obj.get("type") {
-            node.kinds = node.kinds.intersection(kinds_of_type(t));
+            // A TOML date is a string of format `date` to a JSON Schema (as editors read it).
+            let kinds = if obj.get("format").and_then(Value::as_str) == Some("date") {
+                Kinds::DATETIME
+            } else {
+                kinds_of_type(t)
+            };
+            node.kinds = node.kinds.intersection(kinds);
         }
         let listed = match (obj.get("enum"), obj.get("const")) {
             (Some(Value::Array(values)), _) => Some(values.as_slice()),

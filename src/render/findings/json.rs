@@ -8,6 +8,9 @@ use crate::diag::finding::Finding;
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
+    /// The day the teams were checked on (`--at`, `TEAMPLAN_AT`, else today).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<String>,
     teams: &'a [TeamSummary],
     findings: &'a [Finding],
     summary: Summary,
@@ -25,6 +28,7 @@ struct Document<'a> {
 pub fn render(outcome: &Outcome) -> String {
     let doc = Document {
         version: 1,
+        at: outcome.at.map(|d| d.to_string()),
         teams: &outcome.teams,
         findings: &outcome.findings,
         summary: outcome.summary(),

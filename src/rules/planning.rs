@@ -1,0 +1,123 @@
+//! Rules of a dated plan: planned-hire (a required role waiting for an open position or a
+//! person yet to start), and the leaver an open position `backfills`.
+
+use super::out::{Out, short_list};
+use crate::catalog::RoleIdx;
+use crate::diag::finding::Context;
+use crate::diag::rule::Rule;
+use crate::diag::suggest;
+use crate::team::{Person, Team};
+
+/// Who, set aside on the day checked, would hold `role`: those whose start is still ahead
+/// (open positions and people yet to start), and the open positions whose start has passed.
+pub(super) fn waiting(team: &Team, role: RoleIdx) -> (Vec<&Person>, Vec<&Person>) {
+    let holds = |p: &&Person| {
+        p.roles
+            .iter()
+            .any(|r| team.catalog.role(&r.name) == Some(role))
+    };
+    let ahead = |p: &Person| match (p.start(), team.at) {
+        (Some(start), Some(at)) => start > at,
+        _ => false,
+    };
+    let ahead_list = team
+        .off
+        .iter()
+        .map(|p| &**p)
+        .filter(holds)
+        .filter(|p| ahead(p))
+        .collect();
+    let overdue = team
+        .off
+        .iter()
+        .map(|p| &**p)
+        .filter(holds)
+        .filter(|p| p.is_open() && !ahead(p) && team.at.is_none_or(|at| p.present_on(at)))
+        .collect();
+    (ahead_list, overdue)
+}
+
+/// How a position or a person yet to start is named: "the open position `hire-cs`
+/// (Customer service representative), from 2027-03-01".
+pub(super) fn describe(p: &Person) -> String {
+    match p.start() {
+        Some(start) => format!("{}, starting {start}", label(p)),
+        None => label(p),
+    }
+}
+
+/// "the open position `hire-cs` (Customer service representative)".
+pub(super) fn label(p: &Person) -> String {
+    let what = if p.is_open() {
+        "the open position"
+    } else {
+        "the new starter"
+    };
+    if p.name == p.id {
+        format!("{what} `{}`", p.id)
+    } else {
+        format!("{what} `{}` ({})", p.id, p.name)
+    }
+}
+
+/// `planned-hire` for a required role nobody holds yet but someone will.
+pub(super) fn planned_hire(out: &mut Out<'_, '_>, role: RoleIdx, ahead: &[&Person]) {
+    let team = out.resolved.team;
+    let first = ahead
+        .iter()
+        .min_by_key(|p| p.start())
+        .copied()
+        .unwrap_or(ahead[0]);
+    let named: Vec<String> = ahead.iter().map(|p| describe(p)).collect();
+    let day = team.at.map(|d| format!(" on {d}")).unwrap_or_default();
+    out.push(
+        Rule::PlannedHire,
+        first.span.clone(),
+        format!(
+            "no one holds the required role {}{day}: it waits for {}",
+            out.role_label(role),
+            short_list(&named, 3)
+        ),
+        format!(
+            "until {}, give \"{}\" to someone on the team, or hire sooner; `teamplan plan` shows when each gap closes",
+            first.start().map_or_else(|| "then".to_owned(), |d| d.to_string()),
+            team.catalog.roles[role].id
+        ),
+        Context {
+            role: Some(team.catalog.roles[role].id.clone()),
+            person: Some(first.id.to_string()),
+            ..Context::default()
+        },
+    );
+}
+
+/// An open position's `backfills` names a person of the team (present or not).
+pub(super) fn backfills(out: &mut Out<'_, '_>) {
+    let team = out.resolved.team;
+    let everyone = || team.people.iter().chain(&team.off).map(|p| &*p.id);
+    for position in &team.off {
+        let Some(leaver) = position.plan.as_ref().and_then(|p| p.backfills.as_ref()) else {
+            continue;
+        };
+        if everyone().any(|id| id == leaver.name) {
+            continue;
+        }
+        let help = suggest::hint(&leaver.name, everyone()).unwrap_or_else(|| {
+            "name the person id (the `[people.ID]` key) of the leaver this position replaces"
+                .to_owned()
+        });
+        out.push(
+            Rule::UnknownPerson,
+            leaver.span.clone(),
+            format!(
+                "`{}` backfills `{}`, who is not a person of {}",
+                position.id, leaver.name, team.name
+            ),
+            help,
+            Context {
+                person: Some(leaver.name.to_string()),
+                ..Context::default()
+            },
+        );
+    }
+}
