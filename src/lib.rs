@@ -10,6 +10,7 @@
 //! - [`rules`]: the checks, one file per family;
 //! - [`analysis`]: the pipeline every command runs;
 //! - [`diff`]: what a change to team files does;
+//! - [`plan`]: timelines of headcount, fte and cost, hiring plans, scenarios;
 //! - [`render`]: every output, with one escaper per context;
 //! - [`write`]: every file write;
 //! - [`cli`]: the command line (clap), converted into domain types;
@@ -23,6 +24,7 @@ pub mod commands;
 pub mod diag;
 pub mod diff;
 pub mod input;
+pub mod plan;
 pub mod render;
 pub mod resolve;
 pub mod rules;
@@ -54,6 +56,12 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Report(args) => commands::report::run(args, &ctx, &mut stdout),
         Command::Export(args) => {
             commands::export::run(args, &ctx, &mut stdout, &mut anstream::stderr())
+        }
+        Command::Plan(args) if args.compare => {
+            commands::scenarios::run(args, &ctx, &mut stdout, &mut anstream::stderr())
+        }
+        Command::Plan(args) => {
+            commands::plan::timeline_or_positions(args, &ctx, &mut stdout, &mut anstream::stderr())
         }
         Command::Init(args) => commands::init::run(args, cli.root.as_deref(), &mut stdout),
         Command::Catalog(command) => commands::catalog::run(command, &mut stdout),

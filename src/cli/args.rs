@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use super::browse::{CatalogCommand, CompletionsArgs, ExplainArgs, SchemaArgs};
 use super::export::ExportArgs;
+use super::plan::PlanArgs;
 use super::values::{RaciBy, area_parser, day, existing_folder};
 use crate::analysis::LevelOverrides;
 use crate::catalog::Area;
@@ -81,6 +82,11 @@ pub enum Command {
         after_help = "Examples:\n  teamplan export teams/ --format backstage\n  teamplan export teams/ --namespace retail --output catalog/teams.yaml\n  teamplan export teams/ --output catalog/teams.yaml --check   # in CI: exit 1 on drift\n\nA Group per org (type organization) and per team or unit (type team, the unit's parent its org), a User per person, a member of each unit they are in. Roles, leads, fte and engagement are annotations under teamplan.dev/."
     )]
     Export(ExportArgs),
+    /// A plan over time: headcount, fte, cost, open positions and gaps by quarter or month.
+    #[command(
+        after_help = "Examples:\n  teamplan plan examples/plan/                     # the four quarters from today's\n  teamplan plan teams/ --from 2027-01-01 --to 2027-12-31 --by month\n  teamplan plan teams/ --positions --format csv > hiring.csv\n  teamplan plan --compare plans/lean/ plans/growth/\n\nOpen positions count from their start: a plan takes each as filled that day."
+    )]
+    Plan(PlanArgs),
     /// Browse the built-in role catalogs, or check a custom one.
     #[command(subcommand)]
     #[command(

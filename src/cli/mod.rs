@@ -4,9 +4,11 @@
 mod args;
 mod browse;
 mod export;
+mod plan;
 mod values;
 
 pub use args::*;
 pub use browse::*;
 pub use export::{ExportArgs, ExportFormat};
+pub use plan::{PlanArgs, PlanBy, PlanFormat};
 pub use values::{RaciBy, RuleParser};

@@ -32,6 +32,7 @@ impl<'a> Ctx<'a> {
             root: self.root,
             org_catalog: None,
             at: Some(self.at),
+            roster: false,
         }
     }
 }

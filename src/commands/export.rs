@@ -36,24 +36,8 @@ pub fn run(
         .chain(analysis.teams.iter().filter_map(|t| t.catalog_file.clone()))
         .collect();
     // A team that cannot be read would be exported without its people: nothing is written.
-    if analysis.unreadable().is_some() || analysis.teams.is_empty() {
-        let mut outcome = Outcome::new(analysis, skipped);
-        // What stops the export, not every finding of every team.
-        outcome.findings.retain(|f| f.rule.is_unreadable());
-        let unreadable = !outcome.findings.is_empty();
-        if unreadable {
-            err.write_all(findings::human::render_findings(&outcome).as_bytes())?;
-        }
-        writeln!(
-            err,
-            "error: nothing was exported: {}",
-            if unreadable {
-                "fix the files above and export again"
-            } else {
-                "no team file among the paths given"
-            }
-        )?;
-        return Ok(2);
+    if super::stop::must_stop(&analysis) {
+        return super::stop::refuse(analysis, skipped, err, "exported");
     }
     let (rendered, notes) = match args.format {
         ExportFormat::Backstage => backstage::render(&analysis.teams, args.namespace.as_deref())?,

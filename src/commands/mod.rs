@@ -10,7 +10,10 @@ pub mod export;
 pub mod fix;
 pub mod init;
 pub mod meta;
+pub mod plan;
 pub mod raci;
 pub mod report;
+pub mod scenarios;
+mod stop;
 
 pub use context::Ctx;

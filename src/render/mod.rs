@@ -10,6 +10,7 @@ pub mod findings;
 pub mod inject;
 pub mod matrix;
 pub mod page;
+pub mod plan;
 pub mod sources;
 pub mod style;
 pub mod unified;

@@ -195,6 +195,11 @@ fn build(
         let entry = entry.into_inner();
         people.push(Box::new(build_person(source, key, entry, &mut errors)));
     }
+    let roster = if options.roster {
+        people.clone()
+    } else {
+        Vec::new()
+    };
     let off = set_aside(&mut people, options.at);
     check_currency(source, section.currency.as_ref(), &mut errors);
 
@@ -236,6 +241,7 @@ fn build(
             description: section.description,
             people,
             off,
+            roster,
             at: options.at,
             currency: section.currency,
             overrides,

@@ -32,6 +32,8 @@ impl Team {
                 self.people.push(person);
             }
             ranges.push(first..self.people.len());
+            let roster_first = self.roster.len();
+            self.roster.extend(unit.roster);
             let off_first = self.off.len();
             for mut person in unit.off {
                 shift(&mut person.span);
@@ -64,6 +66,7 @@ impl Team {
                 levels: unit.levels,
                 people: Vec::new(),
                 off: off_first..self.off.len(),
+                roster: roster_first..self.roster.len(),
                 currency: unit.currency,
             });
             base = next;

@@ -132,6 +132,9 @@ pub struct Team {
     /// Who holds nothing on the day checked: open positions, and people who have not
     /// started yet or have left. Plans, diffs and reports show them; the rules do not.
     pub off: Vec<Box<Person>>,
+    /// With [`LoadOptions::roster`](super::LoadOptions): every `[people.*]` entry as
+    /// written, in file order (of an org, unit by unit; see [`Unit::roster`]).
+    pub roster: Vec<Box<Person>>,
     /// The day it was loaded for (None: dates were not looked at).
     pub at: Option<Date>,
     /// The currency of the people's `cost` (of an org, the org's).
@@ -171,6 +174,8 @@ pub struct Unit {
     pub people: Vec<usize>,
     /// The unit's people in the org's `off`, by index there.
     pub off: Range<usize>,
+    /// The unit's entries in the org's `roster`.
+    pub roster: Range<usize>,
     /// The currency the unit's `[team]` names, if any (it should be the org's).
     pub currency: Option<Spanned<String>>,
 }

@@ -17,6 +17,9 @@ pub struct LoadOptions<'a> {
     /// The day the teams are checked on: who has not started or has left holds nothing
     /// (None: dates are not looked at; open positions hold nothing either way).
     pub at: Option<jiff::civil::Date>,
+    /// Keep every `[people.*]` entry as written, whatever the day, in [`Team::roster`]
+    /// (what a plan reads).
+    pub roster: bool,
 }
 
 impl Default for LoadOptions<'_> {
@@ -26,6 +29,7 @@ impl Default for LoadOptions<'_> {
             root: None,
             org_catalog: None,
             at: None,
+            roster: false,
         }
     }
 }

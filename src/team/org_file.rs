@@ -107,6 +107,7 @@ pub(super) fn build_org(
         description: org.description,
         people: Vec::new(),
         off: Vec::new(),
+        roster: Vec::new(),
         at: options.at,
         currency: org.currency,
         overrides: Vec::new(),

@@ -4,7 +4,7 @@ use crate::support::{Scratch, check_json, findings_of, rules, run, teamplan};
 
 /// A small team with a leaver (`dev`, until March), the position that backfills them (from
 /// April), a new starter (`mark`, from February) and a part-time support person.
-const PLAN: &str = r#"[team]
+pub const PLAN: &str = r#"[team]
 name = "Shop"
 catalog = "small-team"
 currency = "EUR"

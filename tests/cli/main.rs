@@ -15,6 +15,7 @@ mod layers;
 mod northstar;
 mod org;
 mod org_inputs;
+mod plan;
 mod props;
 mod raci;
 mod review;

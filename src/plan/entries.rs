@@ -1,0 +1,157 @@
+//! A plan's entries: every `[people.*]` entry of the teams, with the roles it holds and the
+//! days it counts, a backfill and its leaver never both on one day.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use crate::catalog::RoleIdx;
+use crate::team::{Person, Team};
+
+/// One `[people.*]` entry of a team (a person in two units is two entries).
+#[derive(Debug, Clone)]
+pub struct Entry<'t> {
+    pub person: &'t Person,
+    /// The team in [`Plan::teams`] (of an org, the org).
+    pub team: usize,
+    /// The unit of the org, or None for a team file of its own.
+    pub unit: Option<&'t str>,
+    /// The catalog roles it holds, each once (names that are no role are left out).
+    pub roles: Vec<RoleIdx>,
+    /// The first and last day it counts: its own dates, with a backfill starting after its
+    /// leaver's last day.
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+}
+
+impl Entry<'_> {
+    /// Whether it counts on `day`.
+    #[must_use]
+    pub fn on(&self, day: Date) -> bool {
+        self.start.is_none_or(|s| s <= day) && self.end.is_none_or(|e| day <= e)
+    }
+
+    /// Where it is: the unit, else the team.
+    #[must_use]
+    pub fn place<'p>(&'p self, plan: &'p Plan<'_>) -> &'p str {
+        self.unit.unwrap_or(&plan.teams[self.team].name)
+    }
+}
+
+/// The teams of one plan and their entries.
+#[derive(Debug)]
+pub struct Plan<'t> {
+    pub teams: Vec<&'t Team>,
+    pub entries: Vec<Entry<'t>>,
+    /// The one currency of every `cost` (None: no file names one).
+    pub currency: Option<String>,
+}
+
+impl<'t> Plan<'t> {
+    /// The plan of teams loaded with their roster.
+    ///
+    /// # Errors
+    /// Files that name different currencies: costs in them cannot be added up.
+    pub fn of(teams: &'t [Team]) -> Result<Self, String> {
+        let currency = one_currency(teams)?;
+        let mut entries = Vec::new();
+        for (t, team) in teams.iter().enumerate() {
+            let first = entries.len();
+            let units: Vec<(Option<&str>, &[Box<Person>])> = match &team.org {
+                Some(org) => org
+                    .units
+                    .iter()
+                    .map(|u| (Some(u.name.as_str()), &team.roster[u.roster.clone()]))
+                    .collect(),
+                None => vec![(None, team.roster.as_slice())],
+            };
+            for (unit, people) in units {
+                for person in people {
+                    let mut roles: Vec<RoleIdx> = person
+                        .roles
+                        .iter()
+                        .filter_map(|r| team.catalog.role(&r.name))
+                        .collect();
+                    roles.sort_unstable();
+                    roles.dedup();
+                    entries.push(Entry {
+                        person,
+                        team: t,
+                        unit,
+                        roles,
+                        start: person.start(),
+                        end: person.end(),
+                    });
+                }
+            }
+            settle_backfills(&mut entries[first..]);
+        }
+        Ok(Plan {
+            teams: teams.iter().collect(),
+            entries,
+            currency,
+        })
+    }
+}
+
+/// A backfill counts from the day after its leaver's last; a leaver with no end leaves the
+/// day before their backfill starts.
+fn settle_backfills(entries: &mut [Entry<'_>]) {
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if !e.person.is_open() {
+            by_id.entry(&e.person.id).or_default().push(i);
+        }
+    }
+    for b in 0..entries.len() {
+        let Some(leaver) = entries[b]
+            .person
+            .plan
+            .as_ref()
+            .and_then(|p| p.backfills.as_ref())
+        else {
+            continue;
+        };
+        let Some(leavers) = by_id.get(leaver.name.as_str()) else {
+            continue;
+        };
+        for &l in leavers {
+            match (entries[l].end, entries[b].start) {
+                (None, Some(start)) => entries[l].end = start.yesterday().ok(),
+                (Some(end), Some(start)) if end >= start => {
+                    entries[b].start = end.tomorrow().ok();
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The currency every file names, if any; two different ones are an error.
+fn one_currency(teams: &[Team]) -> Result<Option<String>, String> {
+    let mut seen: Option<(String, String)> = None;
+    let named = teams.iter().flat_map(|t| {
+        let own = t
+            .currency
+            .as_ref()
+            .map(|c| (c.get_ref().clone(), t.source.path().display().to_string()));
+        let units = t.org.iter().flat_map(|o| &o.units).filter_map(|u| {
+            u.currency
+                .as_ref()
+                .map(|c| (c.get_ref().clone(), u.source.path().display().to_string()))
+        });
+        own.into_iter().chain(units)
+    });
+    for (code, file) in named {
+        match &seen {
+            None => seen = Some((code, file)),
+            Some((first, first_file)) if *first != code => {
+                return Err(format!(
+                    "one plan has one currency, but {first_file} names {first} and {file} names {code}: convert the costs of one of them"
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(seen.map(|(code, _)| code))
+}

@@ -1,0 +1,230 @@
+//! A plan's timeline: per period, headcount, fte, cost, open positions and uncovered
+//! required roles; then totals by unit, role, area and engagement.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+use jiff::civil::Date;
+
+use super::entries::{Entry, Plan};
+use super::gaps::{Gap, gaps, uncovered_on};
+use super::period::{By, Period, as_f64, days, overlap, periods};
+use crate::catalog::{Area, Catalog, RoleIdx};
+
+/// One period of the timeline.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub period: Period,
+    /// People on an average day (a person in two units is one).
+    pub headcount: f64,
+    /// Their summed fte on an average day.
+    pub fte: f64,
+    /// Yearly cost × days present ÷ days in that year, summed.
+    pub cost: f64,
+    /// Open positions counted in the period (the plan takes each as filled on its start).
+    pub open: usize,
+    /// Required roles no entry holds on the period's last day.
+    pub uncovered: Vec<String>,
+}
+
+/// Totals over the whole range for one group (a unit, a role, an area, an engagement).
+#[derive(Debug, Clone, Default)]
+pub struct Total {
+    /// Fte on an average day of the range.
+    pub fte: f64,
+    pub cost: f64,
+}
+
+/// The timeline and its totals.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    pub from: Date,
+    pub to: Date,
+    pub rows: Vec<Row>,
+    pub by_unit: IndexMap<String, Total>,
+    /// Apportioned: an entry's cost and fte split evenly over its roles.
+    pub by_role: IndexMap<String, Total>,
+    /// Apportioned: each role's share goes to its main area.
+    pub by_area: IndexMap<String, Total>,
+    pub by_engagement: IndexMap<String, Total>,
+    pub gaps: Vec<Gap>,
+    /// Entries present in the range with no `cost`: the costs leave them out.
+    pub without_cost: usize,
+}
+
+/// The timeline of `plan` from `from` to `to` (inclusive), cut by `by`.
+#[must_use]
+pub fn timeline(plan: &Plan<'_>, from: Date, to: Date, by: By) -> Timeline {
+    let periods = periods(from, to, by);
+    let range_days = days(from, to).max(1);
+    let (alone, several) = repeated_ids(&plan.entries);
+    let mut t = Timeline {
+        from,
+        to,
+        rows: Vec::with_capacity(periods.len()),
+        by_unit: IndexMap::new(),
+        by_role: IndexMap::new(),
+        by_area: IndexMap::new(),
+        by_engagement: IndexMap::new(),
+        gaps: gaps(plan, from, to),
+        without_cost: 0,
+    };
+    let areas: Vec<Vec<String>> = plan
+        .teams
+        .iter()
+        .map(|team| main_areas(&team.catalog))
+        .collect();
+    let mut counted = vec![false; plan.entries.len()];
+    for period in periods {
+        let mut row = Row {
+            headcount: 0.0,
+            fte: 0.0,
+            cost: 0.0,
+            open: 0,
+            uncovered: uncovered_on(plan, period.end),
+            period,
+        };
+        let (p, n) = (&row.period, as_f64(row.period.days()));
+        let year = as_f64(i64::from(p.start.days_in_year()));
+        for (i, e) in plan.entries.iter().enumerate() {
+            let present = overlap(e.start, e.end, p.start, p.end);
+            if present == 0 {
+                continue;
+            }
+            let share = as_f64(present);
+            row.fte += e.person.fte * share / n;
+            row.open += usize::from(e.person.is_open());
+            let cost = e.person.cost().map_or(0.0, |c| c * share / year);
+            row.cost += cost;
+            if e.person.cost().is_none() && !counted[i] {
+                counted[i] = true;
+                t.without_cost += 1;
+            }
+            let fte_days = e.person.fte * share / as_f64(range_days);
+            let team = plan.teams[e.team];
+            add(&mut t.by_unit, e.place(plan), fte_days, cost);
+            add(
+                &mut t.by_engagement,
+                e.person.engagement.as_str(),
+                fte_days,
+                cost,
+            );
+            let roles = as_f64(i64::try_from(e.roles.len().max(1)).unwrap_or(1));
+            let (fte_part, cost_part) = (fte_days / roles, cost / roles);
+            if e.roles.is_empty() {
+                add(&mut t.by_role, "(no role)", fte_part, cost_part);
+                add(&mut t.by_area, "(no role)", fte_part, cost_part);
+            }
+            for &r in &e.roles {
+                add(
+                    &mut t.by_role,
+                    &team.catalog.roles[r].id,
+                    fte_part,
+                    cost_part,
+                );
+                add(&mut t.by_area, &areas[e.team][r], fte_part, cost_part);
+            }
+        }
+        // One head per person id on each day, in however many units.
+        row.headcount = plan
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| alone[*i])
+            .map(|(_, e)| as_f64(overlap(e.start, e.end, p.start, p.end)))
+            .sum::<f64>()
+            / n;
+        for group in &several {
+            row.headcount += as_f64(union_days(group, &plan.entries, p)) / n;
+        }
+        t.rows.push(row);
+    }
+    for totals in [
+        &mut t.by_unit,
+        &mut t.by_role,
+        &mut t.by_area,
+        &mut t.by_engagement,
+    ] {
+        totals.sort_by(|a, _, b, _| a.cmp(b));
+    }
+    t
+}
+
+fn add(totals: &mut IndexMap<String, Total>, key: &str, fte: f64, cost: f64) {
+    let total = match totals.get_mut(key) {
+        Some(t) => t,
+        None => totals.entry(key.to_owned()).or_default(),
+    };
+    total.fte += fte;
+    total.cost += cost;
+}
+
+/// Which entries are the only one of their person id, and the groups of entries that share
+/// one (sorted by id, no map: a big plan has 100k entries, nearly all alone).
+fn repeated_ids(entries: &[Entry<'_>]) -> (Vec<bool>, Vec<Vec<usize>>) {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| entries[a].person.id.cmp(&entries[b].person.id));
+    let mut alone = vec![false; entries.len()];
+    let mut groups = Vec::new();
+    for run in order.chunk_by(|&a, &b| entries[a].person.id == entries[b].person.id) {
+        match run {
+            [one] => alone[*one] = true,
+            several => groups.push(several.to_vec()),
+        }
+    }
+    (alone, groups)
+}
+
+/// The days of `period` on which at least one entry of `group` counts.
+fn union_days(group: &[usize], entries: &[Entry<'_>], period: &Period) -> i64 {
+    let mut spans: Vec<(Date, Date)> = group
+        .iter()
+        .map(|&i| &entries[i])
+        .map(|e| {
+            (
+                e.start.map_or(period.start, |s| s.max(period.start)),
+                e.end.map_or(period.end, |x| x.min(period.end)),
+            )
+        })
+        .filter(|(a, b)| a <= b)
+        .collect();
+    spans.sort_unstable();
+    let mut total = 0;
+    let mut current: Option<(Date, Date)> = None;
+    for (a, b) in spans {
+        current = match current {
+            Some((ca, cb)) if a <= cb.tomorrow().unwrap_or(cb) => Some((ca, cb.max(b))),
+            Some((ca, cb)) => {
+                total += days(ca, cb);
+                Some((a, b))
+            }
+            None => Some((a, b)),
+        };
+    }
+    total + current.map_or(0, |(a, b)| days(a, b))
+}
+
+/// Each role's main area: where it is accountable or responsible for the most activities
+/// (the first such area in the catalog's order of areas on a tie; `other` when none).
+fn main_areas(catalog: &Catalog) -> Vec<String> {
+    let mut counts: Vec<HashMap<Area, usize>> = vec![HashMap::new(); catalog.roles.len()];
+    for a in &catalog.activities {
+        let mut roles: Vec<RoleIdx> = a.raci.responsible.clone();
+        roles.push(a.raci.accountable);
+        roles.sort_unstable();
+        roles.dedup();
+        for r in roles {
+            if let Some(c) = counts.get_mut(r) {
+                *c.entry(a.area).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|c| {
+            c.into_iter()
+                .max_by(|(a, x), (b, y)| x.cmp(y).then(b.cmp(a)))
+                .map_or_else(|| "other".to_owned(), |(area, _)| area.as_str().to_owned())
+        })
+        .collect()
+}
