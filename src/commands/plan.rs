@@ -51,6 +51,10 @@ pub fn timeline_or_positions(
         }
     };
     out.write_all(text.as_bytes())?;
+    // As `check` does: the process ends now, and freeing every person of a big org one
+    // allocation at a time would only delay that.
+    drop(plan);
+    std::mem::forget(analysis);
     Ok(0)
 }
 

@@ -1,8 +1,6 @@
 //! A plan's entries: every `[people.*]` entry of the teams, with the roles it holds and the
 //! days it counts, a backfill and its leaver never both on one day.
 
-use std::collections::HashMap;
-
 use jiff::civil::Date;
 
 use crate::catalog::RoleIdx;
@@ -97,7 +95,16 @@ impl<'t> Plan<'t> {
 /// A backfill counts from the day after its leaver's last; a leaver with no end leaves the
 /// day before their backfill starts.
 fn settle_backfills(entries: &mut [Entry<'_>]) {
-    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    let backfills = |e: &Entry<'_>| {
+        e.person
+            .plan
+            .as_ref()
+            .is_some_and(|p| p.backfills.is_some())
+    };
+    if !entries.iter().any(backfills) {
+        return;
+    }
+    let mut by_id: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
     for (i, e) in entries.iter().enumerate() {
         if !e.person.is_open() {
             by_id.entry(&e.person.id).or_default().push(i);

@@ -19,87 +19,111 @@ pub struct Gap {
     pub closed_by: Option<String>,
 }
 
-/// The required roles (as `role`, or `team: role` with several teams) that no entry holds
-/// on `day`.
-#[must_use]
-pub fn uncovered_on(plan: &Plan<'_>, day: Date) -> Vec<String> {
-    let mut out = Vec::new();
-    for (t, team) in plan.teams.iter().enumerate() {
-        for role in required(plan, t) {
-            let held = plan
-                .entries
-                .iter()
-                .any(|e| e.team == t && e.on(day) && e.roles.contains(&role));
-            if !held {
-                out.push(label(plan, &team.name, &team.catalog.roles[role].id));
+/// Who holds each required role of each team, and when: gathered in one pass over the
+/// entries.
+#[derive(Debug)]
+pub struct Coverage {
+    /// Per team, per required role: the role and its holders' (start, end, entry).
+    teams: Vec<Vec<(RoleIdx, Vec<Span>)>>,
+}
+
+type Span = (Option<Date>, Option<Date>, usize);
+
+impl Coverage {
+    #[must_use]
+    pub fn of(plan: &Plan<'_>) -> Self {
+        let mut slot: Vec<Vec<Option<usize>>> = Vec::with_capacity(plan.teams.len());
+        let mut teams: Vec<Vec<(RoleIdx, Vec<Span>)>> = Vec::with_capacity(plan.teams.len());
+        for team in &plan.teams {
+            let roles = &team.catalog.roles;
+            let mut of_role = vec![None; roles.len()];
+            let mut required = Vec::new();
+            for (r, role) in roles.iter().enumerate() {
+                if role.requirement == Requirement::Required {
+                    of_role[r] = Some(required.len());
+                    required.push((r, Vec::new()));
+                }
+            }
+            slot.push(of_role);
+            teams.push(required);
+        }
+        for (i, e) in plan.entries.iter().enumerate() {
+            for &r in &e.roles {
+                if let Some(k) = slot[e.team].get(r).copied().flatten() {
+                    teams[e.team][k].1.push((e.start, e.end, i));
+                }
             }
         }
+        Coverage { teams }
     }
-    out
-}
 
-fn label(plan: &Plan<'_>, team: &str, role: &str) -> String {
-    if plan.teams.len() > 1 {
-        format!("{team}: {role}")
-    } else {
-        role.to_owned()
-    }
-}
-
-fn required(plan: &Plan<'_>, team: usize) -> Vec<RoleIdx> {
-    let catalog = &plan.teams[team].catalog;
-    (0..catalog.roles.len())
-        .filter(|&r| catalog.roles[r].requirement == Requirement::Required)
-        .collect()
-}
-
-/// Every stretch of `[from, to]` a required role goes uncovered.
-#[must_use]
-pub fn gaps(plan: &Plan<'_>, from: Date, to: Date) -> Vec<Gap> {
-    let mut out = Vec::new();
-    for (t, team) in plan.teams.iter().enumerate() {
-        for role in required(plan, t) {
-            // The holders' days, cut to the range, in order of their first day.
-            let mut spans: Vec<(Date, Date, &str)> = plan
-                .entries
-                .iter()
-                .filter(|e| e.team == t && e.roles.contains(&role))
-                .map(|e| {
-                    (
-                        e.start.map_or(from, |s| s.max(from)),
-                        e.end.map_or(to, |x| x.min(to)),
-                        &*e.person.id,
-                    )
-                })
-                .filter(|(a, b, _)| a <= b)
-                .collect();
-            spans.sort_unstable();
-            let mut next = Some(from);
-            for (a, b, id) in spans {
-                let Some(day) = next else { break };
-                if a > day {
-                    out.push(Gap {
-                        team: team.name.clone(),
-                        role: team.catalog.roles[role].id.clone(),
-                        from: day,
-                        to: a.yesterday().ok(),
-                        closed_by: Some(id.to_owned()),
+    /// The required roles (as `role`, or `team: role` with several teams) that no entry
+    /// holds on `day`.
+    #[must_use]
+    pub fn uncovered_on(&self, plan: &Plan<'_>, day: Date) -> Vec<String> {
+        let mut out = Vec::new();
+        for (t, roles) in self.teams.iter().enumerate() {
+            let team = plan.teams[t];
+            for (role, spans) in roles {
+                let held = spans
+                    .iter()
+                    .any(|(s, e, _)| s.is_none_or(|s| s <= day) && e.is_none_or(|e| day <= e));
+                if !held {
+                    let id = &team.catalog.roles[*role].id;
+                    out.push(if plan.teams.len() > 1 {
+                        format!("{}: {id}", team.name)
+                    } else {
+                        id.clone()
                     });
                 }
-                if b >= day {
-                    next = if b >= to { None } else { b.tomorrow().ok() };
-                }
-            }
-            if let Some(day) = next {
-                out.push(Gap {
-                    team: team.name.clone(),
-                    role: team.catalog.roles[role].id.clone(),
-                    from: day,
-                    to: None,
-                    closed_by: None,
-                });
             }
         }
+        out
     }
-    out
+
+    /// Every stretch of `[from, to]` a required role goes uncovered.
+    #[must_use]
+    pub fn gaps(&self, plan: &Plan<'_>, from: Date, to: Date) -> Vec<Gap> {
+        let mut out = Vec::new();
+        for (t, roles) in self.teams.iter().enumerate() {
+            let team = plan.teams[t];
+            for (role, spans) in roles {
+                let gap = |from: Date, to: Option<Date>, closed_by: Option<String>| Gap {
+                    team: team.name.clone(),
+                    role: team.catalog.roles[*role].id.clone(),
+                    from,
+                    to,
+                    closed_by,
+                };
+                // The holders' days, cut to the range, in order of their first day.
+                let mut cut: Vec<(Date, Date, usize)> = spans
+                    .iter()
+                    .map(|&(s, e, i)| {
+                        (
+                            s.map_or(from, |s| s.max(from)),
+                            e.map_or(to, |e| e.min(to)),
+                            i,
+                        )
+                    })
+                    .filter(|(a, b, _)| a <= b)
+                    .collect();
+                cut.sort_unstable();
+                let mut next = Some(from);
+                for (a, b, i) in cut {
+                    let Some(day) = next else { break };
+                    if a > day {
+                        let id = plan.entries[i].person.id.to_string();
+                        out.push(gap(day, a.yesterday().ok(), Some(id)));
+                    }
+                    if b >= day {
+                        next = if b >= to { None } else { b.tomorrow().ok() };
+                    }
+                }
+                if let Some(day) = next {
+                    out.push(gap(day, None, None));
+                }
+            }
+        }
+        out
+    }
 }

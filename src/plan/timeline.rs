@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 use jiff::civil::Date;
 
 use super::entries::{Entry, Plan};
-use super::gaps::{Gap, gaps, uncovered_on};
+use super::gaps::{Coverage, Gap};
 use super::period::{By, Period, as_f64, days, overlap, periods};
 use crate::catalog::{Area, Catalog, RoleIdx};
 
@@ -61,12 +61,12 @@ pub fn timeline(plan: &Plan<'_>, from: Date, to: Date, by: By) -> Timeline {
     let mut t = Timeline {
         from,
         to,
-        rows: Vec::with_capacity(periods.len()),
+        rows: Vec::new(),
         by_unit: IndexMap::new(),
         by_role: IndexMap::new(),
         by_area: IndexMap::new(),
         by_engagement: IndexMap::new(),
-        gaps: gaps(plan, from, to),
+        gaps: Vec::new(),
         without_cost: 0,
     };
     let areas: Vec<Vec<String>> = plan
@@ -74,71 +74,88 @@ pub fn timeline(plan: &Plan<'_>, from: Date, to: Date, by: By) -> Timeline {
         .iter()
         .map(|team| main_areas(&team.catalog))
         .collect();
-    let mut counted = vec![false; plan.entries.len()];
-    for period in periods {
-        let mut row = Row {
+    let coverage = Coverage::of(plan);
+    t.rows = periods
+        .into_iter()
+        .map(|period| Row {
             headcount: 0.0,
             fte: 0.0,
             cost: 0.0,
             open: 0,
-            uncovered: uncovered_on(plan, period.end),
+            uncovered: coverage.uncovered_on(plan, period.end),
             period,
-        };
-        let (p, n) = (&row.period, as_f64(row.period.days()));
-        let year = as_f64(i64::from(p.start.days_in_year()));
-        for (i, e) in plan.entries.iter().enumerate() {
+        })
+        .collect();
+    let years: Vec<f64> = t
+        .rows
+        .iter()
+        .map(|r| as_f64(i64::from(r.period.start.days_in_year())))
+        .collect();
+    for e in &plan.entries {
+        // What the entry adds up to over the range, for the totals.
+        let (mut fte_days, mut cost) = (0.0, 0.0);
+        let mut seen = false;
+        for (row, year) in t.rows.iter_mut().zip(&years) {
+            let p = &row.period;
             let present = overlap(e.start, e.end, p.start, p.end);
             if present == 0 {
                 continue;
             }
+            seen = true;
             let share = as_f64(present);
-            row.fte += e.person.fte * share / n;
+            row.fte += e.person.fte * share / as_f64(p.days());
             row.open += usize::from(e.person.is_open());
-            let cost = e.person.cost().map_or(0.0, |c| c * share / year);
-            row.cost += cost;
-            if e.person.cost().is_none() && !counted[i] {
-                counted[i] = true;
-                t.without_cost += 1;
-            }
-            let fte_days = e.person.fte * share / as_f64(range_days);
-            let team = plan.teams[e.team];
-            add(&mut t.by_unit, e.place(plan), fte_days, cost);
-            add(
-                &mut t.by_engagement,
-                e.person.engagement.as_str(),
-                fte_days,
-                cost,
-            );
-            let roles = as_f64(i64::try_from(e.roles.len().max(1)).unwrap_or(1));
-            let (fte_part, cost_part) = (fte_days / roles, cost / roles);
-            if e.roles.is_empty() {
-                add(&mut t.by_role, "(no role)", fte_part, cost_part);
-                add(&mut t.by_area, "(no role)", fte_part, cost_part);
-            }
-            for &r in &e.roles {
-                add(
-                    &mut t.by_role,
-                    &team.catalog.roles[r].id,
-                    fte_part,
-                    cost_part,
-                );
-                add(&mut t.by_area, &areas[e.team][r], fte_part, cost_part);
-            }
+            let c = e.person.cost().map_or(0.0, |c| c * share / year);
+            row.cost += c;
+            cost += c;
+            fte_days += e.person.fte * share;
         }
-        // One head per person id on each day, in however many units.
-        row.headcount = plan
+        if !seen {
+            continue;
+        }
+        t.without_cost += usize::from(e.person.cost().is_none());
+        let fte = fte_days / as_f64(range_days);
+        let team = plan.teams[e.team];
+        add(&mut t.by_unit, e.place(plan), fte, cost);
+        add(
+            &mut t.by_engagement,
+            e.person.engagement.as_str(),
+            fte,
+            cost,
+        );
+        let roles = as_f64(i64::try_from(e.roles.len().max(1)).unwrap_or(1));
+        let (fte_part, cost_part) = (fte / roles, cost / roles);
+        if e.roles.is_empty() {
+            add(&mut t.by_role, "(no role)", fte_part, cost_part);
+            add(&mut t.by_area, "(no role)", fte_part, cost_part);
+        }
+        for &r in &e.roles {
+            add(
+                &mut t.by_role,
+                &team.catalog.roles[r].id,
+                fte_part,
+                cost_part,
+            );
+            add(&mut t.by_area, &areas[e.team][r], fte_part, cost_part);
+        }
+    }
+    // One head per person id on each day, in however many units.
+    for row in &mut t.rows {
+        let p = &row.period;
+        let alone_days: i64 = plan
             .entries
             .iter()
-            .enumerate()
-            .filter(|(i, _)| alone[*i])
-            .map(|(_, e)| as_f64(overlap(e.start, e.end, p.start, p.end)))
-            .sum::<f64>()
-            / n;
-        for group in &several {
-            row.headcount += as_f64(union_days(group, &plan.entries, p)) / n;
-        }
-        t.rows.push(row);
+            .zip(&alone)
+            .filter(|(_, alone)| **alone)
+            .map(|(e, _)| overlap(e.start, e.end, p.start, p.end))
+            .sum();
+        let shared_days: i64 = several
+            .iter()
+            .map(|group| union_days(group, &plan.entries, p))
+            .sum();
+        row.headcount = as_f64(alone_days + shared_days) / as_f64(p.days());
     }
+    t.gaps = coverage.gaps(plan, from, to);
     for totals in [
         &mut t.by_unit,
         &mut t.by_role,
@@ -160,16 +177,23 @@ fn add(totals: &mut IndexMap<String, Total>, key: &str, fte: f64, cost: f64) {
 }
 
 /// Which entries are the only one of their person id, and the groups of entries that share
-/// one (sorted by id, no map: a big plan has 100k entries, nearly all alone).
+/// one (a big plan has 100k entries, nearly all alone).
 fn repeated_ids(entries: &[Entry<'_>]) -> (Vec<bool>, Vec<Vec<usize>>) {
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by(|&a, &b| entries[a].person.id.cmp(&entries[b].person.id));
-    let mut alone = vec![false; entries.len()];
-    let mut groups = Vec::new();
-    for run in order.chunk_by(|&a, &b| entries[a].person.id == entries[b].person.id) {
-        match run {
-            [one] => alone[*one] = true,
-            several => groups.push(several.to_vec()),
+    let mut first: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+    first.reserve(entries.len());
+    let mut alone = vec![true; entries.len()];
+    let mut group_of: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let f = *first.entry(&e.person.id).or_insert(i);
+        if f != i {
+            alone[f] = false;
+            alone[i] = false;
+            let g = *group_of.entry(f).or_insert_with(|| {
+                groups.push(vec![f]);
+                groups.len() - 1
+            });
+            groups[g].push(i);
         }
     }
     (alone, groups)
