@@ -95,14 +95,17 @@ pub fn cost_in(e: &Entry<'_>, from: Date, to: Date) -> f64 {
     total
 }
 
-/// Per person id: name, the places they are in, and a summary of each entry.
+/// Per person id: name, the places they are in, and the terms of each entry.
 #[derive(Debug, Default)]
 struct Who {
     name: String,
     places: Vec<String>,
-    terms: Vec<String>,
+    terms: Vec<Terms>,
     cost: f64,
 }
+
+/// An entry's terms, each as (what, value): status, roles, fte, cost, dates.
+type Terms = Vec<(&'static str, String)>;
 
 fn people(plan: &Plan<'_>, from: Date, to: Date) -> BTreeMap<String, Who> {
     let mut out: BTreeMap<String, Who> = BTreeMap::new();
@@ -136,36 +139,76 @@ fn within(places: &[String], word: &str) -> String {
     }
 }
 
-/// "open position, web-developer, fte 1, cost 85000/yr, 2027-04-01 to …".
-fn terms(plan: &Plan<'_>, e: &Entry<'_>) -> String {
-    let mut parts = Vec::new();
-    if e.person.is_open() {
-        parts.push("open position".to_owned());
-    }
+fn terms(plan: &Plan<'_>, e: &Entry<'_>) -> Terms {
     let catalog = &plan.teams[e.team].catalog;
     let roles: Vec<&str> = e
         .roles
         .iter()
         .map(|&r| catalog.roles[r].id.as_str())
         .collect();
-    parts.push(if roles.is_empty() {
-        "no role".to_owned()
-    } else {
-        roles.join(" + ")
-    });
-    parts.push(format!("fte {}", crate::diag::words::fte(e.person.fte)));
-    if let Some(c) = e.person.cost() {
-        parts.push(format!("cost {c}/yr"));
+    let day = |d: Option<Date>| d.map_or_else(|| "…".to_owned(), |d| d.to_string());
+    vec![
+        (
+            "status",
+            if e.person.is_open() {
+                "open position"
+            } else {
+                "filled"
+            }
+            .to_owned(),
+        ),
+        ("roles", roles.join(" + ")),
+        ("fte", crate::diag::words::fte(e.person.fte)),
+        (
+            "cost",
+            e.person
+                .cost()
+                .map_or_else(|| "none".to_owned(), |c| format!("{c}/yr")),
+        ),
+        (
+            "dates",
+            format!("{} to {}", day(e.person.start()), day(e.person.end())),
+        ),
+    ]
+}
+
+/// "open position, web-developer, fte 1, cost 85000/yr, 2027-04-01 to …".
+fn said(terms: &[Terms]) -> String {
+    terms
+        .iter()
+        .map(|t| {
+            t.iter()
+                .filter(|(what, value)| {
+                    !matches!(
+                        (*what, value.as_str()),
+                        ("status", "filled") | ("dates", "… to …") | ("cost", "none")
+                    )
+                })
+                .map(|(what, value)| match *what {
+                    "fte" => format!("fte {value}"),
+                    "cost" => format!("cost {value}"),
+                    _ => value.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// What differs between two sets of terms: "fte 0.6 → 1, cost 30000/yr → 50000/yr" for one
+/// entry each, else the whole terms.
+fn difference(before: &[Terms], after: &[Terms]) -> String {
+    match (before, after) {
+        ([b], [a]) => b
+            .iter()
+            .zip(a)
+            .filter(|(x, y)| x.1 != y.1)
+            .map(|((what, x), (_, y))| format!("{what} {x} → {y}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => format!("{} → {}", said(before), said(after)),
     }
-    match (e.person.start(), e.person.end()) {
-        (None, None) => {}
-        (s, t) => parts.push(format!(
-            "{} to {}",
-            s.map_or_else(|| "…".to_owned(), |d| d.to_string()),
-            t.map_or_else(|| "…".to_owned(), |d| d.to_string())
-        )),
-    }
-    parts.join(", ")
 }
 
 /// What changes from `base` to `other`, person id by person id.
@@ -180,7 +223,7 @@ pub fn changes(base: &Plan<'_>, other: &Plan<'_>, from: Date, to: Date) -> Vec<C
                 kind: Kind::Removed,
                 id: id.clone(),
                 name: b.name.clone(),
-                detail: format!("{}({})", within(&b.places, "was in"), b.terms.join("; ")),
+                detail: format!("{}({})", within(&b.places, "was in"), said(&b.terms)),
                 cost: -b.cost,
             }),
             Some(a) if a.places != b.places => out.push(Change {
@@ -194,7 +237,7 @@ pub fn changes(base: &Plan<'_>, other: &Plan<'_>, from: Date, to: Date) -> Vec<C
                 kind: Kind::Changed,
                 id: id.clone(),
                 name: a.name.clone(),
-                detail: format!("{} → {}", b.terms.join("; "), a.terms.join("; ")),
+                detail: difference(&b.terms, &a.terms),
                 cost: a.cost - b.cost,
             }),
             Some(_) => {}
@@ -205,7 +248,7 @@ pub fn changes(base: &Plan<'_>, other: &Plan<'_>, from: Date, to: Date) -> Vec<C
             kind: Kind::Added,
             id: id.clone(),
             name: a.name.clone(),
-            detail: format!("{}({})", within(&a.places, "in"), a.terms.join("; ")),
+            detail: format!("{}({})", within(&a.places, "in"), said(&a.terms)),
             cost: a.cost,
         });
     }

@@ -123,6 +123,15 @@ fn settle_backfills(entries: &mut [Entry<'_>]) {
             continue;
         };
         for &l in leavers {
+            // Only an entry that began before the backfill is the one it replaces (the same
+            // person may carry on elsewhere, as one who moves between units does).
+            let began_before = match (entries[l].start, entries[b].start) {
+                (Some(s), Some(start)) => s < start,
+                _ => true,
+            };
+            if !began_before {
+                continue;
+            }
             match (entries[l].end, entries[b].start) {
                 (None, Some(start)) => entries[l].end = start.yesterday().ok(),
                 (Some(end), Some(start)) if end >= start => {

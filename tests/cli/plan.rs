@@ -385,3 +385,47 @@ fn markdown_tables_escape_what_a_name_could_inject() {
         "{out}"
     );
 }
+
+#[test]
+fn the_example_plan_answers_cost_per_quarter_and_when_each_gap_closes() {
+    let (code, out, _) = run(&["check", "examples/plan", "--at", "2027-01-15"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("no findings"), "{out}");
+    let (code, out, _) = run(&[
+        "check",
+        "examples/plan",
+        "--at",
+        "2027-06-05",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let doc: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(crate::support::rules(&doc), ["planned-hire"]);
+    let doc = plan_json(&["examples/plan", "--at", "2027-01-15"]);
+    assert_eq!(doc["from"], "2027-01-01");
+    // Q4: everyone of the plan is there, Ana once (she moved from Support to Marketing and
+    // her old place is backfilled): 412,000 a year for 92 of 365 days.
+    let q4 = &doc["periods"][3];
+    assert!(close(&q4["cost"], 412_000.0 * 92.0 / 365.0), "{q4:#}");
+    assert!(close(&q4["headcount"], 9.0), "{q4:#}");
+    assert!(close(&q4["fte"], 7.5), "{q4:#}");
+    assert_eq!(
+        doc["gaps"],
+        serde_json::json!([{"team": "Pine & Pixel", "role": "web-developer", "from": "2027-06-01", "to": "2027-06-14", "closed_by": "hire-web"}])
+    );
+    let units: Vec<&str> = doc["totals"]["unit"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .map(|u| u["name"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(units, ["Leadership", "Marketing", "Support", "Web"]);
+    let (code, out, _) = run(&["plan", "examples/plan", "--positions", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out.lines().count(),
+        4,
+        "three positions and a header:\n{out}"
+    );
+}

@@ -53,7 +53,6 @@ pub fn grids(plans: &[Compared], r: Range<'_>, layout: Layout) -> anyhow::Result
         title: format!("Plans compared, {} to {} (checked on {})", r.from, r.to, r.at),
         header: [
             "Plan",
-            "Path",
             "Headcount (average)",
             "FTE (average)",
             &cost,
@@ -69,7 +68,6 @@ pub fn grids(plans: &[Compared], r: Range<'_>, layout: Layout) -> anyhow::Result
             .map(|p| {
                 vec![
                     p.name.clone(),
-                    p.path.clone(),
                     heads(p.figures.headcount),
                     fte(p.figures.fte),
                     if layout == Layout::Csv {
@@ -84,7 +82,7 @@ pub fn grids(plans: &[Compared], r: Range<'_>, layout: Layout) -> anyhow::Result
                 ]
             })
             .collect(),
-        numeric: (2..9).collect(),
+        numeric: (1..8).collect(),
         note: Some("Gaps: required roles uncovered on some day of the range. Errors and warnings: `teamplan check` of each plan on the day checked.".to_owned()),
     }];
     for p in plans.iter().skip(1) {

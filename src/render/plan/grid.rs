@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use crate::render::escape::{csv_cell, markdown, terminal};
+use crate::render::escape::{csv_cell, markdown, markdown_message, terminal};
 
 /// One table of a plan's output.
 #[derive(Debug, Clone, Default)]
@@ -69,7 +69,7 @@ pub fn render(grids: &[Grid], layout: Layout) -> anyhow::Result<String> {
                     let _ = writeln!(out, "| {} |", cells(row));
                 }
                 if let Some(note) = &grid.note {
-                    let _ = writeln!(out, "\n{}", markdown(note));
+                    let _ = writeln!(out, "\n{}", markdown_message(note));
                 }
                 out.push('\n');
             }
