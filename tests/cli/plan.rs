@@ -429,3 +429,26 @@ fn the_example_plan_answers_cost_per_quarter_and_when_each_gap_closes() {
         "three positions and a header:\n{out}"
     );
 }
+
+#[test]
+fn the_readme_shows_the_example_plan_as_it_is() {
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    let start = "$ teamplan plan examples/plan --at 2027-01-15\n";
+    let begin = readme.find(start).expect("the sample in README") + start.len();
+    let shown = &readme[begin..begin + readme[begin..].find("```").expect("end of block")];
+    let (code, out, _) = run(&["plan", "examples/plan", "--at", "2027-01-15"]);
+    assert_eq!(code, 0);
+    // The README leaves out the note under the timeline and the totals after the gaps.
+    let kept: Vec<&str> = out
+        .split("\nBy unit")
+        .next()
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.starts_with("Open positions count"))
+        .collect();
+    assert_eq!(
+        shown.trim_end(),
+        kept.join("\n").trim_end(),
+        "paste the output of\n  cargo run -- plan examples/plan --at 2027-01-15"
+    );
+}
