@@ -106,6 +106,12 @@ fn person_lines(t: &TeamDiff) -> Vec<(Style, String)> {
             format!("{}: {} → {}", e.person, e.old.as_str(), e.new.as_str()),
         ));
     }
+    for c in &t.plan {
+        lines.push((
+            Style::new(),
+            format!("{}: plan {} → {}", c.person, c.old, c.new),
+        ));
+    }
     for u in &t.units {
         lines.push((
             Style::new(),

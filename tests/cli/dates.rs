@@ -291,3 +291,56 @@ fn export_leaves_out_open_positions_and_who_is_not_there_on_the_day() {
     assert_eq!(users("2027-02-15"), ["cy", "dev", "mark", "maya"]);
     assert_eq!(users("2027-04-15"), ["cy", "mark", "maya"]);
 }
+
+#[test]
+fn diff_shows_dates_positions_and_costs_that_changed() {
+    let s = Scratch::new();
+    let old = s.write("old/team.toml", PLAN);
+    let new = s.write(
+        "new/team.toml",
+        &format!(
+            "{}\n[people.hire-qa]\nname = \"QA (to hire)\"\nstatus = \"open\"\nroles = [\"qa-tester\"]\nstart = 2027-10-01\ncost = 30000\n",
+            PLAN.replace("start = 2027-04-01", "start = 2027-05-01")
+        ),
+    );
+    let (code, out, err) = run(&[
+        "diff",
+        old.to_str().unwrap_or_default(),
+        new.to_str().unwrap_or_default(),
+        "--format",
+        "json",
+        "--at",
+        "2027-01-15",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let plan = &doc["teams"][0]["plan"];
+    assert_eq!(
+        plan,
+        &serde_json::json!([
+            {"person": "hire-dev", "old": "open position, 2027-04-01 to …, backfills dev, cost 85000/yr", "new": "open position, 2027-05-01 to …, backfills dev, cost 85000/yr"},
+            {"person": "hire-qa", "old": "none", "new": "open position, 2027-10-01 to …, cost 30000/yr"}
+        ]),
+        "{doc:#}"
+    );
+}
+
+#[test]
+fn raci_shows_who_holds_roles_on_the_day() {
+    let (_s, path) = plan();
+    let path = path.to_string_lossy().into_owned();
+    let columns = |day: &str| {
+        let (code, out, err) = run(&["raci", &path, "--format", "json", "--at", day]);
+        assert_eq!(code, 0, "{err}");
+        let doc: serde_json::Value = serde_json::from_str(&out).expect("json");
+        doc["columns"].clone()
+    };
+    assert_eq!(
+        columns("2026-12-01"),
+        serde_json::json!(["maya", "dev", "cy"])
+    );
+    assert_eq!(
+        columns("2027-02-15"),
+        serde_json::json!(["maya", "dev", "mark", "cy"])
+    );
+}

@@ -1,10 +1,11 @@
-//! What a change to team files does: people and roles gained or lost, fte and engagement
-//! changes, RACI cells that changed, and findings that appeared or were fixed. Both sides are
-//! analyzed with the same pipeline as `check`.
+//! The changes to teams and findings. Both sides are analyzed with the same pipeline as
+//! `check`, on the same day.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
+
+pub use super::value::ValueChange;
 
 use crate::analysis::pipeline::Analysis;
 use crate::diag::finding::Finding;
@@ -36,13 +37,6 @@ pub struct RoleChange {
     pub lost: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ValueChange<T> {
-    pub person: String,
-    pub old: T,
-    pub new: T,
-}
-
 /// One cell of the matrix that changed (letters serialize as in JSON: `AR`, empty for none).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CellChange {
@@ -70,6 +64,9 @@ pub struct TeamDiff {
     /// Of an org: the units a person is in, where they changed (a move between units).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<ValueChange<Vec<String>>>,
+    /// Dates, open positions, backfills and costs that changed, of anyone in the files.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<ValueChange<String>>,
     pub raci: Vec<CellChange>,
 }
 
@@ -84,6 +81,7 @@ impl TeamDiff {
             && self.fte.is_empty()
             && self.engagement.is_empty()
             && self.units.is_empty()
+            && self.plan.is_empty()
             && self.raci.is_empty()
     }
 }
@@ -223,6 +221,7 @@ fn team_diff(status: Status, any: &Team, old: Option<&Team>, new: Option<&Team>)
         fte: Vec::new(),
         engagement: Vec::new(),
         units: Vec::new(),
+        plan: super::plan::plan_changes(old, new),
         raci: Vec::new(),
     };
     let people = |t: Option<&Team>| -> BTreeMap<String, usize> {
