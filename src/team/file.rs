@@ -149,7 +149,7 @@ pub struct PersonEntry {
     #[schemars(with = "Option<String>")]
     pub backfills: Option<Spanned<String>>,
     /// What this person costs per year at this fte, in the team's `currency`.
-    #[schemars(with = "Option<f64>", range(min = 0.0))]
+    #[schemars(with = "Option<f64>", range(min = 0.0, max = 1e12))]
     pub cost: Option<Spanned<f64>>,
 }
 

@@ -18,6 +18,9 @@ use crate::input::toml_error::Wording;
 const FTE_HELP: &str =
     "fte is the share of this person's time given to this team: 1.0 is full time, 0.5 half";
 
+/// The largest yearly cost taken: sums of many stay exact to the cent.
+const MAX_COST: f64 = 1e12;
+
 /// The wording of an fte outside (0, 1].
 #[must_use]
 pub fn fte_out_of_range(value: f64) -> Wording {
@@ -91,10 +94,10 @@ pub(super) fn build_person(
     }
     let cost = entry.cost.map(|c| {
         let v = *c.get_ref();
-        if !v.is_finite() || v < 0.0 {
+        if !v.is_finite() || !(0.0..=MAX_COST).contains(&v) {
             error(
                 c.span(),
-                format!("`cost` must be a number of at least 0, not {v}"),
+                format!("`cost` must be a number from 0 to a trillion, not {v}"),
                 "cost is per year at this person's fte, in the team's `currency`",
             );
         }

@@ -180,7 +180,7 @@ fn a_move_between_units_on_consecutive_days_is_no_over_allocation() {
 #[test]
 fn planning_fields_written_wrong_are_errors_at_their_place() {
     let s = Scratch::new();
-    let cases: [(&str, &str, &str); 7] = [
+    let cases: [(&str, &str, &str); 8] = [
         (
             "start = \"2027-01-01\"",
             "expected a date",
@@ -198,8 +198,9 @@ fn planning_fields_written_wrong_are_errors_at_their_place() {
             "belongs to an open position",
             "status = \\\"open\\\"",
         ),
-        ("cost = -5", "at least 0", ""),
+        ("cost = -5", "from 0 to a trillion", ""),
         ("status = \"hired\"", "unknown value `hired`", "filled"),
+        ("cost = 1e300", "from 0 to a trillion", "per year"),
     ];
     for (lines, message, help) in cases {
         let path = s.write(
