@@ -13,6 +13,8 @@ pub struct Ctx<'a> {
     pub root: Option<&'a Path>,
     /// `--at DATE` (or `TEAMPLAN_AT`), else today's local date.
     pub at: Date,
+    /// Whether the day was given (then a command a note suggests names it too).
+    pub given: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -21,6 +23,7 @@ impl<'a> Ctx<'a> {
         Self {
             root,
             at: at.unwrap_or_else(|| jiff::Zoned::now().date()),
+            given: at.is_some(),
         }
     }
 

@@ -6,11 +6,10 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::analysis::{Keep, LevelOverrides, Outcome, analyze, find_inputs};
+use crate::analysis::{Keep, LevelOverrides, analyze, find_inputs};
 use crate::cli::{ExportArgs, ExportFormat};
-use crate::diag::words::count;
 use crate::input::discover::Exclude;
-use crate::render::{backstage, escape, findings};
+use crate::render::{backstage, escape};
 
 use super::deliver::{Delivery, Dest, deliver};
 
@@ -46,25 +45,7 @@ pub fn run(
         for note in &notes {
             writeln!(err, "warning: {}", escape::terminal(note))?;
         }
-        let elsewhere = analysis.elsewhere;
-        let s = Outcome::new(analysis, skipped).summary();
-        if s.errors + s.warnings + elsewhere > 0 {
-            let paths: Vec<String> = args.paths.iter().map(|p| escape::shell_path(p)).collect();
-            writeln!(
-                err,
-                "warning: the teams exported have findings ({}{}); run `teamplan check {}` for details",
-                findings::human::counts(&s),
-                if elsewhere > 0 {
-                    format!(
-                        ", and {} in the org's other files",
-                        count(elsewhere, "more finding")
-                    )
-                } else {
-                    String::new()
-                },
-                paths.join(" ")
-            )?;
-        }
+        super::stop::say_findings(&analysis, &args.paths, ctx, err, "exported")?;
     }
     deliver(
         &rendered,

@@ -30,6 +30,7 @@ pub fn timeline_or_positions(
         Ok(analysis) => analysis,
         Err(code) => return Ok(code),
     };
+    super::stop::say_findings(&analysis, &args.paths, ctx, err, "planned")?;
     let plan = Plan::of(&analysis.teams).map_err(anyhow::Error::msg)?;
     let name = name_of(&plan);
     let text = if args.positions {
@@ -44,6 +45,7 @@ pub fn timeline_or_positions(
             currency: plan.currency.as_deref(),
             by: args.by.into(),
             at: ctx.at,
+            notes: &plan.notes,
         };
         match args.format {
             PlanFormat::Json => shown::json(&t, heading),

@@ -75,14 +75,10 @@ pub fn run(args: &PlanArgs, ctx: &Ctx<'_>, out: &mut dyn Write, err: &mut dyn Wr
         .collect();
     // Plans of one name are told apart by their paths.
     let mut compared = compared;
-    for i in 0..compared.len() {
-        if compared
-            .iter()
-            .filter(|c| c.name == compared[i].name)
-            .count()
-            > 1
-        {
-            compared[i].name = format!("{} ({})", compared[i].name, compared[i].path);
+    let names: Vec<String> = compared.iter().map(|c| c.name.clone()).collect();
+    for c in &mut compared {
+        if names.iter().filter(|n| **n == c.name).count() > 1 {
+            c.name = format!("{} ({})", c.name, c.path);
         }
     }
     let range = Range {

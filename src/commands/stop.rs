@@ -1,11 +1,16 @@
 //! A command that writes what the teams are (an export, a plan) stops when one of them
-//! cannot be read: it would be written without its people.
+//! cannot be read: it would be written without its people; and says when they have
+//! findings, which it does not print.
 
 use std::io::Write;
 
 use anyhow::Result;
 
-use crate::analysis::{Analysis, Outcome};
+use super::context::Ctx;
+use crate::analysis::{Analysis, Outcome, Summary};
+use crate::diag::rule::Severity;
+use crate::diag::words::count;
+use crate::render::escape;
 use crate::render::findings;
 
 /// Whether `analysis` cannot stand for the teams: a file that cannot be read, or no team.
@@ -38,4 +43,51 @@ pub fn refuse(
         }
     )?;
     Ok(2)
+}
+
+/// Say on `err` that the teams `done` have findings on the day checked, and the command
+/// that shows them.
+pub fn say_findings(
+    analysis: &Analysis,
+    paths: &[std::path::PathBuf],
+    ctx: &Ctx<'_>,
+    err: &mut dyn Write,
+    done: &str,
+) -> Result<()> {
+    let errors = analysis
+        .findings
+        .iter()
+        .filter(|f| f.level == Severity::Error)
+        .count();
+    let summary = Summary {
+        errors,
+        warnings: analysis.findings.len() - errors,
+        ..Summary::default()
+    };
+    let elsewhere = analysis.elsewhere;
+    if analysis.findings.is_empty() && elsewhere == 0 {
+        return Ok(());
+    }
+    let paths: Vec<String> = paths.iter().map(|p| escape::shell_path(p)).collect();
+    let at = if ctx.given {
+        format!(" --at {}", ctx.at)
+    } else {
+        String::new()
+    };
+    writeln!(
+        err,
+        "warning: the teams {done} have findings on {} ({}{}); run `teamplan check {}{at}` for details",
+        ctx.at,
+        findings::human::counts(&summary),
+        if elsewhere > 0 {
+            format!(
+                ", and {} in the org's other files",
+                count(elsewhere, "more finding")
+            )
+        } else {
+            String::new()
+        },
+        paths.join(" ")
+    )?;
+    Ok(())
 }

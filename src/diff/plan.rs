@@ -6,48 +6,67 @@ use std::collections::BTreeMap;
 use super::value::ValueChange;
 use crate::team::{Person, Team};
 
-/// A person's planning terms in words: "open position, 2027-06-15 to …, backfills tom,
-/// cost 68000/yr"; empty when the file gives none.
-fn terms(p: &Person) -> String {
+/// A person's planning terms, each as (what, value), the ones the file gives.
+type Terms = Vec<(&'static str, String)>;
+
+fn terms(p: &Person) -> Terms {
     let Some(plan) = &p.plan else {
-        return String::new();
+        return Vec::new();
     };
-    let mut parts = Vec::new();
+    let mut out = Vec::new();
     if plan.open {
-        parts.push("open position".to_owned());
+        out.push(("status", "open".to_owned()));
     }
-    if plan.start.is_some() || plan.end.is_some() {
-        let day =
-            |d: Option<jiff::civil::Date>| d.map_or_else(|| "…".to_owned(), |d| d.to_string());
-        parts.push(format!("{} to {}", day(plan.start), day(plan.end)));
+    if let Some(d) = plan.start {
+        out.push(("start", d.to_string()));
+    }
+    if let Some(d) = plan.end {
+        out.push(("end", d.to_string()));
     }
     if let Some(b) = &plan.backfills {
-        parts.push(format!("backfills {}", b.name));
+        out.push(("backfills", b.name.to_string()));
     }
     if let Some(c) = plan.cost {
-        parts.push(format!("cost {c}/yr"));
+        out.push(("cost", format!("{c}/yr")));
     }
-    parts.join(", ")
+    out
 }
 
-/// Everyone of a team, by id, with their planning terms: people and whoever holds nothing
-/// that day (one id in two units of an org: both entries' terms).
-fn everyone(team: &Team) -> BTreeMap<&str, String> {
-    let mut out: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+/// "status open, start 2027-06-15, cost 68000/yr"; "none" for no terms.
+fn said(terms: &[Terms]) -> String {
+    let text = terms
+        .iter()
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            t.iter()
+                .map(|(what, value)| format!("{what} {value}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    if text.is_empty() {
+        "none".to_owned()
+    } else {
+        text
+    }
+}
+
+/// Everyone of a team, by id, with the terms of each of their entries: people and whoever
+/// holds nothing that day (one id in two units of an org has two).
+fn everyone(team: &Team) -> BTreeMap<&str, Vec<Terms>> {
+    let mut out: BTreeMap<&str, Vec<Terms>> = BTreeMap::new();
     for p in team.people.iter().chain(&team.off) {
         out.entry(&p.id).or_default().push(terms(p));
     }
-    out.into_iter()
-        .map(|(id, mut t)| {
-            t.retain(|t| !t.is_empty());
-            t.sort();
-            (id, t.join("; "))
-        })
-        .collect()
+    for t in out.values_mut() {
+        t.sort();
+    }
+    out
 }
 
-/// The planning terms that changed, person by person ("none" for a side without them, or
-/// without the person), in a team on both sides.
+/// The planning terms that changed, person by person, in a team on both sides: for one
+/// entry on each side, only the terms that differ ("start 2027-06-15 → 2027-07-01").
 #[must_use]
 pub fn plan_changes(old: Option<&Team>, new: Option<&Team>) -> Vec<ValueChange<String>> {
     let (Some(old), Some(new)) = (old, new) else {
@@ -57,19 +76,44 @@ pub fn plan_changes(old: Option<&Team>, new: Option<&Team>) -> Vec<ValueChange<S
     let mut ids: Vec<&str> = before.keys().chain(after.keys()).copied().collect();
     ids.sort_unstable();
     ids.dedup();
-    let said = |t: Option<&String>| {
-        t.filter(|t| !t.is_empty())
-            .cloned()
-            .unwrap_or_else(|| "none".to_owned())
-    };
-    ids.into_iter()
-        .filter_map(|id| {
-            let (o, n) = (said(before.get(id)), said(after.get(id)));
-            (o != n).then(|| ValueChange {
-                person: id.to_owned(),
-                old: o,
-                new: n,
-            })
-        })
-        .collect()
+    let none: Vec<Terms> = Vec::new();
+    let mut out = Vec::new();
+    for id in ids {
+        let (b, a) = (
+            before.get(id).unwrap_or(&none),
+            after.get(id).unwrap_or(&none),
+        );
+        if said(b) == said(a) {
+            continue;
+        }
+        let (old, new) = match (b.as_slice(), a.as_slice()) {
+            ([x], [y]) => {
+                let keys = ["status", "start", "end", "backfills", "cost"];
+                let value = |t: &Terms, k: &str| {
+                    t.iter()
+                        .find(|(what, _)| *what == k)
+                        .map_or_else(|| "none".to_owned(), |(_, v)| v.clone())
+                };
+                let changed: Vec<&str> = keys
+                    .into_iter()
+                    .filter(|k| value(x, k) != value(y, k))
+                    .collect();
+                let side = |t: &Terms| {
+                    changed
+                        .iter()
+                        .map(|k| format!("{k} {}", value(t, k)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                (side(x), side(y))
+            }
+            _ => (said(b), said(a)),
+        };
+        out.push(ValueChange {
+            person: id.to_owned(),
+            old,
+            new,
+        });
+    }
+    out
 }

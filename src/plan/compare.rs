@@ -20,6 +20,8 @@ pub struct Figures {
     pub cost: f64,
     /// Required roles (per team) uncovered on some day.
     pub gaps: usize,
+    /// People and positions present in the range with no `cost`.
+    pub without_cost: usize,
 }
 
 /// What changes for one person id from the first plan to another.
@@ -73,6 +75,7 @@ pub fn figures(t: &Timeline) -> Figures {
         fte: weighted(&|r| r.fte),
         cost: t.rows.iter().map(|r| r.cost).sum(),
         gaps: gaps.len(),
+        without_cost: t.without_cost,
     }
 }
 

@@ -43,6 +43,8 @@ pub struct Plan<'t> {
     pub entries: Vec<Entry<'t>>,
     /// The one currency of every `cost` (None: no file names one).
     pub currency: Option<String>,
+    /// What the plan had to decide, in words (a backfill counted from later than its start).
+    pub notes: Vec<String>,
 }
 
 impl<'t> Plan<'t> {
@@ -53,6 +55,7 @@ impl<'t> Plan<'t> {
     pub fn of(teams: &'t [Team]) -> Result<Self, String> {
         let currency = one_currency(teams)?;
         let mut entries = Vec::new();
+        let mut notes = Vec::new();
         for (t, team) in teams.iter().enumerate() {
             let first = entries.len();
             let units: Vec<(Option<&str>, &[Box<Person>])> = match &team.org {
@@ -82,19 +85,20 @@ impl<'t> Plan<'t> {
                     });
                 }
             }
-            settle_backfills(&mut entries[first..]);
+            settle_backfills(&mut entries[first..], &mut notes);
         }
         Ok(Plan {
             teams: teams.iter().collect(),
             entries,
             currency,
+            notes,
         })
     }
 }
 
 /// A backfill counts from the day after its leaver's last; a leaver with no end leaves the
-/// day before their backfill starts.
-fn settle_backfills(entries: &mut [Entry<'_>]) {
+/// day before their backfill starts. Each backfill moved later is said in a note.
+fn settle_backfills(entries: &mut [Entry<'_>], notes: &mut Vec<String>) {
     let backfills = |e: &Entry<'_>| {
         e.person
             .plan
@@ -136,6 +140,10 @@ fn settle_backfills(entries: &mut [Entry<'_>]) {
                 (None, Some(start)) => entries[l].end = start.yesterday().ok(),
                 (Some(end), Some(start)) if end >= start => {
                     entries[b].start = end.tomorrow().ok();
+                    notes.push(format!(
+                        "`{}` backfills `{}`, who stays until {end}: it counts from the day after, not from its start ({start}); move `{}`'s `end` if they leave sooner.",
+                        entries[b].person.id, leaver.name, leaver.name
+                    ));
                 }
                 _ => {}
             }

@@ -57,30 +57,6 @@ impl Coverage {
         Coverage { teams }
     }
 
-    /// The required roles (as `role`, or `team: role` with several teams) that no entry
-    /// holds on `day`.
-    #[must_use]
-    pub fn uncovered_on(&self, plan: &Plan<'_>, day: Date) -> Vec<String> {
-        let mut out = Vec::new();
-        for (t, roles) in self.teams.iter().enumerate() {
-            let team = plan.teams[t];
-            for (role, spans) in roles {
-                let held = spans
-                    .iter()
-                    .any(|(s, e, _)| s.is_none_or(|s| s <= day) && e.is_none_or(|e| day <= e));
-                if !held {
-                    let id = &team.catalog.roles[*role].id;
-                    out.push(if plan.teams.len() > 1 {
-                        format!("{}: {id}", team.name)
-                    } else {
-                        id.clone()
-                    });
-                }
-            }
-        }
-        out
-    }
-
     /// Every stretch of `[from, to]` a required role goes uncovered.
     #[must_use]
     pub fn gaps(&self, plan: &Plan<'_>, from: Date, to: Date) -> Vec<Gap> {

@@ -23,7 +23,7 @@ pub struct Row {
     pub cost: f64,
     /// Open positions counted in the period (the plan takes each as filled on its start).
     pub open: usize,
-    /// Required roles no entry holds on the period's last day.
+    /// Required roles no entry holds on some day of the period.
     pub uncovered: Vec<String>,
 }
 
@@ -74,16 +74,32 @@ pub fn timeline(plan: &Plan<'_>, from: Date, to: Date, by: By) -> Timeline {
         .iter()
         .map(|team| main_areas(&team.catalog))
         .collect();
-    let coverage = Coverage::of(plan);
+    t.gaps = Coverage::of(plan).gaps(plan, from, to);
+    let several_teams = plan.teams.len() > 1;
     t.rows = periods
         .into_iter()
-        .map(|period| Row {
-            headcount: 0.0,
-            fte: 0.0,
-            cost: 0.0,
-            open: 0,
-            uncovered: coverage.uncovered_on(plan, period.end),
-            period,
+        .map(|period| {
+            let mut uncovered: Vec<String> = t
+                .gaps
+                .iter()
+                .filter(|g| g.from <= period.end && g.to.is_none_or(|to| to >= period.start))
+                .map(|g| {
+                    if several_teams {
+                        format!("{}: {}", g.team, g.role)
+                    } else {
+                        g.role.clone()
+                    }
+                })
+                .collect();
+            uncovered.dedup();
+            Row {
+                headcount: 0.0,
+                fte: 0.0,
+                cost: 0.0,
+                open: 0,
+                uncovered,
+                period,
+            }
         })
         .collect();
     let years: Vec<f64> = t
@@ -155,7 +171,6 @@ pub fn timeline(plan: &Plan<'_>, from: Date, to: Date, by: By) -> Timeline {
             .sum();
         row.headcount = as_f64(alone_days + shared_days) / as_f64(p.days());
     }
-    t.gaps = coverage.gaps(plan, from, to);
     for totals in [
         &mut t.by_unit,
         &mut t.by_role,

@@ -144,8 +144,8 @@ pub struct PersonEntry {
     /// `open`: a position to hire, which holds no role until it is filled (then remove the
     /// line). `filled` (the default): a person.
     pub status: Option<Status>,
-    /// The person id of the leaver an open position replaces: the pair is never counted
-    /// twice.
+    /// The person id of the leaver this position (or the person hired into it) replaces:
+    /// the pair is never counted twice.
     #[schemars(with = "Option<String>")]
     pub backfills: Option<Spanned<String>>,
     /// What this person costs per year at this fte, in the team's `currency`.

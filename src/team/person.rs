@@ -85,13 +85,6 @@ pub(super) fn build_person(
             "add the day the hire is planned to begin: `start = 2027-03-01`",
         );
     }
-    if let (Some(b), false) = (&entry.backfills, open) {
-        error(
-            b.span(),
-            "`backfills` belongs to an open position (`status = \"open\"`)".to_owned(),
-            "add `status = \"open\"` if this is a position to hire, or remove `backfills`",
-        );
-    }
     let cost = entry.cost.map(|c| {
         let v = *c.get_ref();
         if !v.is_finite() || !(0.0..=MAX_COST).contains(&v) {
@@ -158,6 +151,14 @@ pub(super) fn check_currency(
 ) {
     let Some(c) = currency else { return };
     let code = c.get_ref();
+    let help = if code.len() == 3 && code.is_ascii() {
+        format!(
+            "write the code in capitals: `currency = \"{}\"`",
+            code.to_ascii_uppercase()
+        )
+    } else {
+        "write the code in capitals: `currency = \"EUR\"`".to_owned()
+    };
     if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
         errors.push(Finding::new(
             Rule::ParseError,
@@ -167,7 +168,7 @@ pub(super) fn check_currency(
                 "`currency` is a three-letter ISO 4217 code, as in \"EUR\" or \"USD\", not {:?}",
                 crate::diag::source::shorten(code, 20)
             ),
-            "write the code in capitals: `currency = \"EUR\"`",
+            &help,
         ));
     }
 }

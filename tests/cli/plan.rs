@@ -452,3 +452,82 @@ fn the_readme_shows_the_example_plan_as_it_is() {
         "paste the output of\n  cargo run -- plan examples/plan --at 2027-01-15"
     );
 }
+
+#[test]
+fn a_backfill_moved_after_its_leaver_is_said_and_a_hired_backfill_is_a_person() {
+    let s = Scratch::new();
+    let path = s.write(
+        "team.toml",
+        &PLAN.replace("end = 2027-03-31", "end = 2027-12-31"),
+    );
+    let doc = plan_json(&[path.to_str().unwrap_or_default(), "--from", "2027-01-01"]);
+    let notes = doc["notes"].to_string();
+    assert!(
+        notes.contains("`hire-dev` backfills `dev`, who stays until 2027-12-31"),
+        "{notes}"
+    );
+    // Hired: `status = "open"` removed, `backfills` kept; the team checks clean.
+    let path = s.write("team.toml", &PLAN.replace("status = \"open\"\n", ""));
+    let (code, out, _) = run(&[
+        "check",
+        path.to_str().unwrap_or_default(),
+        "--at",
+        "2027-05-01",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("no findings"), "{out}");
+}
+
+#[test]
+fn compare_csv_keeps_figures_numbers_and_says_which_plan_lacks_costs() {
+    let s = Scratch::new();
+    let base = s.write("base.toml", PLAN);
+    let cheap = s.write(
+        "cheap.toml",
+        &PLAN
+            .replace("name = \"Shop\"", "name = \"Cheap\"")
+            .replace("cost = 60000\n", ""),
+    );
+    let (b, c) = (
+        base.to_str().unwrap_or_default(),
+        cheap.to_str().unwrap_or_default(),
+    );
+    let (code, out, _) = run(&[
+        "plan",
+        "--compare",
+        b,
+        c,
+        "--format",
+        "csv",
+        "--from",
+        "2027-01-01",
+    ]);
+    assert_eq!(code, 0);
+    let row = out.lines().nth(2).unwrap_or_default();
+    assert!(row.starts_with("Cheap,"), "{out}");
+    assert!(
+        row.contains(",-54904.11,"),
+        "a negative figure is a number, not text: {row}"
+    );
+    let (_, out, _) = run(&["plan", "--compare", b, c, "--from", "2027-01-01"]);
+    assert!(
+        out.contains("Cheap: 1 of the people and positions have no `cost`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn plan_says_when_the_teams_have_findings_that_day() {
+    let s = Scratch::new();
+    let path = s.write("team.toml", PLAN);
+    let p = path.to_str().unwrap_or_default();
+    let (code, _, err) = run(&["plan", p, "--at", "2027-04-05"]);
+    assert_eq!(code, 0);
+    assert!(
+        err.contains("have findings on 2027-04-05 (1 error, 0 warnings)")
+            && err.contains("--at 2027-04-05`"),
+        "{err}"
+    );
+    let (_, _, err) = run(&["plan", p, "--at", "2027-02-15"]);
+    assert!(err.is_empty(), "{err}");
+}

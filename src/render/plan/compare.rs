@@ -83,7 +83,17 @@ pub fn grids(plans: &[Compared], r: Range<'_>, layout: Layout) -> anyhow::Result
             })
             .collect(),
         numeric: (1..8).collect(),
-        note: Some("Gaps: required roles uncovered on some day of the range. Errors and warnings: `teamplan check` of each plan on the day checked.".to_owned()),
+        note: Some(
+            std::iter::once("Gaps: required roles uncovered on some day of the range. Errors and warnings: `teamplan check` of each plan on the day checked.".to_owned())
+                .chain(plans.iter().filter(|p| p.figures.without_cost > 0).map(|p| {
+                    format!(
+                        "{}: {} of the people and positions have no `cost`, which its cost leaves out.",
+                        p.name, p.figures.without_cost
+                    )
+                }))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
     }];
     for p in plans.iter().skip(1) {
         out.push(Grid {
@@ -128,6 +138,7 @@ struct PlanJson<'a> {
     gaps: usize,
     errors: usize,
     warnings: usize,
+    without_cost: usize,
     changes: Vec<ChangeJson<'a>>,
 }
 
@@ -156,6 +167,7 @@ pub fn json(plans: &[Compared], r: Range<'_>) -> String {
             gaps: p.figures.gaps,
             errors: p.errors,
             warnings: p.warnings,
+            without_cost: p.figures.without_cost,
             changes: p
                 .changes
                 .iter()

@@ -41,13 +41,26 @@ pub fn render(grids: &[Grid], layout: Layout) -> anyhow::Result<String> {
             let mut w = csv::Writer::from_writer(Vec::new());
             w.write_record(grid.header.iter().map(|h| csv_cell(h)))?;
             for row in &grid.rows {
-                w.write_record(row.iter().map(|c| csv_cell(c)))?;
+                // A figure stays a number a spreadsheet adds up (a minus sign is no formula).
+                w.write_record(row.iter().enumerate().map(|(i, c)| {
+                    if grid.numeric.contains(&i) && c.parse::<f64>().is_ok() {
+                        c.clone()
+                    } else {
+                        csv_cell(c)
+                    }
+                }))?;
             }
             out = String::from_utf8(w.into_inner()?)?;
         }
         Layout::Markdown => {
             for grid in grids {
                 let _ = writeln!(out, "### {}\n", markdown(&grid.title));
+                if grid.rows.is_empty() {
+                    if let Some(note) = &grid.note {
+                        let _ = writeln!(out, "{}\n", markdown_message(note));
+                    }
+                    continue;
+                }
                 let cells = |row: &[String]| {
                     row.iter()
                         .map(|c| markdown(c))
@@ -76,6 +89,12 @@ pub fn render(grids: &[Grid], layout: Layout) -> anyhow::Result<String> {
         }
         Layout::Table => {
             for grid in grids {
+                if grid.rows.is_empty() {
+                    let title = terminal(&grid.title);
+                    let note = grid.note.as_deref().map(terminal).unwrap_or_default();
+                    let _ = writeln!(out, "{title}\n{note}\n");
+                    continue;
+                }
                 let mut table = Table::new();
                 table
                     .load_style(presets::UTF8_FULL_CONDENSED)

@@ -13,6 +13,8 @@ pub struct Heading<'a> {
     pub currency: Option<&'a str>,
     pub by: By,
     pub at: jiff::civil::Date,
+    /// What the plan decided that a reader should know (see [`crate::plan::Plan::notes`]).
+    pub notes: &'a [String],
 }
 
 /// The timeline as tables (terminal or markdown) or CSV (the periods only).
@@ -40,7 +42,11 @@ pub fn grids(t: &Timeline, h: Heading<'_>, layout: Layout) -> anyhow::Result<Str
                 r.period.label.clone(),
                 r.period.start.to_string(),
                 r.period.end.to_string(),
-                heads(r.headcount),
+                if layout == Layout::Csv {
+                    format!("{:.2}", r.headcount)
+                } else {
+                    heads(r.headcount)
+                },
                 fte(r.fte),
             ];
             if costs {
@@ -62,6 +68,7 @@ pub fn grids(t: &Timeline, h: Heading<'_>, layout: Layout) -> anyhow::Result<Str
     let mut notes = vec![
         "Open positions count from their start: the plan takes each as filled that day (`teamplan check --at` treats it as uncovered until it is).".to_owned(),
     ];
+    notes.extend(h.notes.iter().cloned());
     if t.without_cost > 0 {
         notes.push(format!(
             "{} of the people and positions in the plan have no `cost`: the costs leave them out.",
@@ -184,6 +191,7 @@ struct Document<'a> {
     /// The totals whose figures are shares of people's, split over their roles.
     apportioned: [&'a str; 2],
     without_cost: usize,
+    notes: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -279,6 +287,7 @@ pub fn json(t: &Timeline, h: Heading<'_>) -> String {
         },
         apportioned: ["role", "area"],
         without_cost: t.without_cost,
+        notes: h.notes,
     };
     super::numbers::to_json(&doc)
 }
