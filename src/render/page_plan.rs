@@ -21,7 +21,7 @@ section.plan { margin: 2rem 0 3rem; }
 svg.plan { display: block; max-width: 100%; height: auto; margin: .5rem 0 1rem; }
 table.plain td.num, table.plain th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.plain .date { white-space: nowrap; }
-table.figures tbody th { min-width: 0; }
+table.figures tbody th { min-width: 0; white-space: nowrap; }
 p.note { color: #475467; max-width: 60rem; }
 @media print {
   svg.plan { width: auto; height: 8cm; }
