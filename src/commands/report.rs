@@ -22,12 +22,10 @@ pub fn run(args: &ReportArgs, ctx: &super::context::Ctx<'_>, out: &mut dyn Write
     let exclude = Exclude::new(&args.exclude)?;
     let (inputs, _) = find_inputs(&args.paths, &exclude, root, DEFAULT_MAX_FILE_SIZE);
     super::check::warn_unused(&exclude)?;
-    let analysis = analyze(
-        &inputs,
-        ctx.load_options(DEFAULT_MAX_FILE_SIZE),
-        &LevelOverrides::default(),
-        Keep::Teams,
-    );
+    // Every entry as written, whatever the day: the page's Plan section reads them.
+    let mut options = ctx.load_options(DEFAULT_MAX_FILE_SIZE);
+    options.roster = true;
+    let analysis = analyze(&inputs, options, &LevelOverrides::default(), Keep::Teams);
     let title = match analysis.teams.as_slice() {
         [one] if args.paths.len() == 1 && !args.paths[0].is_dir() => {
             format!("{}: team report", one.name)
@@ -67,7 +65,7 @@ pub fn run(args: &ReportArgs, ctx: &super::context::Ctx<'_>, out: &mut dyn Write
             inputs: &inputs,
         };
         write_with(path, Change::Replace, &options, &mut |w| {
-            page::render(w, &analysis.teams, &analysis.findings, &title)
+            page::render(w, &analysis.teams, &analysis.findings, &title, ctx.at)
         })?;
         if !args.quiet {
             writeln!(anstream::stderr(), "wrote {}", escape::path(path))?;
@@ -75,8 +73,14 @@ pub fn run(args: &ReportArgs, ctx: &super::context::Ctx<'_>, out: &mut dyn Write
         return Ok(code);
     }
     let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, out);
-    let written = page::render(&mut buffered, &analysis.teams, &analysis.findings, &title)
-        .and_then(|()| buffered.flush());
+    let written = page::render(
+        &mut buffered,
+        &analysis.teams,
+        &analysis.findings,
+        &title,
+        ctx.at,
+    )
+    .and_then(|()| buffered.flush());
     match written {
         // A reader that stops early (`| head`) does not change the exit code.
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),

@@ -10,6 +10,8 @@ pub mod findings;
 pub mod inject;
 pub mod matrix;
 pub mod page;
+pub mod page_people;
+pub mod page_plan;
 pub mod plan;
 pub mod sources;
 pub mod style;

@@ -1,6 +1,7 @@
 //! `teamplan report`: one self-contained, printable HTML page per team file or folder —
 //! summary, catalog coverage, workload per person as an inline SVG bar chart, findings, and
-//! the RACI matrix.
+//! the RACI matrix; with dates, open positions or costs, a Plan section too
+//! ([`super::page_plan`]).
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -8,6 +9,7 @@ use std::fmt::Write as _;
 use super::escape::{html as escape, html_message};
 use super::matrix::html::{STYLE, table};
 use super::matrix::view::{By, Filter, Matrix};
+use super::{page_people, page_plan};
 use crate::analysis::outcome::distinct_people;
 use crate::catalog::Requirement;
 use crate::diag::finding::Finding;
@@ -35,8 +37,9 @@ code { background: #f2f4f7; padding: 0 .2rem; border-radius: .2rem; }
 @media print { section.team { break-before: page; } section.team:first-of-type { break-before: auto; } }
 ";
 
-/// The whole page for the teams checked together, with every finding, written to `out`
-/// one team at a time (a page for 100k teams is never held whole in memory).
+/// The whole page for the teams checked together (on the day `at`), with every finding,
+/// written to `out` one team at a time (a page for 100k teams is never held whole in
+/// memory).
 ///
 /// # Errors
 /// Writing to `out` failed.
@@ -45,11 +48,18 @@ pub fn render(
     teams: &[Team],
     findings: &[Finding],
     title: &str,
+    at: jiff::civil::Date,
 ) -> std::io::Result<()> {
+    let plan = page_plan::section(teams, at);
     write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}{PAGE_STYLE}</style>\n</head>\n<body>\n",
-        escape(title)
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}{PAGE_STYLE}{}</style>\n</head>\n<body>\n",
+        escape(title),
+        if plan.is_some() {
+            page_plan::PLAN_STYLE
+        } else {
+            ""
+        }
     )?;
     let errors = findings
         .iter()
@@ -112,6 +122,9 @@ pub fn render(
         }
         out.write_all(b"</tbody></table>\n")?;
     }
+    if let Some(plan) = plan {
+        out.write_all(plan.as_bytes())?;
+    }
     for (team, files) in teams.iter().zip(&files) {
         out.write_all(team_section(team, &of(files)).as_bytes())?;
     }
@@ -158,7 +171,7 @@ fn team_section(team: &Team, mine: &[&Finding]) -> String {
     let (errors, warnings) = counts(mine);
     let _ = writeln!(
         out,
-        "<dl class=\"facts\"><dt>catalog</dt><dd>{} (<code>{}</code>)</dd><dt>file</dt><dd><code>{}</code></dd><dt>people</dt><dd>{} ({fte:.1} fte)</dd><dt>findings</dt><dd>{}, {}</dd>{}</dl>",
+        "<dl class=\"facts\"><dt>catalog</dt><dd>{} (<code>{}</code>)</dd><dt>file</dt><dd><code>{}</code></dd><dt>people</dt><dd>{} ({fte:.1} fte)</dd><dt>findings</dt><dd>{}, {}</dd>{}{}</dl>",
         escape(&catalog.title),
         escape(&catalog.id),
         escape(&team.source.path().display().to_string()),
@@ -170,7 +183,8 @@ fn team_section(team: &Team, mine: &[&Finding]) -> String {
             .map_or_else(String::new, |d| format!(
                 "<dt>about</dt><dd>{}</dd>",
                 escape(d)
-            ))
+            )),
+        page_people::facts(team)
     );
     if let Some(org) = team.org.as_ref().filter(|o| !o.units.is_empty()) {
         let units: Vec<String> = org
@@ -218,6 +232,7 @@ fn team_section(team: &Team, mine: &[&Finding]) -> String {
 
     out.push_str("<h3>Workload: activities accountable or responsible for, against what their fte allows</h3>\n");
     out.push_str(&workload_chart(team, &resolved));
+    out.push_str(&page_people::people(team));
 
     out.push_str("<h3>Findings</h3>\n");
     if mine.is_empty() {

@@ -18,6 +18,7 @@ mod org_inputs;
 mod plan;
 mod props;
 mod raci;
+mod report_plan;
 mod review;
 mod rules;
 mod shape;

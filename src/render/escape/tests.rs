@@ -44,6 +44,8 @@ fn html_attributes_keep_quotes_inside() {
         "a&quot; onmouseover=&quot;x"
     );
     assert_eq!(html("<b>\"q\""), "&lt;b&gt;\"q\"");
+    // What XML forbids is made visible too: an SVG in the page stays well-formed.
+    assert_eq!(html("a\u{ffff}&\u{fffe}"), "a\\u{ffff}&amp;\\u{fffe}");
 }
 
 #[test]

@@ -117,9 +117,10 @@ fn not_a_ci_command(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str
     std::borrow::Cow::Owned(out)
 }
 
-/// Characters that change how text reads without being seen: bidi controls, and the
+/// Characters that change how text reads without being seen: bidi controls, the
 /// zero-width and line-separating ones (a zero-width space lets a wrapper break a line
-/// anywhere, U+2028/U+2029 break lines in some viewers).
+/// anywhere, U+2028/U+2029 break lines in some viewers), and the two noncharacters XML
+/// forbids (U+FFFE, U+FFFF: one would make an SVG of the report unreadable as XML).
 fn is_invisible_control(c: char) -> bool {
     matches!(
         c,
@@ -133,6 +134,8 @@ fn is_invisible_control(c: char) -> bool {
             | '\u{FEFF}'
             | '\u{202A}'..='\u{202E}'
             | '\u{2066}'..='\u{2069}'
+            | '\u{FFFE}'
+            | '\u{FFFF}'
     )
 }
 

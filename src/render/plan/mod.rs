@@ -4,4 +4,5 @@ pub mod compare;
 pub mod grid;
 pub mod numbers;
 pub mod positions;
+pub mod svg;
 pub mod timeline;

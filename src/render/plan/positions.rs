@@ -7,8 +7,9 @@ use super::grid::{Grid, Layout, render};
 use super::numbers::{money, round2, to_json};
 use crate::plan::{Entry, Plan};
 
-/// The open positions, by start date.
-fn positions<'p>(plan: &'p Plan<'_>) -> Vec<&'p Entry<'p>> {
+/// The open positions, by start date (then place and id).
+#[must_use]
+pub fn open_positions<'p>(plan: &'p Plan<'_>) -> Vec<&'p Entry<'p>> {
     let mut open: Vec<&Entry<'_>> = plan.entries.iter().filter(|e| e.person.is_open()).collect();
     open.sort_by_key(|e| {
         (
@@ -34,7 +35,7 @@ fn roles(plan: &Plan<'_>, e: &Entry<'_>) -> Vec<String> {
 /// Never in practice (writing to memory).
 pub fn grids(plan: &Plan<'_>, layout: Layout) -> anyhow::Result<String> {
     let currency = plan.currency.clone().unwrap_or_default();
-    let rows: Vec<Vec<String>> = positions(plan)
+    let rows: Vec<Vec<String>> = open_positions(plan)
         .into_iter()
         .map(|e| {
             vec![
@@ -103,7 +104,7 @@ struct Position<'a> {
 /// The hiring plan as JSON (`"version": 1`).
 #[must_use]
 pub fn json(plan: &Plan<'_>) -> String {
-    let list: Vec<Position<'_>> = positions(plan)
+    let list: Vec<Position<'_>> = open_positions(plan)
         .into_iter()
         .map(|e| Position {
             id: &e.person.id,
