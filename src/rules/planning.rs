@@ -1,5 +1,6 @@
 //! Rules of a dated plan: planned-hire (a required role waiting for an open position or a
-//! person yet to start), and the leaver an open position `backfills`.
+//! person yet to start), the leaver an open position `backfills`, and the roles of whoever
+//! holds nothing on the day checked (a misspelt one is said now, not when they start).
 
 use super::out::{Out, short_list};
 use crate::catalog::RoleIdx;
@@ -119,5 +120,42 @@ pub(super) fn backfills(out: &mut Out<'_, '_>) {
                 ..Context::default()
             },
         );
+    }
+}
+
+/// `unknown-role` for the roles of open positions and of people not there on the day
+/// checked: their roles are read now, though they hold them later (or held them before).
+pub(super) fn roles_set_aside(out: &mut Out<'_, '_>) {
+    let team = out.resolved.team;
+    let catalog = &team.catalog;
+    for person in &team.off {
+        for reference in &person.roles {
+            if catalog.role(&reference.name).is_some()
+                || catalog.team_name(&reference.name).is_some()
+            {
+                continue;
+            }
+            let label = if person.name == person.id {
+                format!("`{}`", person.id)
+            } else {
+                format!("{} (`{}`)", person.name, person.id)
+            };
+            out.push(
+                Rule::UnknownRole,
+                reference.span.clone(),
+                format!(
+                    "{label} has the role `{}`, which is not in the `{}` catalog",
+                    reference.name, catalog.id
+                ),
+                suggest::hint(&reference.name, catalog.role_names()).unwrap_or_else(|| {
+                    format!("`teamplan catalog show {}` lists the roles", catalog.id)
+                }),
+                Context {
+                    role: Some(reference.name.to_string()),
+                    person: Some(person.id.to_string()),
+                    ..Context::default()
+                },
+            );
+        }
     }
 }

@@ -17,5 +17,6 @@ pub fn check_team(resolved: &Resolved<'_>) -> Vec<Finding> {
     workload::check(&mut out);
     units::check(&mut out);
     planning::backfills(&mut out);
+    planning::roles_set_aside(&mut out);
     out.findings
 }

@@ -340,3 +340,21 @@ fn raci_shows_who_holds_roles_on_the_day() {
         serde_json::json!(["maya", "dev", "mark", "cy"])
     );
 }
+
+#[test]
+fn a_misspelt_role_of_an_open_position_is_said_before_it_starts() {
+    let s = Scratch::new();
+    let path = s.write(
+        "team.toml",
+        &PLAN.replace(
+            "roles = [\"web-developer\"]\nstart = 2027-04-01",
+            "roles = [\"web-develper\"]\nstart = 2027-04-01",
+        ),
+    );
+    let (code, doc) = check_json(&[&path], &["--at", "2027-02-15"]);
+    assert_eq!(code, 1);
+    assert_eq!(rules(&doc), ["unknown-role"], "{doc:#}");
+    let f = &findings_of(&doc, "unknown-role")[0];
+    assert_eq!(f["person"], "hire-dev");
+    assert_eq!(f["help"], "did you mean `web-developer`?");
+}
