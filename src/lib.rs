@@ -46,7 +46,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     };
     choice.write_global();
     let mut stdout = Output::new();
-    let ctx = commands::Ctx::new(cli.root.as_deref(), cli.at);
+    let ctx = commands::Ctx::new(cli.root.as_deref(), cli.at.and_then(|d| d.0));
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(args, &ctx, &mut stdout),
         Command::Raci(args) => {

@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use super::browse::{CatalogCommand, CompletionsArgs, ExplainArgs, SchemaArgs};
 use super::export::ExportArgs;
 use super::plan::PlanArgs;
-use super::values::{RaciBy, area_parser, day, existing_folder};
+use super::values::{Day, RaciBy, area_parser, existing_folder, maybe_day};
 use crate::analysis::LevelOverrides;
 use crate::catalog::Area;
 use crate::diag::{LintLevel, Rule};
@@ -36,8 +36,8 @@ pub struct Cli {
 
     /// The day the teams are checked on (YYYY-MM-DD): who has not started yet or has left
     /// holds nothing that day [default: today's local date]
-    #[arg(long, global = true, value_name = "DATE", env = "TEAMPLAN_AT", value_parser = day)]
-    pub at: Option<jiff::civil::Date>,
+    #[arg(long, global = true, value_name = "DATE", env = "TEAMPLAN_AT", value_parser = maybe_day)]
+    pub at: Option<Day>,
 
     #[command(subcommand)]
     pub command: Command,

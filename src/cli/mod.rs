@@ -11,4 +11,4 @@ pub use args::*;
 pub use browse::*;
 pub use export::{ExportArgs, ExportFormat};
 pub use plan::{PlanArgs, PlanBy, PlanFormat};
-pub use values::{RaciBy, RuleParser};
+pub use values::{Day, RaciBy, RuleParser};

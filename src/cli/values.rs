@@ -22,6 +22,20 @@ impl From<RaciBy> for By {
     }
 }
 
+/// `--at` or `TEAMPLAN_AT`: a day, or nothing when blank (a CI workflow that passes an
+/// unset variable sets it to the empty string).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Day(pub Option<jiff::civil::Date>);
+
+/// `--at`'s value: blank is no day.
+pub(super) fn maybe_day(value: &str) -> Result<Day, String> {
+    if value.trim().is_empty() {
+        Ok(Day(None))
+    } else {
+        day(value).map(|d| Day(Some(d)))
+    }
+}
+
 /// A day, as `--at 2027-03-01` (or `TEAMPLAN_AT`) writes it.
 pub(super) fn day(value: &str) -> Result<jiff::civil::Date, String> {
     value.trim().parse().map_err(|_| {

@@ -10,7 +10,7 @@ use super::context::Ctx;
 use crate::analysis::{Analysis, Keep, LevelOverrides, analyze, find_inputs};
 use crate::cli::{PlanArgs, PlanFormat};
 use crate::input::discover::Exclude;
-use crate::plan::{Plan, default_range, timeline};
+use crate::plan::{MAX_PERIODS, Plan, default_range, period_count, timeline, year_from};
 use crate::render::plan::grid::Layout;
 use crate::render::plan::{positions, timeline as shown};
 
@@ -26,7 +26,10 @@ pub fn timeline_or_positions(
     err: &mut dyn Write,
 ) -> Result<u8> {
     let (from, to) = range(args, ctx.at)?;
-    let analysis = match load(&args.paths, args, ctx, err)? {
+    let exclude = Exclude::new(&args.exclude)?;
+    let loaded = load(&args.paths, &exclude, args, ctx, err)?;
+    super::check::warn_unused(&exclude)?;
+    let analysis = match loaded {
         Ok(analysis) => analysis,
         Err(code) => return Ok(code),
     };
@@ -64,30 +67,30 @@ pub fn timeline_or_positions(
 /// from `--from` when only it is given.
 pub(super) fn range(args: &PlanArgs, at: Date) -> Result<(Date, Date)> {
     let from = args.from.unwrap_or_else(|| default_range(at).0);
-    let to = args.to.unwrap_or_else(|| {
-        from.checked_add(jiff::Span::new().years(1))
-            .and_then(Date::yesterday)
-            .unwrap_or(from)
-    });
+    let to = args.to.unwrap_or_else(|| year_from(from));
     if to < from {
         bail!(
             "--to ({to}) is before --from ({from}): the plan runs from its first day to its last"
+        );
+    }
+    if period_count(from, to, args.by.into()) > MAX_PERIODS {
+        bail!(
+            "--from {from} --to {to} makes more than {MAX_PERIODS} periods: plan at most a century by month (or four by quarter)"
         );
     }
     Ok((from, to))
 }
 
 /// The teams of `paths`, loaded with their rosters; Err(exit code) when one cannot be
-/// read (said on `err`).
+/// read (said on `err`). The caller says which `--exclude` globs matched nothing, once.
 pub(super) fn load(
     paths: &[std::path::PathBuf],
+    exclude: &Exclude,
     args: &PlanArgs,
     ctx: &Ctx<'_>,
     err: &mut dyn Write,
 ) -> Result<Result<Analysis, u8>> {
-    let exclude = Exclude::new(&args.exclude)?;
-    let (inputs, skipped) = find_inputs(paths, &exclude, ctx.root, args.max_file_size);
-    super::check::warn_unused(&exclude)?;
+    let (inputs, skipped) = find_inputs(paths, exclude, ctx.root, args.max_file_size);
     let mut options = ctx.load_options(args.max_file_size);
     options.roster = true;
     let analysis = analyze(&inputs, options, &LevelOverrides::default(), Keep::Teams);

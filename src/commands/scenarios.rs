@@ -8,6 +8,7 @@ use super::context::Ctx;
 use super::plan::{load, name_of, range};
 use crate::cli::{PlanArgs, PlanFormat};
 use crate::diag::rule::Severity;
+use crate::input::discover::Exclude;
 use crate::plan::{Plan, changes, figures, timeline};
 use crate::render::plan::compare::{Compared, Range, grids, json};
 use crate::render::plan::grid::Layout;
@@ -23,13 +24,15 @@ pub fn run(args: &PlanArgs, ctx: &Ctx<'_>, out: &mut dyn Write, err: &mut dyn Wr
             "--compare needs two plans or more: `teamplan plan --compare A B`, each a team file or an org's folder"
         );
     }
+    let exclude = Exclude::new(&args.exclude)?;
     let mut analyses = Vec::with_capacity(args.paths.len());
     for path in &args.paths {
-        match load(std::slice::from_ref(path), args, ctx, err)? {
+        match load(std::slice::from_ref(path), &exclude, args, ctx, err)? {
             Ok(a) => analyses.push(a),
             Err(code) => return Ok(code),
         }
     }
+    super::check::warn_unused(&exclude)?;
     let plans: Vec<Plan<'_>> = analyses
         .iter()
         .map(|a| Plan::of(&a.teams).map_err(anyhow::Error::msg))

@@ -233,7 +233,16 @@ pub fn changes(base: &Plan<'_>, other: &Plan<'_>, from: Date, to: Date) -> Vec<C
                 kind: Kind::Moved,
                 id: id.clone(),
                 name: a.name.clone(),
-                detail: format!("{} → {}", b.places.join(", "), a.places.join(", ")),
+                detail: if a.terms == b.terms {
+                    format!("{} → {}", b.places.join(", "), a.places.join(", "))
+                } else {
+                    format!(
+                        "{} → {}; {}",
+                        b.places.join(", "),
+                        a.places.join(", "),
+                        difference(&b.terms, &a.terms)
+                    )
+                },
                 cost: a.cost - b.cost,
             }),
             Some(a) if a.terms != b.terms => out.push(Change {

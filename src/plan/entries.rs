@@ -126,27 +126,37 @@ fn settle_backfills(entries: &mut [Entry<'_>], notes: &mut Vec<String>) {
         let Some(leavers) = by_id.get(leaver.name.as_str()) else {
             continue;
         };
-        for &l in leavers {
-            // Only an entry that began before the backfill is the one it replaces (the same
-            // person may carry on elsewhere, as one who moves between units does).
-            let began_before = match (entries[l].start, entries[b].start) {
-                (Some(s), Some(start)) => s < start,
-                _ => true,
-            };
-            if !began_before {
-                continue;
-            }
-            match (entries[l].end, entries[b].start) {
-                (None, Some(start)) => entries[l].end = start.yesterday().ok(),
-                (Some(end), Some(start)) if end >= start => {
-                    entries[b].start = end.tomorrow().ok();
-                    notes.push(format!(
-                        "`{}` backfills `{}`, who stays until {end}: it counts from the day after, not from its start ({start}); move `{}`'s `end` if they leave sooner.",
-                        entries[b].person.id, leaver.name, leaver.name
-                    ));
+        // The one entry it replaces: of the leaver's entries that began before it (the same
+        // person may carry on elsewhere, as one who moves between units does), the one in
+        // its own unit, else the one that began last.
+        let began_before = |l: usize| match (entries[l].start, entries[b].start) {
+            (Some(s), Some(start)) => s < start,
+            _ => l != b,
+        };
+        let Some(l) = leavers
+            .iter()
+            .copied()
+            .filter(|&l| l != b && began_before(l))
+            .max_by_key(|&l| (entries[l].unit == entries[b].unit, entries[l].start, l))
+        else {
+            continue;
+        };
+        match (entries[l].end, entries[b].start) {
+            (None, Some(start)) => entries[l].end = start.yesterday().ok(),
+            (Some(end), Some(start)) if end >= start => {
+                if let Ok(next) = end.tomorrow() {
+                    entries[b].start = Some(next);
+                } else {
+                    // The leaver stays to the end of the calendar: the backfill never counts.
+                    entries[b].start = Some(end);
+                    entries[b].end = end.yesterday().ok();
                 }
-                _ => {}
+                notes.push(format!(
+                    "`{}` backfills `{}`, who stays until {end}: it counts from the day after, not from its start ({start}); move `{}`'s `end` if they leave sooner.",
+                    entries[b].person.id, leaver.name, leaver.name
+                ));
             }
+            _ => {}
         }
     }
 }

@@ -10,5 +10,5 @@ mod timeline;
 pub use compare::{Change, Figures, Kind, changes, cost_in, figures};
 pub use entries::{Entry, Plan};
 pub use gaps::Gap;
-pub use period::{By, Period, default_range, periods};
+pub use period::{By, MAX_PERIODS, Period, default_range, period_count, periods, year_from};
 pub use timeline::{Row, Timeline, Total, timeline};

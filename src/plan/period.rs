@@ -64,11 +64,29 @@ pub fn quarter_start(day: Date) -> Date {
 #[must_use]
 pub fn default_range(at: Date) -> (Date, Date) {
     let from = quarter_start(at);
-    let to = from
-        .checked_add(jiff::Span::new().years(1))
+    (from, year_from(from))
+}
+
+/// The last day of the year from `from` (the calendar's last day near its end).
+#[must_use]
+pub fn year_from(from: Date) -> Date {
+    from.checked_add(jiff::Span::new().years(1))
         .and_then(Date::yesterday)
-        .unwrap_or(from);
-    (from, to)
+        .unwrap_or(Date::MAX)
+}
+
+/// The most periods a plan is cut into: a century of months.
+pub const MAX_PERIODS: i64 = 1200;
+
+/// How many periods `[from, to]` makes.
+#[must_use]
+pub fn period_count(from: Date, to: Date, by: By) -> i64 {
+    let months = (i64::from(to.year()) - i64::from(from.year())) * 12 + i64::from(to.month())
+        - i64::from(from.month());
+    match by {
+        By::Month => months + 1,
+        By::Quarter => months / 3 + 2,
+    }
 }
 
 /// The periods of `[from, to]`, each cut to that range.
@@ -80,23 +98,28 @@ pub fn periods(from: Date, to: Date, by: By) -> Vec<Period> {
         let (first, label) = match by {
             By::Month => (
                 start.first_of_month(),
-                format!("{}-{:02}", start.year(), start.month()),
+                format!("{:04}-{:02}", start.year(), start.month()),
             ),
             By::Quarter => (
                 quarter_start(start),
-                format!("{}-Q{}", start.year(), (start.month() - 1) / 3 + 1),
+                format!("{:04}-Q{}", start.year(), (start.month() - 1) / 3 + 1),
             ),
         };
         let months = match by {
             By::Month => 1,
             By::Quarter => 3,
         };
-        let Some(next) = first.checked_add(jiff::Span::new().months(months)).ok() else {
-            break;
-        };
-        let end = next.yesterday().unwrap_or(next).min(to);
+        // The last period of the calendar ends on its last day.
+        let next = first.checked_add(jiff::Span::new().months(months)).ok();
+        let end = next
+            .and_then(|n| n.yesterday().ok())
+            .unwrap_or(Date::MAX)
+            .min(to);
         out.push(Period { label, start, end });
-        start = next;
+        match next {
+            Some(n) => start = n,
+            None => break,
+        }
     }
     out
 }

@@ -100,7 +100,33 @@ pub(super) fn backfills(out: &mut Out<'_, '_>) {
         let Some(leaver) = position.plan.as_ref().and_then(|p| p.backfills.as_ref()) else {
             continue;
         };
-        if everyone().any(|id| id == leaver.name) {
+        let named: Vec<&crate::team::Person> = team
+            .people
+            .iter()
+            .chain(&team.off)
+            .filter(|p| p.id == leaver.name)
+            .map(|p| &**p)
+            .collect();
+        if !named.is_empty() {
+            let why = if leaver.name == position.id {
+                Some("itself")
+            } else if named.iter().all(|p| p.is_open()) {
+                Some("an open position: a position replaces a person who leaves")
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                out.push(
+                    Rule::UnknownPerson,
+                    leaver.span.clone(),
+                    format!("`{}` backfills `{}`, {why}", position.id, leaver.name),
+                    "name the person id of the leaver this position replaces, or remove `backfills`".to_owned(),
+                    Context {
+                        person: Some(leaver.name.to_string()),
+                        ..Context::default()
+                    },
+                );
+            }
             continue;
         }
         let help = suggest::hint(&leaver.name, everyone()).unwrap_or_else(|| {
@@ -120,6 +146,37 @@ pub(super) fn backfills(out: &mut Out<'_, '_>) {
                 ..Context::default()
             },
         );
+    }
+}
+
+/// Units of one org whose `currency` is not the org's (or, when the org names none, not
+/// the first unit's): their costs cannot be added up (`plan` refuses them too).
+pub(super) fn currencies(out: &mut Out<'_, '_>) {
+    let team = out.resolved.team;
+    let Some(org) = &team.org else { return };
+    let mut first = team
+        .currency
+        .as_ref()
+        .map(|c| (c.get_ref().clone(), "the org's"));
+    for unit in &org.units {
+        let Some(c) = &unit.currency else { continue };
+        match &first {
+            None => first = Some((c.get_ref().clone(), "the first unit's")),
+            Some((code, whose)) if code != c.get_ref() => {
+                let span = c.span();
+                out.push(
+                    Rule::ParseError,
+                    span.start + unit.base..span.end + unit.base,
+                    format!(
+                        "this unit's currency is {}, but {whose} is {code}: one org's costs are in one currency",
+                        c.get_ref()
+                    ),
+                    format!("leave `currency` out of the unit (it takes the org's), or convert its costs to {code}"),
+                    Context::default(),
+                );
+            }
+            Some(_) => {}
+        }
     }
 }
 

@@ -18,5 +18,6 @@ pub fn check_team(resolved: &Resolved<'_>) -> Vec<Finding> {
     units::check(&mut out);
     planning::backfills(&mut out);
     planning::roles_set_aside(&mut out);
+    planning::currencies(&mut out);
     out.findings
 }

@@ -86,7 +86,8 @@ pub(super) fn build_person(
         );
     }
     let cost = entry.cost.map(|c| {
-        let v = *c.get_ref();
+        // -0.0 is 0 (a minus sign would reach the outputs).
+        let v = *c.get_ref() + 0.0;
         if !v.is_finite() || !(0.0..=MAX_COST).contains(&v) {
             error(
                 c.span(),

@@ -16,6 +16,7 @@ mod northstar;
 mod org;
 mod org_inputs;
 mod plan;
+mod plan_hostile;
 mod props;
 mod raci;
 mod report_plan;

@@ -5,7 +5,18 @@ use std::fmt::Write as _;
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
+use crate::diag::source::shorten;
 use crate::render::escape::{csv_cell, markdown, markdown_message, terminal};
+
+/// The longest text of a terminal table's cell: laying out a table costs the square of its
+/// cells' length, and a name of a megabyte would take minutes (markdown, CSV and JSON keep
+/// every character).
+const MAX_CELL_CHARS: usize = 200;
+
+/// A cell for a terminal table: escaped and cut short.
+fn cell(text: &str) -> String {
+    terminal(&shorten(text, MAX_CELL_CHARS)).into_owned()
+}
 
 /// One table of a plan's output.
 #[derive(Debug, Clone, Default)]
@@ -90,7 +101,7 @@ pub fn render(grids: &[Grid], layout: Layout) -> anyhow::Result<String> {
         Layout::Table => {
             for grid in grids {
                 if grid.rows.is_empty() {
-                    let title = terminal(&grid.title);
+                    let title = terminal(&shorten(&grid.title, 400)).into_owned();
                     let note = grid.note.as_deref().map(terminal).unwrap_or_default();
                     let _ = writeln!(out, "{title}\n{note}\n");
                     continue;
@@ -99,19 +110,19 @@ pub fn render(grids: &[Grid], layout: Layout) -> anyhow::Result<String> {
                 table
                     .load_style(presets::UTF8_FULL_CONDENSED)
                     .set_content_arrangement(ContentArrangement::Dynamic)
-                    .set_header(grid.header.iter().map(|h| terminal(h).into_owned()));
+                    .set_header(grid.header.iter().map(|h| cell(h)));
                 if let Some(w) = crate::render::width::prose_width() {
                     table.set_width(w);
                 }
                 for row in &grid.rows {
-                    table.add_row(row.iter().map(|c| terminal(c).into_owned()));
+                    table.add_row(row.iter().map(|c| cell(c)));
                 }
                 for &i in &grid.numeric {
                     if let Some(column) = table.column_mut(i) {
                         column.set_cell_alignment(CellAlignment::Right);
                     }
                 }
-                let _ = writeln!(out, "{}\n{table}", terminal(&grid.title));
+                let _ = writeln!(out, "{}\n{table}", terminal(&shorten(&grid.title, 400)));
                 if let Some(note) = &grid.note {
                     let _ = writeln!(out, "{}", terminal(note));
                 }
