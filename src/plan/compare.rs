@@ -20,6 +20,8 @@ pub struct Figures {
     pub cost: f64,
     /// Required roles (per team) uncovered on some day.
     pub gaps: usize,
+    /// The days each required role goes uncovered, added up.
+    pub gap_days: i64,
     /// People and positions present in the range with no `cost`.
     pub without_cost: usize,
 }
@@ -59,22 +61,19 @@ impl Kind {
 /// A plan's figures from its timeline.
 #[must_use]
 pub fn figures(t: &Timeline) -> Figures {
-    let total = days(t.from, t.to).max(1);
-    let weighted = |f: &dyn Fn(&super::timeline::Row) -> f64| {
-        t.rows
-            .iter()
-            .map(|r| f(r) * as_f64(r.period.days()))
-            .sum::<f64>()
-            / as_f64(total)
-    };
     let mut gaps: Vec<(&str, &str)> = t.gaps.iter().map(|g| (&*g.team, &*g.role)).collect();
     gaps.sort_unstable();
     gaps.dedup();
     Figures {
-        headcount: weighted(&|r| r.headcount),
-        fte: weighted(&|r| r.fte),
-        cost: t.rows.iter().map(|r| r.cost).sum(),
+        headcount: t.whole.headcount,
+        fte: t.whole.fte,
+        cost: t.whole.cost,
         gaps: gaps.len(),
+        gap_days: t
+            .gaps
+            .iter()
+            .map(|g| days(g.from, g.to.unwrap_or(t.to)))
+            .sum(),
         without_cost: t.without_cost,
     }
 }

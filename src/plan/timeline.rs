@@ -41,6 +41,9 @@ pub struct Timeline {
     pub from: Date,
     pub to: Date,
     pub rows: Vec<Row>,
+    /// The whole range as one period: average headcount and fte, the summed cost, the
+    /// open positions counted and the required roles uncovered on some day.
+    pub whole: Row,
     pub by_unit: IndexMap<String, Total>,
     /// Apportioned: an entry's cost and fte split evenly over its roles.
     pub by_role: IndexMap<String, Total>,
@@ -62,6 +65,18 @@ pub fn timeline(plan: &Plan<'_>, from: Date, to: Date, by: By) -> Timeline {
         from,
         to,
         rows: Vec::new(),
+        whole: Row {
+            period: Period {
+                label: "Total".to_owned(),
+                start: from,
+                end: to,
+            },
+            headcount: 0.0,
+            fte: 0.0,
+            cost: 0.0,
+            open: 0,
+            uncovered: Vec::new(),
+        },
         by_unit: IndexMap::new(),
         by_role: IndexMap::new(),
         by_area: IndexMap::new(),
@@ -130,6 +145,7 @@ pub fn timeline(plan: &Plan<'_>, from: Date, to: Date, by: By) -> Timeline {
             continue;
         }
         t.without_cost += usize::from(e.person.cost().is_none());
+        t.whole.open += usize::from(e.person.is_open());
         let fte = fte_days / as_f64(range_days);
         let team = plan.teams[e.team];
         add(&mut t.by_unit, e.place(plan), fte, cost);
@@ -171,6 +187,20 @@ pub fn timeline(plan: &Plan<'_>, from: Date, to: Date, by: By) -> Timeline {
             .sum();
         row.headcount = as_f64(alone_days + shared_days) / as_f64(p.days());
     }
+    let weighted = |f: &dyn Fn(&Row) -> f64| {
+        t.rows
+            .iter()
+            .map(|r| f(r) * as_f64(r.period.days()))
+            .sum::<f64>()
+            / as_f64(range_days)
+    };
+    t.whole.headcount = weighted(&|r| r.headcount);
+    t.whole.fte = weighted(&|r| r.fte);
+    t.whole.cost = t.rows.iter().map(|r| r.cost).sum();
+    let mut uncovered: Vec<String> = t.rows.iter().flat_map(|r| r.uncovered.clone()).collect();
+    uncovered.sort();
+    uncovered.dedup();
+    t.whole.uncovered = uncovered;
     for totals in [
         &mut t.by_unit,
         &mut t.by_role,

@@ -70,6 +70,28 @@ fn quarterly_costs_headcount_and_fte_match_figures_worked_out_by_hand() {
         doc["gaps"],
         serde_json::json!([{"team": "Shop", "role": "digital-marketing-specialist", "from": "2027-01-01", "to": "2027-01-31", "closed_by": "mark"}])
     );
+    // The whole year: the quarters added up, the averages weighted by their days.
+    assert!(
+        close(
+            &doc["total"]["cost"],
+            56_547.95 + 63_575.34 + 2.0 * 64_273.97
+        ),
+        "{:#}",
+        doc["total"]
+    );
+    let days = [90.0, 91.0, 92.0, 92.0];
+    let heads: f64 = periods
+        .iter()
+        .zip(days)
+        .map(|(p, d)| p["headcount"].as_f64().unwrap_or(0.0) * d)
+        .sum::<f64>()
+        / 365.0;
+    assert!(
+        (doc["total"]["headcount"].as_f64().unwrap_or(0.0) - heads).abs() < 0.01,
+        "{:#}",
+        doc["total"]
+    );
+    assert_eq!(doc["total"]["open_positions"], 1);
     let engagement = &doc["totals"]["engagement"][0];
     assert_eq!(engagement["name"], "employee");
     assert!(
@@ -308,6 +330,7 @@ fn compare_shows_which_plan_is_cheaper_and_better_covered_and_what_changed() {
     assert_eq!(plans[0]["name"], "Shop");
     assert_eq!(plans[1]["name"], "Shop (lean)");
     assert_eq!(plans[0]["gaps"], 1, "the marketer, until Mark starts");
+    assert_eq!(plans[0]["gap_days"], 31, "all of January");
     assert_eq!(plans[1]["gaps"], 1, "the web developer, from April");
     // Lean drops the position (85,000 from 1 April: 275 days) and Mark (60,000 from
     // 1 February: 334 days).

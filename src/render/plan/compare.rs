@@ -58,6 +58,7 @@ pub fn grids(plans: &[Compared], r: Range<'_>, layout: Layout) -> anyhow::Result
             &cost,
             "Cost vs first",
             "Gaps",
+            "Uncovered role-days",
             "Errors",
             "Warnings",
         ]
@@ -77,14 +78,15 @@ pub fn grids(plans: &[Compared], r: Range<'_>, layout: Layout) -> anyhow::Result
                     },
                     signed(p.figures.cost - base, layout),
                     p.figures.gaps.to_string(),
+                    p.figures.gap_days.to_string(),
                     p.errors.to_string(),
                     p.warnings.to_string(),
                 ]
             })
             .collect(),
-        numeric: (1..8).collect(),
+        numeric: (1..9).collect(),
         note: Some(
-            std::iter::once("Gaps: required roles uncovered on some day of the range. Errors and warnings: `teamplan check` of each plan on the day checked.".to_owned())
+            std::iter::once("Gaps: required roles uncovered on some day of the range; role-days: the days each goes uncovered, added up. Errors and warnings: `teamplan check` of each plan on the day checked.".to_owned())
                 .chain(plans.iter().filter(|p| p.figures.without_cost > 0).map(|p| {
                     format!(
                         "{}: {} of the people and positions have no `cost`, which its cost leaves out.",
@@ -136,6 +138,7 @@ struct PlanJson<'a> {
     cost: f64,
     cost_vs_first: f64,
     gaps: usize,
+    gap_days: i64,
     errors: usize,
     warnings: usize,
     without_cost: usize,
@@ -165,6 +168,7 @@ pub fn json(plans: &[Compared], r: Range<'_>) -> String {
             cost: round2(p.figures.cost),
             cost_vs_first: round2(p.figures.cost - base),
             gaps: p.figures.gaps,
+            gap_days: p.figures.gap_days,
             errors: p.errors,
             warnings: p.warnings,
             without_cost: p.figures.without_cost,

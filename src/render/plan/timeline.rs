@@ -34,9 +34,12 @@ pub fn grids(t: &Timeline, h: Heading<'_>, layout: Layout) -> anyhow::Result<Str
         header.push(cost_head.clone());
     }
     header.extend(["Open positions", "Uncovered required roles"].map(String::from));
+    // The whole range closes the table (not the CSV, whose rows a spreadsheet adds up).
+    let whole = (layout != Layout::Csv && t.rows.len() > 1).then_some(&t.whole);
     let rows = t
         .rows
         .iter()
+        .chain(whole)
         .map(|r| {
             let mut row = vec![
                 r.period.label.clone(),
@@ -186,6 +189,8 @@ struct Document<'a> {
     by: &'a str,
     currency: Option<&'a str>,
     periods: Vec<PeriodJson<'a>>,
+    /// The whole range as one period.
+    total: PeriodJson<'a>,
     gaps: Vec<GapJson<'a>>,
     totals: TotalsJson,
     /// The totals whose figures are shares of people's, split over their roles.
@@ -240,6 +245,19 @@ fn totals(map: &indexmap::IndexMap<String, Total>) -> Vec<TotalJson> {
         .collect()
 }
 
+fn period_json(r: &crate::plan::Row) -> PeriodJson<'_> {
+    PeriodJson {
+        period: &r.period.label,
+        start: r.period.start.to_string(),
+        end: r.period.end.to_string(),
+        headcount: round2(r.headcount),
+        fte: round2(r.fte),
+        cost: round2(r.cost),
+        open_positions: r.open,
+        uncovered: &r.uncovered,
+    }
+}
+
 /// The timeline as JSON (`"version": 1`).
 #[must_use]
 pub fn json(t: &Timeline, h: Heading<'_>) -> String {
@@ -254,20 +272,8 @@ pub fn json(t: &Timeline, h: Heading<'_>) -> String {
             By::Quarter => "quarter",
         },
         currency: h.currency,
-        periods: t
-            .rows
-            .iter()
-            .map(|r| PeriodJson {
-                period: &r.period.label,
-                start: r.period.start.to_string(),
-                end: r.period.end.to_string(),
-                headcount: round2(r.headcount),
-                fte: round2(r.fte),
-                cost: round2(r.cost),
-                open_positions: r.open,
-                uncovered: &r.uncovered,
-            })
-            .collect(),
+        periods: t.rows.iter().map(period_json).collect(),
+        total: period_json(&t.whole),
         gaps: t
             .gaps
             .iter()
