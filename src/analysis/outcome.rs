@@ -40,6 +40,10 @@ pub struct Summary {
     #[serde(skip_serializing_if = "is_zero")]
     pub orgs: usize,
     pub people: usize,
+    /// The day checked, when a team has dates or open positions (the summary line says it;
+    /// JSON has it as `"at"`).
+    #[serde(skip)]
+    pub on: Option<jiff::civil::Date>,
 }
 
 #[allow(
@@ -62,6 +66,8 @@ pub struct Outcome {
     pub fixes: Option<Vec<super::fix::Record>>,
     /// The day the teams were checked on.
     pub at: Option<jiff::civil::Date>,
+    /// Whether a team has dates or open positions (so the day matters).
+    pub dated: bool,
 }
 
 /// The people of the teams, each person id once (one id in several files is one person).
@@ -91,6 +97,12 @@ impl Outcome {
             ));
         }
         let people = distinct_people(&analysis.teams);
+        let dated = analysis.teams.iter().any(|t| {
+            t.people
+                .iter()
+                .chain(&t.off)
+                .any(|p| p.start().is_some() || p.end().is_some() || p.is_open())
+        });
         let teams = analysis
             .teams
             .iter()
@@ -123,6 +135,7 @@ impl Outcome {
             people,
             fixes: None,
             at: None,
+            dated,
         }
     }
 
@@ -143,6 +156,7 @@ impl Outcome {
                 .sum(),
             orgs: self.teams.iter().filter(|t| t.units.is_some()).count(),
             people: self.people,
+            on: self.at.filter(|_| self.dated),
         }
     }
 

@@ -358,3 +358,20 @@ fn a_misspelt_role_of_an_open_position_is_said_before_it_starts() {
     assert_eq!(f["person"], "hire-dev");
     assert_eq!(f["help"], "did you mean `web-developer`?");
 }
+
+#[test]
+fn the_summary_line_says_the_day_when_the_team_has_dates() {
+    let (_s, path) = plan();
+    let path = path.to_string_lossy().into_owned();
+    let (_, out, _) = run(&["check", &path, "--at", "2027-02-15"]);
+    assert!(
+        out.trim_end()
+            .ends_with("checked on 2027-02-15, no findings"),
+        "{out}"
+    );
+    let (_, out, _) = run(&["check", "examples/pine-and-pixel-small-team.toml"]);
+    assert!(
+        out.trim_end().ends_with("(4 people) checked, no findings"),
+        "no dates, no day: {out}"
+    );
+}

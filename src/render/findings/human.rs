@@ -260,12 +260,16 @@ fn summary_parts(s: &Summary) -> (&'static str, String) {
     } else {
         format!("{} ({people})", plural(s.teams, "team"))
     };
+    let checked = match s.on {
+        Some(day) => format!("{checked} checked on {day}"),
+        None => format!("{checked} checked"),
+    };
     if s.errors == 0 && s.warnings == 0 {
-        ("ok", format!("{checked} checked, no findings"))
+        ("ok", format!("{checked}, no findings"))
     } else {
         (
             if s.errors > 0 { "error" } else { "warning" },
-            format!("{checked} checked, {}", counts(s)),
+            format!("{checked}, {}", counts(s)),
         )
     }
 }
