@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark `teamplan check` and `teamplan raci` against their floors, on this machine, in one
-# run, and print markdown tables with times, ratios and PASS/MISS against the targets.
+# Benchmark `teamplan check`, `teamplan raci` and `teamplan plan` against their floors, on this
+# machine, in one run, and print markdown tables with times, ratios and PASS/MISS against the
+# targets.
 # See benches/README.md for what each row means.
 #
 #   bash benches/run.sh            # full run: orgs of 1k, 10k, 50k and 100k people (~5 min)
@@ -38,7 +39,7 @@ while [ $# -gt 0 ]; do
         --keep) KEEP=$2; shift ;;
         --release) PROFILE=release ;;
         --no-build) BUILD=0 ;;
-        -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -63,6 +64,7 @@ FINDINGS=20          # error findings injected into the teams and single layouts
 LAYOUTS="teams single org-clean org-each"
 BIG=1000000000       # --max-file-size for the single-file orgs (100k people is ~12 MB)
 FORMATS="table markdown csv json html"
+PLAN_DAY=2027-01-01  # the day the --plan orgs are checked on, and their plan's first day
 
 # ---------------------------------------------------------------------------------------------
 # Tools and binaries
@@ -186,6 +188,28 @@ for n in $SIZES; do
             die "$layout-$n: check found $errors errors, $warnings warnings, $people people; the generator injected $want errors, 0 warnings into $n people"
         fi
     done
+done
+
+# The same org as a dated plan (`gen-org --org --plan`), clean when checked on $PLAN_DAY: no
+# finding, and only the people present that day counted. `plan` must run too (its output's size
+# goes in the table).
+declare -A PLAN_OUT
+for n in $SIZES; do
+    dir=$WORK/plan-$n
+    rm -rf "$dir"
+    "$GEN" --people "$n" --org --plan "$dir" >"$dir.gen"
+    json=$(TEAMPLAN_AT=$PLAN_DAY "$TP" check --format json --max-file-size "$BIG" "$dir" | tr -d ' \n' || true)
+    summary=$(printf '%s' "$json" | grep -o '"summary":{[^}]*}' || true)
+    errors=$(printf '%s' "$summary" | grep -o '"errors":[0-9]*' | cut -d: -f2)
+    warnings=$(printf '%s' "$summary" | grep -o '"warnings":[0-9]*' | cut -d: -f2)
+    people=$(printf '%s' "$summary" | grep -o '"people":[0-9]*' | cut -d: -f2)
+    present=$(gen_value "$dir.gen" "people-on-$PLAN_DAY")
+    if [ "$errors" != 0 ] || [ "$warnings" != 0 ] || [ "$people" != "$present" ]; then
+        die "plan-$n: check on $PLAN_DAY found $errors errors, $warnings warnings, $people people; the generator made a clean org with $present people present that day"
+    fi
+    TEAMPLAN_AT=$PLAN_DAY "$TP" plan --max-file-size "$BIG" "$dir" --from "$PLAN_DAY" >"$WORK/plan.out" ||
+        die "plan-$n: teamplan plan failed"
+    PLAN_OUT[$n]=$(wc -c <"$WORK/plan.out")
 done
 
 # ---------------------------------------------------------------------------------------------
@@ -342,5 +366,29 @@ else
         done
     done
 fi
+echo
+
+# (e) plan vs check ---------------------------------------------------------------------------
+echo "## (e) plan vs check"
+echo
+echo "\`plan\`: the \`org-clean\` org made a dated plan (\`gen-org --org --plan\`): a cost for everyone, about one in ten"
+echo "people with supporting roles starting or leaving during 2027, 2% more entries as open positions; no finding on $PLAN_DAY."
+echo "Both run with \`TEAMPLAN_AT=$PLAN_DAY\`: \`teamplan check ORG\` and \`teamplan plan ORG --from $PLAN_DAY\` (a year by quarter)."
+echo "\`plan / check\` is the target (≤ 2×); \`output\` is the size of what \`plan\` prints."
+echo
+echo "| people | files | input | dated | open positions | check | plan | plan / check | ≤ 2× | output |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"
+export TEAMPLAN_AT=$PLAN_DAY
+for n in $SIZES; do
+    dir=$WORK/plan-$n
+    median "$WARMUP" "$(runs_for "$n")" "$TP check --max-file-size $BIG $dir" \
+        "$TP plan --max-file-size $BIG $dir --from $PLAN_DAY"
+    t=("${T[@]}")
+    r=$(ratio "${t[1]}" "${t[0]}")
+    v=$(verdict "$r" 2)
+    note_miss "$v"
+    echo "| $(human "$n") | $(gen_value "$dir.gen" files) | $(bytes_mib "$(gen_value "$dir.gen" bytes)") | $(gen_value "$dir.gen" dated) | $(gen_value "$dir.gen" positions) | $(ms "${t[0]}") | $(ms "${t[1]}") | ${r}× | $v | $(bytes_mib "${PLAN_OUT[$n]}") |"
+done
+unset TEAMPLAN_AT
 echo
 echo "Targets missed: $MISSES (raci scaling is informational and not counted)."

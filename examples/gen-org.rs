@@ -21,6 +21,11 @@
 //! hold core and supporting roles without a catalog of their own, each role held by several
 //! people has one lead across the org, and a missing role is taken from the whole org.
 //!
+//! With `--plan` (and `--org`), the org is a dated plan in EUR, for `teamplan plan`: everyone
+//! has a `cost`, about one in ten people who hold only supporting roles starts or leaves
+//! during 2027, and about 2% more entries are open positions (a few backfilling a leaver).
+//! Checked on 2027-01-01 (`TEAMPLAN_AT`), the org gives the same findings as without dates.
+//!
 //! The same `--seed` gives byte-identical files.
 #![allow(
     clippy::cast_possible_truncation,
@@ -62,6 +67,10 @@ struct Args {
     /// catalog.
     #[arg(long, conflicts_with = "single")]
     org: bool,
+    /// With --org: make the org a dated plan (currency EUR, a cost for everyone, some people
+    /// starting or leaving in 2027, about 2% more entries as open positions).
+    #[arg(long, requires = "org")]
+    plan: bool,
     /// Catalog of the --single team, or of the --org.
     #[arg(long, default_value = "b2b")]
     catalog: String,
@@ -280,6 +289,73 @@ struct Member {
     role_idx: Vec<RoleIdx>,
     /// The roles (as written in `roles`) the member leads, in an org.
     leads: Vec<String>,
+    /// Dates and cost, with `--plan`.
+    dated: Dated,
+}
+
+/// What `--plan` adds to a member: the first and last day in the team, and a cost per year
+/// at their fte.
+#[derive(Default)]
+struct Dated {
+    start: Option<Day>,
+    end: Option<Day>,
+    cost: Option<u32>,
+}
+
+/// A day of 2027, the year the dates of a `--plan` org fall in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Day {
+    month: u8,
+    day: u8,
+}
+
+/// The day a `--plan` org is checked on (`TEAMPLAN_AT=2027-01-01`), and where its plan starts.
+const PLAN_DAY: Day = Day { month: 1, day: 1 };
+const DAYS_IN_MONTH: [u8; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+impl Day {
+    /// A day from the first of `from_month` to the 28th of December.
+    fn random(from_month: u8, rng: &mut Rng) -> Day {
+        Day {
+            month: from_month + rng.below(usize::from(13 - from_month)) as u8,
+            day: 1 + rng.below(28) as u8,
+        }
+    }
+
+    /// The day after (the last day of the year stays).
+    fn next(self) -> Day {
+        if self.day < DAYS_IN_MONTH[usize::from(self.month - 1)] {
+            Day {
+                day: self.day + 1,
+                ..self
+            }
+        } else if self.month < 12 {
+            Day {
+                month: self.month + 1,
+                day: 1,
+            }
+        } else {
+            self
+        }
+    }
+}
+
+impl std::fmt::Display for Day {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "2027-{:02}-{:02}", self.month, self.day)
+    }
+}
+
+/// An open position of a `--plan` org: a hire planned in 2027.
+struct Position {
+    id: String,
+    /// The job title: the catalog's title of its first role.
+    title: String,
+    roles: Vec<String>,
+    start: Day,
+    /// The person number of the leaver it replaces.
+    backfills: Option<usize>,
+    cost: u32,
 }
 
 #[derive(Default)]
@@ -301,6 +377,8 @@ struct TeamPlan {
     rules: bool,
     /// Required roles taken away to inject `missing-role`.
     removed: Vec<RoleIdx>,
+    /// Open positions, with `--plan`.
+    positions: Vec<Position>,
 }
 
 const FIRST: &[(&str, &str)] = &[
@@ -540,6 +618,10 @@ fn run(args: &Args) -> Result<()> {
     }
     add_overrides(&mut org, args.single, &mut rng);
     inject_overrides(&mut org, &mut rng);
+    // A stream of its own, so the org without `--plan` stays as it was.
+    let planned = args
+        .plan
+        .then(|| add_plan(&mut org, &mut Rng(args.seed ^ 0x91A4_C057)));
     let bytes = write(&org, args)?;
 
     let memberships: usize = org.teams.iter().map(|t| t.members.len()).sum();
@@ -566,6 +648,12 @@ fn run(args: &Args) -> Result<()> {
         largest.path.display(),
         largest.members.len()
     );
+    if let Some(p) = planned {
+        println!("dated {}", p.dated);
+        println!("positions {}", p.positions);
+        println!("backfills {}", p.backfills);
+        println!("people-on-{PLAN_DAY} {}", p.present);
+    }
     let total: usize = org.injected.values().sum();
     for kind in Kind::ALL {
         println!(
@@ -603,6 +691,7 @@ fn staff_team(plan: &CatalogPlan, size: usize, first_person: usize, rng: &mut Rn
             core: true,
             role_idx: roles,
             leads: Vec::new(),
+            dated: Dated::default(),
         })
         .collect();
     while members.len() < size {
@@ -638,6 +727,7 @@ fn filler(plan: &CatalogPlan, rng: &mut Rng) -> Member {
         core: false,
         role_idx: roles,
         leads: Vec::new(),
+        dated: Dated::default(),
     }
 }
 
@@ -668,6 +758,7 @@ fn plan_single(org: &mut Org, args: &Args, rng: &mut Rng) -> Result<()> {
         overrides: Vec::new(),
         rules: false,
         removed: Vec::new(),
+        positions: Vec::new(),
     });
     Ok(())
 }
@@ -736,6 +827,7 @@ fn plan_teams(org: &mut Org, args: &Args, rng: &mut Rng) -> Result<()> {
             overrides: Vec::new(),
             rules: rng.chance(0.1),
             removed: Vec::new(),
+            positions: Vec::new(),
         });
     }
     // Share people: a supporting member of one team also works in another, 0.5 fte in each.
@@ -1163,6 +1255,192 @@ fn inject_overrides(org: &mut Org, rng: &mut Rng) {
     }
 }
 
+/// What `--plan` added: dated people, open positions (and how many backfill a leaver), and
+/// the people present on [`PLAN_DAY`].
+struct Planned {
+    dated: usize,
+    positions: usize,
+    backfills: usize,
+    present: usize,
+}
+
+/// Make the org a dated plan: a cost for every member, a start or an end in 2027 for about
+/// one in ten people who hold only supporting roles, and about 2% more entries as open
+/// positions. Dates change nothing `check` finds on [`PLAN_DAY`]: a dated person is not
+/// shared, leads nothing, holds only optional, not-single roles written right, is not named
+/// by an override and holds no role their unit's overrides name, and each of their roles
+/// keeps at least two undated holders in the org; a unit keeps three undated people. Open
+/// positions hold nothing on any day checked.
+fn add_plan(org: &mut Org, rng: &mut Rng) -> Planned {
+    let shared: HashSet<(usize, usize)> = org.shared.iter().flatten().copied().collect();
+    let seconds: HashSet<(usize, usize)> = org.shared.iter().map(|p| p[1]).collect();
+    // Holders per role, a shared person once.
+    let mut holders: BTreeMap<(usize, RoleIdx), usize> = BTreeMap::new();
+    for (t, team) in org.teams.iter().enumerate() {
+        for (i, m) in team.members.iter().enumerate() {
+            if !seconds.contains(&(t, i)) {
+                for &r in &m.role_idx {
+                    *holders.entry((team.plan, r)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut base: Vec<Option<u32>> = vec![None; org.people.len()];
+    let mut dated = 0;
+    for (t, team) in org.teams.iter_mut().enumerate() {
+        let plan = &org.plans[team.plan];
+        let roles = &plan.catalog.roles;
+        let mut named_people = HashSet::new();
+        let mut named_roles = HashSet::new();
+        for o in &team.overrides {
+            for name in o
+                .accountable
+                .iter()
+                .chain(&o.responsible)
+                .chain(&o.consulted)
+                .chain(&o.informed)
+            {
+                match name.strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
+                    Some(p) => named_people.insert(p),
+                    None => named_roles.insert(name.as_str()),
+                };
+            }
+        }
+        let mut undated = team.members.len();
+        for (i, m) in team.members.iter_mut().enumerate() {
+            let eligible = !m.core
+                && m.leads.is_empty()
+                && !shared.contains(&(t, i))
+                && !named_people.contains(&m.person)
+                && m.roles.len() == m.role_idx.len()
+                && m.role_idx.iter().all(|&r| {
+                    roles[r].requirement == Requirement::Optional
+                        && !roles[r].single
+                        && !named_roles.contains(roles[r].id.as_str())
+                        && holders[&(team.plan, r)] > 2
+                });
+            if eligible && undated > 3 && rng.chance(0.1) {
+                let (start, end) = match rng.below(5) {
+                    // Joins during the year, leaves during the year, or both.
+                    0 | 1 => (Some(Day::random(1, rng)), None),
+                    2 | 3 => (None, Some(Day::random(1, rng))),
+                    _ => {
+                        let a = Day::random(1, rng);
+                        let b = Day::random(1, rng);
+                        let (a, b) = (a.min(b), a.max(b));
+                        (Some(a), Some(if a == b { b.next() } else { b }))
+                    }
+                };
+                m.dated.start = start;
+                m.dated.end = end;
+                for &r in &m.role_idx {
+                    *holders.entry((team.plan, r)).or_default() -= 1;
+                }
+                undated -= 1;
+                dated += 1;
+            }
+            let lead = m.core || !m.leads.is_empty();
+            let yearly = *base[m.person].get_or_insert_with(|| {
+                let outside = if m.engagement.is_some_and(|e| e != "employee") {
+                    1.2
+                } else {
+                    1.0
+                };
+                salary(lead, outside, rng)
+            });
+            let fte = m.fte.unwrap_or(1.0);
+            m.dated.cost = Some(((f64::from(yearly) * fte / 100.0).round() * 100.0) as u32);
+        }
+    }
+
+    // Open positions: about 2% of the people, in units picked at random, holding what one of
+    // the unit's people holds (not a single role), or backfilling a leaver of the unit.
+    let count = (org.people.len() * 2).div_ceil(100);
+    let mut backfilled = HashSet::new();
+    let mut backfills = 0;
+    for k in 0..count {
+        let t = rng.below(org.teams.len());
+        let team = &org.teams[t];
+        let plan = &org.plans[team.plan];
+        let roles = &plan.catalog.roles;
+        let leavers: Vec<&Member> = team
+            .members
+            .iter()
+            .filter(|m| m.dated.end.is_some() && !backfilled.contains(&m.person))
+            .collect();
+        let (role_idx, start, replaces) = if !leavers.is_empty() && rng.chance(0.4) {
+            let leaver = *rng.pick(&leavers);
+            let end = leaver.dated.end.unwrap_or(PLAN_DAY);
+            (leaver.role_idx.clone(), end.next(), Some(leaver.person))
+        } else {
+            let written: Vec<&Member> = team
+                .members
+                .iter()
+                .filter(|m| m.roles.len() == m.role_idx.len())
+                .collect();
+            let mut held: Vec<RoleIdx> = if written.is_empty() {
+                Vec::new()
+            } else {
+                rng.pick(&written)
+                    .role_idx
+                    .iter()
+                    .copied()
+                    .filter(|&r| !roles[r].single)
+                    .collect()
+            };
+            if held.is_empty() {
+                held.push(*rng.pick(&plan.fillers));
+            }
+            (held, Day::random(2, rng), None)
+        };
+        let lead = role_idx
+            .iter()
+            .any(|&r| roles[r].requirement != Requirement::Optional);
+        let cost = salary(lead, 1.0, rng);
+        let first = &roles[role_idx[0]];
+        let position = Position {
+            id: format!("hire-{}-{k:04}", first.id),
+            title: first.title.clone(),
+            roles: role_idx.iter().map(|&r| roles[r].id.clone()).collect(),
+            start,
+            backfills: replaces,
+            cost,
+        };
+        if let Some(p) = replaces {
+            backfilled.insert(p);
+            backfills += 1;
+        }
+        org.teams[t].positions.push(position);
+    }
+
+    let mut present = vec![false; org.people.len()];
+    for m in org.teams.iter().flat_map(|t| &t.members) {
+        let d = &m.dated;
+        if d.start.is_none_or(|s| s <= PLAN_DAY) && d.end.is_none_or(|e| e >= PLAN_DAY) {
+            present[m.person] = true;
+        }
+    }
+    Planned {
+        dated,
+        positions: count,
+        backfills,
+        present: present.iter().filter(|&&p| p).count(),
+    }
+}
+
+/// A yearly cost at full time, in EUR, to the 500: 70,000–120,000 for someone holding a
+/// required or recommended role or leading one, 40,000–85,000 for supporting roles; `outside`
+/// (contractors and agencies) scales it, up to 120,000.
+fn salary(lead: bool, outside: f64, rng: &mut Rng) -> u32 {
+    let (low, high): (usize, usize) = if lead {
+        (70_000, 120_000)
+    } else {
+        (40_000, 85_000)
+    };
+    let base = (low + rng.below(high - low + 1)) as f64 * outside;
+    ((base.min(120_000.0) / 500.0).round() * 500.0) as u32
+}
+
 /// A reference as written: `#N` stands for person number N.
 fn reference(name: &str, people: &[Person]) -> String {
     match name.strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
@@ -1177,12 +1455,17 @@ fn write(org: &Org, args: &Args) -> Result<u64> {
     let mut bytes = 0;
     if org.units {
         let text = format!(
-            "# Generated by `cargo run --example gen-org` (seed {}): the org of {} units.\n\n[org]\nname = \"Generated Org\"\ncatalog = {}\ndescription = \"{} people in {} units\"\n",
+            "# Generated by `cargo run --example gen-org` (seed {}): the org of {} units.\n\n[org]\nname = \"Generated Org\"\ncatalog = {}\ndescription = \"{} people in {} units\"\n{}",
             args.seed,
             org.teams.len(),
             quote(&args.catalog),
             org.people.len(),
-            org.teams.len()
+            org.teams.len(),
+            if args.plan {
+                "currency = \"EUR\"\n"
+            } else {
+                ""
+            }
         );
         let path = args.out.join("org.toml");
         std::fs::write(&path, &text).with_context(|| format!("cannot write {}", path.display()))?;
@@ -1223,9 +1506,29 @@ fn write(org: &Org, args: &Args) -> Result<u64> {
             if let Some(e) = m.engagement {
                 let _ = writeln!(s, "engagement = {}", quote(e));
             }
+            if let Some(start) = m.dated.start {
+                let _ = writeln!(s, "start = {start}");
+            }
+            if let Some(end) = m.dated.end {
+                let _ = writeln!(s, "end = {end}");
+            }
+            if let Some(cost) = m.dated.cost {
+                let _ = writeln!(s, "cost = {cost}");
+            }
             if let Some(email) = &p.email {
                 let _ = writeln!(s, "email = {}", quote(email));
             }
+        }
+        for p in &team.positions {
+            let _ = writeln!(s, "\n[people.{}]", p.id);
+            let _ = writeln!(s, "name = {}", quote(&p.title));
+            s.push_str("status = \"open\"\n");
+            let _ = writeln!(s, "roles = {}", list(&p.roles));
+            let _ = writeln!(s, "start = {}", p.start);
+            if let Some(leaver) = p.backfills {
+                let _ = writeln!(s, "backfills = {}", quote(&org.people[leaver].id));
+            }
+            let _ = writeln!(s, "cost = {}", p.cost);
         }
         for o in &team.overrides {
             let _ = writeln!(s, "\n[raci.{}]", o.activity);
