@@ -92,25 +92,34 @@ pub(super) fn planned_hire(out: &mut Out<'_, '_>, role: RoleIdx, ahead: &[&Perso
     );
 }
 
-/// An open position's `backfills` names a person of the team (present or not).
+/// A `backfills` names a person of the team (present or not): not itself, not only open
+/// positions. The ids are gathered once, and only when some entry backfills someone.
 pub(super) fn backfills(out: &mut Out<'_, '_>) {
     let team = out.resolved.team;
     let everyone = || team.people.iter().chain(&team.off).map(|p| &*p.id);
-    for position in &team.off {
+    let backfilling =
+        |p: &crate::team::Person| p.plan.as_ref().is_some_and(|plan| plan.backfills.is_some());
+    if !team.people.iter().chain(&team.off).any(|p| backfilling(p)) {
+        return;
+    }
+    // Per id: whether some entry of it is a person (not an open position).
+    let mut ids: foldhash::HashMap<&str, bool> = foldhash::HashMap::default();
+    for p in team.people.iter().chain(&team.off) {
+        *ids.entry(&p.id).or_default() |= !p.is_open();
+    }
+    for position in team
+        .people
+        .iter()
+        .chain(&team.off)
+        .filter(|p| backfilling(p))
+    {
         let Some(leaver) = position.plan.as_ref().and_then(|p| p.backfills.as_ref()) else {
             continue;
         };
-        let named: Vec<&crate::team::Person> = team
-            .people
-            .iter()
-            .chain(&team.off)
-            .filter(|p| p.id == leaver.name)
-            .map(|p| &**p)
-            .collect();
-        if !named.is_empty() {
+        if let Some(&a_person) = ids.get(leaver.name.as_str()) {
             let why = if leaver.name == position.id {
                 Some("itself")
-            } else if named.iter().all(|p| p.is_open()) {
+            } else if !a_person {
                 Some("an open position: a position replaces a person who leaves")
             } else {
                 None
