@@ -11,6 +11,7 @@
 //! - [`analysis`]: the pipeline every command runs;
 //! - [`diff`]: what a change to team files does;
 //! - [`plan`]: timelines of headcount, fte and cost, hiring plans, scenarios;
+//! - [`suggest`]: who could take each gap, and the fewest new positions;
 //! - [`render`]: every output, with one escaper per context;
 //! - [`write`]: every file write;
 //! - [`cli`]: the command line (clap), converted into domain types;
@@ -28,6 +29,7 @@ pub mod plan;
 pub mod render;
 pub mod resolve;
 pub mod rules;
+pub mod suggest;
 pub mod team;
 pub mod write;
 
@@ -62,6 +64,9 @@ pub fn run(cli: &Cli) -> ExitCode {
         }
         Command::Plan(args) => {
             commands::plan::timeline_or_positions(args, &ctx, &mut stdout, &mut anstream::stderr())
+        }
+        Command::Suggest(args) => {
+            commands::suggest::run(args, &ctx, &mut stdout, &mut anstream::stderr())
         }
         Command::Init(args) => commands::init::run(args, cli.root.as_deref(), &mut stdout),
         Command::Catalog(command) => commands::catalog::run(command, &mut stdout),

@@ -193,6 +193,36 @@ impl Catalog {
         self
     }
 
+    /// Each role's main area: where it is accountable or responsible for the most
+    /// activities (on a tie, the first in the order of areas; None for a role accountable
+    /// or responsible for nothing).
+    #[must_use]
+    pub fn main_areas(&self) -> Vec<Option<Area>> {
+        let mut counts: Vec<Vec<(Area, usize)>> = vec![Vec::new(); self.roles.len()];
+        for a in &self.activities {
+            let mut roles: Vec<RoleIdx> = a.raci.responsible.clone();
+            roles.push(a.raci.accountable);
+            roles.sort_unstable();
+            roles.dedup();
+            for r in roles {
+                if let Some(c) = counts.get_mut(r) {
+                    match c.iter_mut().find(|(area, _)| *area == a.area) {
+                        Some((_, n)) => *n += 1,
+                        None => c.push((a.area, 1)),
+                    }
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .map(|c| {
+                c.into_iter()
+                    .max_by(|(a, x), (b, y)| x.cmp(y).then(b.cmp(a)))
+                    .map(|(area, _)| area)
+            })
+            .collect()
+    }
+
     /// Find a role by id or alias.
     #[must_use]
     pub fn role(&self, id_or_alias: &str) -> Option<RoleIdx> {

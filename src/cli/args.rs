@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use super::browse::{CatalogCommand, CompletionsArgs, ExplainArgs, SchemaArgs};
 use super::export::ExportArgs;
 use super::plan::PlanArgs;
+use super::suggest::SuggestArgs;
 use super::values::{Day, RaciBy, area_parser, existing_folder, maybe_day};
 use crate::analysis::LevelOverrides;
 use crate::catalog::Area;
@@ -87,6 +88,11 @@ pub enum Command {
         after_help = "Examples:\n  teamplan plan examples/plan/                     # the four quarters from today's\n  teamplan plan teams/ --from 2027-01-01 --to 2027-12-31 --by month\n  teamplan plan teams/ --positions --format csv > hiring.csv\n  teamplan plan --compare plans/lean/ plans/growth/\n\nOpen positions count from their start: a plan takes each as filled that day."
     )]
     Plan(PlanArgs),
+    /// Who on the team could take each gap, and the fewest new positions for the rest.
+    #[command(
+        after_help = "Examples:\n  teamplan suggest team.toml\n  teamplan suggest teams/ --format markdown   # a pull-request comment\n  teamplan suggest examples/plan --at 2027-07-01\n\nEach candidate change is made on a copy of the team and checked with the same rules as `check`; the gaps are answered together, so one person is not handed more than they can take.\n\nRanking: fewest new findings, then the same unit as the gap, then related work (a role in the same main area, or the role the work falls to now), then the most A/R capacity left. A change that adds an error is never suggested."
+    )]
+    Suggest(SuggestArgs),
     /// Browse the built-in role catalogs, or check a custom one.
     #[command(subcommand)]
     #[command(

@@ -15,5 +15,6 @@ pub mod raci;
 pub mod report;
 pub mod scenarios;
 mod stop;
+pub mod suggest;
 
 pub use context::Ctx;

@@ -1,15 +1,13 @@
 //! A plan's timeline: per period, headcount, fte, cost, open positions and uncovered
 //! required roles; then totals by unit, role, area and engagement.
 
-use std::collections::HashMap;
-
 use indexmap::IndexMap;
 use jiff::civil::Date;
 
 use super::entries::{Entry, Plan};
 use super::gaps::{Coverage, Gap};
 use super::period::{By, Period, as_f64, days, overlap, periods};
-use crate::catalog::{Area, Catalog, RoleIdx};
+use crate::catalog::Catalog;
 
 /// One period of the timeline.
 #[derive(Debug, Clone)]
@@ -273,27 +271,12 @@ fn union_days(group: &[usize], entries: &[Entry<'_>], period: &Period) -> i64 {
     total + current.map_or(0, |(a, b)| days(a, b))
 }
 
-/// Each role's main area: where it is accountable or responsible for the most activities
-/// (the first such area in the catalog's order of areas on a tie; `other` when none).
+/// Each role's main area, as a word (`other` for a role accountable or responsible for
+/// nothing).
 fn main_areas(catalog: &Catalog) -> Vec<String> {
-    let mut counts: Vec<HashMap<Area, usize>> = vec![HashMap::new(); catalog.roles.len()];
-    for a in &catalog.activities {
-        let mut roles: Vec<RoleIdx> = a.raci.responsible.clone();
-        roles.push(a.raci.accountable);
-        roles.sort_unstable();
-        roles.dedup();
-        for r in roles {
-            if let Some(c) = counts.get_mut(r) {
-                *c.entry(a.area).or_default() += 1;
-            }
-        }
-    }
-    counts
+    catalog
+        .main_areas()
         .into_iter()
-        .map(|c| {
-            c.into_iter()
-                .max_by(|(a, x), (b, y)| x.cmp(y).then(b.cmp(a)))
-                .map_or_else(|| "other".to_owned(), |(area, _)| area.as_str().to_owned())
-        })
+        .map(|a| a.map_or_else(|| "other".to_owned(), |a| a.as_str().to_owned()))
         .collect()
 }

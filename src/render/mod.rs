@@ -15,5 +15,6 @@ pub mod page_plan;
 pub mod plan;
 pub mod sources;
 pub mod style;
+pub mod suggest;
 pub mod unified;
 pub mod width;

@@ -11,8 +11,8 @@ use std::path::Path;
 
 /// The layers, bottom first. A file may import from its own layer and those before it.
 const LAYERS: &[&str] = &[
-    "diag", "input", "catalog", "team", "resolve", "rules", "analysis", "diff", "plan", "render",
-    "write", "cli", "commands", "lib", "main",
+    "diag", "input", "catalog", "team", "resolve", "rules", "analysis", "diff", "plan", "suggest",
+    "render", "write", "cli", "commands", "lib", "main",
 ];
 
 const MAX_LINES: usize = 400;

@@ -23,6 +23,7 @@ mod report_plan;
 mod review;
 mod rules;
 mod shape;
+mod suggest;
 mod support;
 mod units;
 mod writes;

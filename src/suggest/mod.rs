@@ -1,0 +1,15 @@
+//! `teamplan suggest`: who could take each gap of a team, judged by the rules on a copy of
+//! the team, the gaps answered together; and the fewest new positions for what nobody can
+//! take.
+
+mod change;
+mod id;
+mod positions;
+mod report;
+mod search;
+
+pub use change::Change;
+pub use id::stable_id;
+pub use positions::{EXACT_UP_TO, fewest_positions};
+pub use report::{NewPosition, TeamAnswer};
+pub use search::{Answer, Gap, Kind, Outcome, answer};

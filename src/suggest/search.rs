@@ -1,0 +1,353 @@
+//! The gaps of a team and who could take each: every candidate change is made on a copy of
+//! the team and judged by the rules themselves, and the gaps are answered one after another
+//! on the team as the earlier answers left it, so the set holds together.
+
+use std::collections::HashSet;
+
+use super::change::{Change, findings, key};
+use crate::catalog::{Catalog, RoleIdx};
+use crate::diag::finding::Finding;
+use crate::diag::rule::{Rule, Severity};
+use crate::resolve::Resolved;
+use crate::team::{Engagement, Team};
+
+/// How a candidate ranks, best first: new findings, not in the gap's unit, not related
+/// work, less capacity left (in hundredths of an A/R, negated).
+type Rank = (usize, usize, bool, i64);
+
+/// What a gap is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A required role nobody holds (`missing-role`).
+    Missing,
+    /// A recommended role nobody holds.
+    Recommended,
+    /// Several holders and no lead.
+    NoLead,
+    /// A person over their limits.
+    Overloaded,
+}
+
+impl Kind {
+    #[must_use]
+    pub fn rule(self) -> Rule {
+        match self {
+            Kind::Missing => Rule::MissingRole,
+            Kind::Recommended => Rule::MissingRecommendedRole,
+            Kind::NoLead => Rule::NoLead,
+            Kind::Overloaded => Rule::Overloaded,
+        }
+    }
+}
+
+/// A gap of the team, from one of its findings.
+#[derive(Debug, Clone)]
+pub struct Gap {
+    pub kind: Kind,
+    pub role: Option<RoleIdx>,
+    /// The overloaded person's id.
+    pub person: Option<String>,
+    /// The finding's message.
+    pub message: String,
+}
+
+/// A change that answers a gap, with why and what else it does.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub change: Change,
+    /// One line: why this one.
+    pub reason: String,
+    /// The findings it adds (warnings: an answer that adds an error is never given).
+    pub also: Vec<String>,
+}
+
+/// A gap and what `suggest` makes of it: the chosen answer and the runners-up, or none.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub gap: Gap,
+    pub chosen: Option<Answer>,
+    pub others: Vec<Answer>,
+}
+
+/// The gaps of `team` in the order they are answered: errors first.
+#[must_use]
+pub fn gaps(team: &Team, now: &[Finding]) -> Vec<Gap> {
+    let mut out: Vec<Gap> = now
+        .iter()
+        .filter_map(|f| {
+            let kind = match f.rule {
+                Rule::MissingRole => Kind::Missing,
+                Rule::MissingRecommendedRole => Kind::Recommended,
+                Rule::NoLead => Kind::NoLead,
+                Rule::Overloaded => Kind::Overloaded,
+                _ => return None,
+            };
+            let facts = f.facts();
+            Some(Gap {
+                kind,
+                role: facts.role.as_deref().and_then(|r| team.catalog.role(r)),
+                person: facts.person.clone(),
+                message: f.message.clone(),
+            })
+        })
+        .collect();
+    out.sort_by_key(|g| match g.kind {
+        Kind::Missing => 0,
+        Kind::NoLead => 1,
+        Kind::Overloaded => 2,
+        Kind::Recommended => 3,
+    });
+    out
+}
+
+/// Whether `person` may take `role` at all: not held yet, within the roles a person may
+/// hold, no role that conflicts, and in house where the role is accountable for work that
+/// must stay in house.
+fn may_take(team: &Team, person: usize, role: RoleIdx, giving_up: Option<RoleIdx>) -> bool {
+    let catalog: &Catalog = &team.catalog;
+    let p = &team.people[person];
+    let held: Vec<RoleIdx> = p
+        .roles
+        .iter()
+        .filter_map(|r| catalog.role(&r.name))
+        .filter(|r| Some(*r) != giving_up)
+        .collect();
+    if held.contains(&role) || held.len() >= catalog.limits.roles_per_person {
+        return false;
+    }
+    let conflict = held.iter().any(|&h| {
+        catalog.roles[role].conflicts.contains(&h) || catalog.roles[h].conflicts.contains(&role)
+    });
+    let in_house = catalog
+        .activities
+        .iter()
+        .any(|a| a.keep_in_house && a.raci.accountable == role);
+    !conflict && (!in_house || p.engagement == Engagement::Employee)
+}
+
+/// The changes that could answer `gap` on `team`.
+fn candidates(team: &Team, gap: &Gap) -> Vec<Change> {
+    let people = 0..team.people.len();
+    let id = |i: usize| team.people[i].id.to_string();
+    match (gap.kind, gap.role, &gap.person) {
+        (Kind::Missing | Kind::Recommended, Some(role), _) => people
+            .filter(|&i| may_take(team, i, role, None))
+            .map(|i| Change::AddRole {
+                person: id(i),
+                role,
+            })
+            .collect(),
+        (Kind::NoLead, Some(role), _) => Resolved::new(team).holders[role]
+            .iter()
+            .map(|&i| Change::Lead {
+                person: id(i),
+                role,
+            })
+            .collect(),
+        (Kind::Overloaded, _, Some(who)) => {
+            let Some(from) = team.people.iter().position(|p| *p.id == **who) else {
+                return Vec::new();
+            };
+            let roles: Vec<RoleIdx> = team.people[from]
+                .roles
+                .iter()
+                .filter_map(|r| team.catalog.role(&r.name))
+                .collect();
+            roles
+                .into_iter()
+                .flat_map(|role| {
+                    (0..team.people.len())
+                        .filter(move |&i| i != from && may_take(team, i, role, None))
+                        .map(move |i| Change::MoveRole {
+                            from: who.clone(),
+                            to: id(i),
+                            role,
+                        })
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Answer every gap of `team`, one after another on the team as the earlier answers left
+/// it. Returns each gap's outcome and the team with every chosen change made.
+#[must_use]
+pub fn answer(team: &Team) -> (Vec<Outcome>, Team) {
+    let mut state = team.clone();
+    let start = findings(&state);
+    let mut outcomes = Vec::new();
+    for gap in gaps(team, &start) {
+        let now = findings(&state);
+        let gap_key = now
+            .iter()
+            .find(|f| f.rule == gap.kind.rule() && same_gap(&state, f, &gap))
+            .map(key);
+        // Answered already by an earlier change.
+        let Some(gap_key) = gap_key else { continue };
+        let before: HashSet<_> = now.iter().map(key).collect();
+        let loads_before = Resolved::new(&state).loads();
+        let mut judged: Vec<(Rank, Answer, Team)> = Vec::new();
+        for change in candidates(&state, &gap) {
+            let mut next = state.clone();
+            if !change.make(&mut next) {
+                continue;
+            }
+            let after = findings(&next);
+            if after.iter().any(|f| key(f) == gap_key) {
+                continue;
+            }
+            let added: Vec<&Finding> = after.iter().filter(|f| !before.contains(&key(f))).collect();
+            let errors = added.iter().filter(|f| f.level == Severity::Error).count();
+            if errors > 0 {
+                continue;
+            }
+            let taker = next.people.iter().position(|p| *p.id == *change.taker());
+            let loads = Resolved::new(&next).loads();
+            let spare = taker.map_or(0.0, |t| loads[t].allowed - as_f64(loads[t].ra));
+            let same_unit = same_unit(&state, &gap, change.taker());
+            let related = taker.and_then(|t| related(&state, t, change.role()));
+            let mut reason = reason(
+                &state,
+                &change,
+                taker.map(|t| (loads_before.get(t).copied(), loads[t])),
+                same_unit,
+            );
+            if let Some(why) = &related {
+                reason = format!("{why}; {reason}");
+            }
+            let also = added
+                .iter()
+                .map(|f| format!("{}[{}]: {}", f.level.as_str(), f.rule.name(), f.message))
+                .collect();
+            #[allow(clippy::cast_possible_truncation, reason = "a rank, rounded")]
+            let rank = (
+                added.len(),
+                usize::from(!same_unit),
+                related.is_none(),
+                -(spare * 100.0).round() as i64,
+            );
+            judged.push((
+                rank,
+                Answer {
+                    change,
+                    reason,
+                    also,
+                },
+                next,
+            ));
+        }
+        judged.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| a.1.change.taker().cmp(b.1.change.taker()))
+        });
+        let mut judged = judged.into_iter();
+        let chosen = judged.next().map(|(_, answer, next)| {
+            state = next;
+            answer
+        });
+        outcomes.push(Outcome {
+            gap,
+            chosen,
+            others: judged.take(3).map(|(_, a, _)| a).collect(),
+        });
+    }
+    (outcomes, state)
+}
+
+/// Whether finding `f` is the gap `gap` (same role or person).
+fn same_gap(team: &Team, f: &Finding, gap: &Gap) -> bool {
+    let facts = f.facts();
+    match gap.kind {
+        Kind::Overloaded => facts.person == gap.person,
+        _ => facts.role.as_deref().and_then(|r| team.catalog.role(r)) == gap.role,
+    }
+}
+
+/// What makes `role` close to the work person `p` does: a role of theirs in the same main
+/// area, or the role its work falls to when nobody holds it.
+fn related(team: &Team, p: usize, role: RoleIdx) -> Option<String> {
+    let catalog = &team.catalog;
+    let areas = catalog.main_areas();
+    let held: Vec<RoleIdx> = team.people[p]
+        .roles
+        .iter()
+        .filter_map(|r| catalog.role(&r.name))
+        .filter(|&r| r != role)
+        .collect();
+    if let Some(&up) = held
+        .iter()
+        .find(|&&h| catalog.roles[role].reports_to == Some(h))
+    {
+        return Some(format!(
+            "its work falls to their role `{}` now",
+            catalog.roles[up].id
+        ));
+    }
+    let area = areas.get(role).copied().flatten()?;
+    held.iter()
+        .find(|&&h| areas.get(h).copied().flatten() == Some(area))
+        .map(|&h| {
+            format!(
+                "related work: they hold `{}` ({})",
+                catalog.roles[h].id,
+                area.as_str()
+            )
+        })
+}
+
+/// Whether the taker is in a unit the gap is in (an overloaded person's, or the holders'
+/// of a role without a lead); outside an org, or for an org-wide gap, any unit is.
+fn same_unit(team: &Team, gap: &Gap, taker: &str) -> bool {
+    let Some(org) = &team.org else { return true };
+    let index = |id: &str| team.people.iter().position(|p| *p.id == *id);
+    let units_of = |i: usize| -> Vec<&str> {
+        org.units
+            .iter()
+            .filter(|u| u.people.contains(&i))
+            .map(|u| u.name.as_str())
+            .collect()
+    };
+    let Some(t) = index(taker) else { return false };
+    match (&gap.person, gap.kind) {
+        (Some(who), Kind::Overloaded) => index(who).is_some_and(|w| {
+            let theirs = units_of(w);
+            units_of(t).iter().any(|u| theirs.contains(u))
+        }),
+        _ => true,
+    }
+}
+
+fn reason(
+    team: &Team,
+    change: &Change,
+    load: Option<(Option<crate::resolve::Load>, crate::resolve::Load)>,
+    same_unit: bool,
+) -> String {
+    let mut parts = Vec::new();
+    if let Some((before, after)) = load {
+        let spare = |l: crate::resolve::Load| (l.allowed - as_f64(l.ra)).max(0.0);
+        parts.push(match before {
+            Some(b) => format!(
+                "spare capacity {:.0} → {:.0} A/R (of {:.0} at their fte)",
+                spare(b),
+                spare(after),
+                after.allowed
+            ),
+            None => format!("{:.0} A/R to spare after it", spare(after)),
+        });
+    }
+    parts.push("no conflicting role".to_owned());
+    if let Change::MoveRole { from, .. } = change {
+        parts.push(format!("takes it off `{from}`"));
+    }
+    if team.org.is_some() && same_unit {
+        parts.push("same unit".to_owned());
+    }
+    parts.join("; ")
+}
+
+#[allow(clippy::cast_precision_loss, reason = "counts far below 2^52")]
+fn as_f64(n: usize) -> f64 {
+    n as f64
+}
