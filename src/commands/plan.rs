@@ -75,7 +75,7 @@ pub(super) fn range(args: &PlanArgs, at: Date) -> Result<(Date, Date)> {
     }
     if period_count(from, to, args.by.into()) > MAX_PERIODS {
         bail!(
-            "--from {from} --to {to} makes more than {MAX_PERIODS} periods: plan at most a century by month (or four by quarter)"
+            "--from {from} --to {to} makes more than {MAX_PERIODS} periods: plan at most a century by month, or three by quarter"
         );
     }
     Ok((from, to))

@@ -128,7 +128,7 @@ fn settle_backfills(entries: &mut [Entry<'_>], notes: &mut Vec<String>) {
         };
         // The one entry it replaces: of the leaver's entries that began before it (the same
         // person may carry on elsewhere, as one who moves between units does), the one in
-        // its own unit, else the one that began last.
+        // its own unit, else one that ends, else the one that began last.
         let began_before = |l: usize| match (entries[l].start, entries[b].start) {
             (Some(s), Some(start)) => s < start,
             _ => l != b,
@@ -137,7 +137,14 @@ fn settle_backfills(entries: &mut [Entry<'_>], notes: &mut Vec<String>) {
             .iter()
             .copied()
             .filter(|&l| l != b && began_before(l))
-            .max_by_key(|&l| (entries[l].unit == entries[b].unit, entries[l].start, l))
+            .max_by_key(|&l| {
+                (
+                    entries[l].unit == entries[b].unit,
+                    entries[l].end.is_some(),
+                    entries[l].start,
+                    l,
+                )
+            })
         else {
             continue;
         };

@@ -81,12 +81,14 @@ pub const MAX_PERIODS: i64 = 1200;
 /// How many periods `[from, to]` makes.
 #[must_use]
 pub fn period_count(from: Date, to: Date, by: By) -> i64 {
-    let months = (i64::from(to.year()) - i64::from(from.year())) * 12 + i64::from(to.month())
-        - i64::from(from.month());
-    match by {
-        By::Month => months + 1,
-        By::Quarter => months / 3 + 2,
-    }
+    let index = |d: Date| {
+        let month = i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
+        match by {
+            By::Month => month,
+            By::Quarter => month.div_euclid(3),
+        }
+    };
+    index(to) - index(from) + 1
 }
 
 /// The periods of `[from, to]`, each cut to that range.

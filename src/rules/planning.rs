@@ -180,7 +180,11 @@ pub(super) fn currencies(out: &mut Out<'_, '_>) {
                         "this unit's currency is {}, but {whose} is {code}: one org's costs are in one currency",
                         c.get_ref()
                     ),
-                    format!("leave `currency` out of the unit (it takes the org's), or convert its costs to {code}"),
+                    if *whose == "the org's" {
+                        format!("leave `currency` out of the unit (it takes the org's), or convert its costs to {code}")
+                    } else {
+                        format!("name the currency once, in the org file (`currency = \"{code}\"`), and convert the units' costs to it")
+                    },
                     Context::default(),
                 );
             }

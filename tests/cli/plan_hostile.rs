@@ -191,6 +191,9 @@ fn the_calendars_ends_and_huge_ranges_are_handled() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("more than 1200 periods"), "{err}");
+    // Three centuries by quarter are exactly 1200 periods: taken.
+    let doc = plan_json(&[p, "--from", "0001-01-01", "--to", "0300-12-31"]);
+    assert_eq!(doc["periods"].as_array().map(Vec::len), Some(1200));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::grid::{Grid, Layout, render};
-use super::numbers::{fte, heads, money, round2, to_json};
+use super::numbers::{fte, heads, money, plain, round2, to_json};
 use crate::plan::{Change, Figures};
 
 /// One plan as compared.
@@ -30,7 +30,7 @@ pub struct Range<'a> {
 
 fn signed(value: f64, layout: Layout) -> String {
     if layout == Layout::Csv {
-        return format!("{value:.2}");
+        return plain(value);
     }
     if value > 0.5 {
         format!("+{}", money(value))
@@ -72,7 +72,7 @@ pub fn grids(plans: &[Compared], r: Range<'_>, layout: Layout) -> anyhow::Result
                     heads(p.figures.headcount),
                     fte(p.figures.fte),
                     if layout == Layout::Csv {
-                        format!("{:.2}", p.figures.cost)
+                        plain(p.figures.cost)
                     } else {
                         money(p.figures.cost)
                     },

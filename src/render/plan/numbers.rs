@@ -32,7 +32,14 @@ pub fn heads(value: f64) -> String {
 /// Rounded to cents, for JSON.
 #[must_use]
 pub fn round2(value: f64) -> f64 {
-    (value * 100.0).round() / 100.0
+    // + 0.0: a value that rounds to zero from below is 0, not -0.
+    (value * 100.0).round() / 100.0 + 0.0
+}
+
+/// A figure for CSV: two decimals, never `-0.00`.
+#[must_use]
+pub fn plain(value: f64) -> String {
+    format!("{:.2}", round2(value))
 }
 
 /// Pretty JSON with a newline, invisible characters escaped.

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::grid::{Grid, Layout, render};
-use super::numbers::{money, round2, to_json};
+use super::numbers::{money, plain, round2, to_json};
 use crate::plan::{Entry, Plan};
 
 /// The open positions, by start date (then place and id).
@@ -45,7 +45,7 @@ pub fn grids(plan: &Plan<'_>, layout: Layout) -> anyhow::Result<String> {
                 e.person.start().map(|d| d.to_string()).unwrap_or_default(),
                 e.person.cost().map_or_else(String::new, |c| {
                     if layout == Layout::Csv {
-                        format!("{c:.2}")
+                        plain(c)
                     } else {
                         money(c)
                     }

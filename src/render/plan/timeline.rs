@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::grid::{Grid, Layout, render};
-use super::numbers::{fte, heads, money, round2};
+use super::numbers::{fte, heads, money, plain, round2};
 use crate::plan::{By, Gap, Timeline, Total};
 
 /// What the plan is called and counted in.
@@ -46,7 +46,7 @@ pub fn grids(t: &Timeline, h: Heading<'_>, layout: Layout) -> anyhow::Result<Str
                 r.period.start.to_string(),
                 r.period.end.to_string(),
                 if layout == Layout::Csv {
-                    format!("{:.2}", r.headcount)
+                    plain(r.headcount)
                 } else {
                     heads(r.headcount)
                 },
@@ -54,7 +54,7 @@ pub fn grids(t: &Timeline, h: Heading<'_>, layout: Layout) -> anyhow::Result<Str
             ];
             if costs {
                 row.push(if layout == Layout::Csv {
-                    format!("{:.2}", r.cost)
+                    plain(r.cost)
                 } else {
                     money(r.cost)
                 });
