@@ -90,7 +90,7 @@ pub enum Command {
     Plan(PlanArgs),
     /// Who on the team could take each gap, and the fewest new positions for the rest.
     #[command(
-        after_help = "Examples:\n  teamplan suggest team.toml\n  teamplan suggest teams/ --format markdown   # a pull-request comment\n  teamplan suggest examples/plan --at 2027-07-01\n\nEach candidate change is made on a copy of the team and checked with the same rules as `check`; the gaps are answered together, so one person is not handed more than they can take.\n\nRanking: fewest new findings, then the same unit as the gap, then related work (a role in the same main area, or the role the work falls to now), then the most A/R capacity left. A change that adds an error is never suggested."
+        after_help = "Examples:\n  teamplan suggest team.toml\n  teamplan suggest teams/ --format markdown   # a pull-request comment\n  teamplan suggest examples/plan --at 2027-07-01\n  teamplan suggest team.toml --apply s9d7f6a74 --dry-run   # the change as a diff\n\nEach candidate change is made on a copy of the team and checked with the same rules as `check`; the gaps are answered together, so one person is not handed more than they can take.\n\nRanking: fewest new findings, then the same unit as the gap, then related work (a role in the same main area, or the role the work falls to now), then the most A/R capacity left. A change that adds an error is never suggested."
     )]
     Suggest(SuggestArgs),
     /// Browse the built-in role catalogs, or check a custom one.

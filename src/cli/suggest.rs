@@ -14,6 +14,19 @@ pub struct SuggestArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = SuggestFormat::Human)]
     pub format: SuggestFormat,
 
+    /// Write the suggestion with this id into the files (comments kept), if it adds no
+    /// error; then print the new check. The suggestions are worked out again first.
+    #[arg(long, value_name = "ID")]
+    pub apply: Option<String>,
+
+    /// With --apply: print the change as a unified diff and write nothing.
+    #[arg(long, requires = "apply")]
+    pub dry_run: bool,
+
+    /// With --apply: write a file with several hard links or another owner in place.
+    #[arg(long, requires = "apply")]
+    pub force: bool,
+
     /// Skip files and folders matching this glob when searching folders (repeatable).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,

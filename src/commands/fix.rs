@@ -81,14 +81,32 @@ fn ready_to_write(
     options: LoadOptions<'_>,
     write_options: &Options<'_>,
 ) -> Result<(Target, String)> {
-    let target = prepare(&file.path, Change::Edit { read: &[] }, write_options)?;
+    ready_in_place(
+        &file.path,
+        &file.before.text,
+        options.max_file_size,
+        write_options,
+    )
+}
+
+/// Where an edited file goes, and what it holds now: refused if it is no longer `before`.
+///
+/// # Errors
+/// The target may not be written, cannot be read, or changed since it was read.
+pub(super) fn ready_in_place(
+    path: &std::path::Path,
+    before: &str,
+    max_file_size: u64,
+    write_options: &Options<'_>,
+) -> Result<(Target, String)> {
+    let target = prepare(path, Change::Edit { read: &[] }, write_options)?;
     let current = target
-        .current(options.max_file_size)?
+        .current(max_file_size)?
         .context("not a regular file")?;
-    if current.strip_prefix('\u{feff}').unwrap_or(&current) != file.before.text {
+    if current.strip_prefix('\u{feff}').unwrap_or(&current) != before {
         anyhow::bail!(
             "{} changed since it was read (saved by an editor?); run the command again",
-            escape::path(&file.path)
+            escape::path(path)
         );
     }
     Ok((target, current))
@@ -96,17 +114,25 @@ fn ready_to_write(
 
 /// Write a fixed file in place, its byte-order mark kept: refused if it changed since.
 fn write(file: &FixedFile, target: &Target, current: &str) -> Result<()> {
+    write_in_place(&file.after, target, current)
+        .with_context(|| format!("cannot fix {}", escape::path(&file.path)))
+}
+
+/// Write `after` over a file read as `current`, its byte-order mark kept.
+///
+/// # Errors
+/// The file changed since it was read, or cannot be written.
+pub(super) fn write_in_place(after: &str, target: &Target, current: &str) -> Result<()> {
     let after = if current.starts_with('\u{feff}') {
-        format!("\u{feff}{}", file.after)
+        format!("\u{feff}{after}")
     } else {
-        file.after.clone()
+        after.to_owned()
     };
     let change = Change::Edit {
         read: current.as_bytes(),
     };
-    target
-        .write(change, &mut |w| w.write_all(after.as_bytes()))
-        .with_context(|| format!("cannot fix {}", escape::path(&file.path)))
+    target.write(change, &mut |w| w.write_all(after.as_bytes()))?;
+    Ok(())
 }
 
 /// What was fixed, and what was not and why, on stderr (with `quiet`, the count alone).

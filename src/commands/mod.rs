@@ -16,5 +16,6 @@ pub mod report;
 pub mod scenarios;
 mod stop;
 pub mod suggest;
+mod suggest_apply;
 
 pub use context::Ctx;

@@ -33,7 +33,24 @@ pub fn run(
     if super::stop::must_stop(&analysis) {
         return super::stop::refuse(analysis, skipped, err, "suggested");
     }
+    let errors_before = analysis
+        .findings
+        .iter()
+        .filter(|f| f.level == crate::diag::rule::Severity::Error)
+        .count();
     let answers: Vec<TeamAnswer<'_>> = analysis.teams.iter().map(TeamAnswer::of).collect();
+    if let Some(id) = &args.apply {
+        return super::suggest_apply::apply(
+            id,
+            &answers,
+            errors_before,
+            &inputs,
+            args,
+            ctx,
+            out,
+            err,
+        );
+    }
     let text = match args.format {
         SuggestFormat::Human => suggest::human(&answers, ctx.at),
         SuggestFormat::Markdown => suggest::markdown_report(&answers, ctx.at),

@@ -9,7 +9,8 @@ use crate::suggest::{Answer, Change, TeamAnswer};
 use crate::team::Team;
 
 /// "give `web-developer` to Maya Chen (`maya`)".
-fn said(team: &Team, change: &Change) -> String {
+#[must_use]
+pub fn said(team: &Team, change: &Change) -> String {
     let role = |r: usize| team.catalog.roles[r].id.as_str();
     let who = |id: &str| match team.people.iter().find(|p| *p.id == *id) {
         Some(p) if p.name != p.id => format!("{} (`{id}`)", p.name),

@@ -3,12 +3,14 @@
 //! take.
 
 mod change;
+mod edit;
 mod id;
 mod positions;
 mod report;
 mod search;
 
 pub use change::Change;
+pub use edit::{Edited, edit_change, edit_position};
 pub use id::stable_id;
 pub use positions::{EXACT_UP_TO, fewest_positions};
 pub use report::{NewPosition, TeamAnswer};

@@ -174,3 +174,86 @@ fn every_format_names_the_same_answers_and_a_clean_team_has_none() {
     assert_eq!(code, 0);
     assert!(out.contains("no gap to fill"), "{out}");
 }
+
+fn first_id(doc: &Value) -> String {
+    doc["teams"][0]["gaps"][0]["suggestion"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn apply_writes_one_suggestion_keeping_comments_and_the_check_improves() {
+    let s = Scratch::new();
+    let text = JOINT.replace(
+        "roles = [\"ecommerce-manager\"]",
+        "roles = [\"ecommerce-manager\"]  # the boss",
+    );
+    let path = s.write("team.toml", &text);
+    let p = path.to_str().unwrap_or_default().to_owned();
+    let id = first_id(&suggest_json(&path));
+    let (_, before) = check_json(&[&path], &[]);
+    // A dry run prints the diff and writes nothing.
+    let (code, diff, _) = run(&["suggest", &p, "--apply", &id, "--dry-run"]);
+    assert_eq!(code, 0);
+    assert!(
+        diff.contains(
+            "+roles = [\"customer-service-representative\", \"digital-marketing-specialist\"]"
+        ),
+        "{diff}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+    // Applied: the role is written, the comment kept, and the new check printed.
+    let (code, out, err) = run(&["suggest", &p, "--apply", &id]);
+    assert_eq!(code, 1, "one gap is left: {out}");
+    assert!(err.contains(&format!("applied {id}")), "{err}");
+    assert!(out.contains("1 error"), "{out}");
+    let now = std::fs::read_to_string(&path).expect("read");
+    assert!(now.contains("# the boss"), "{now}");
+    let (_, after) = check_json(&[&path], &[]);
+    assert!(
+        after["findings"].as_array().map(Vec::len) < before["findings"].as_array().map(Vec::len),
+        "{after:#}"
+    );
+    // Made: its id is gone.
+    let (code, _, err) = run(&["suggest", &p, "--apply", &id]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no suggestion has the id"), "{err}");
+    // The second suggestion applied leaves the team clean.
+    let id = first_id(&suggest_json(&path));
+    let (code, out, _) = run(&["suggest", &p, "--apply", &id]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("no findings"), "{out}");
+}
+
+#[test]
+fn apply_opens_a_position_as_a_planned_hire() {
+    let s = Scratch::new();
+    let path = s.write(
+        "team.toml",
+        "[team]\nname = \"Packed\"\ncatalog = \"b2b\"\n\n[people.a]\nroles = [\"ecommerce-manager\", \"marketing-manager\", \"sales-representative\"]\n\n[people.b]\nroles = [\"customer-service-representative\", \"crm-manager\", \"content-creator\"]\n",
+    );
+    let doc = suggest_json(&path);
+    let id = doc["teams"][0]["positions"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let (_, before) = check_json(&[&path], &[]);
+    let p = path.to_str().unwrap_or_default();
+    let (_, _, err) = run(&["suggest", p, "--apply", &id]);
+    assert!(err.contains(&format!("applied {id}")), "{err}");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        text.contains("[people.hire-")
+            && text.contains("status = \"open\"")
+            && text.contains("start = 2026-06-02"),
+        "{text}"
+    );
+    let (_, after) = check_json(&[&path], &[]);
+    let errors = |d: &Value| d["summary"]["errors"].as_u64().unwrap_or(0);
+    assert!(errors(&after) < errors(&before), "{after:#}");
+    assert!(
+        rules(&after).contains(&"planned-hire".to_owned()),
+        "{after:#}"
+    );
+}
