@@ -83,6 +83,13 @@ pub fn human(answers: &[TeamAnswer<'_>], at: jiff::civil::Date) -> String {
             }
             out.push('\n');
         }
+        if a.more_gaps > 0 {
+            let _ = writeln!(
+                out,
+                "{} more gaps not answered in this run: apply these first, then run `teamplan suggest` again\n",
+                a.more_gaps
+            );
+        }
         if !a.positions.is_empty() {
             let _ = writeln!(out, "New positions: {}", search_said(a.exact));
             for p in &a.positions {
@@ -231,6 +238,7 @@ pub fn json(answers: &[TeamAnswer<'_>], at: jiff::civil::Date) -> String {
                 "gaps": gaps,
                 "positions": positions,
                 "positions_search": if a.exact { "exact" } else { "greedy" },
+                "more_gaps": a.more_gaps,
             })
         })
         .collect();

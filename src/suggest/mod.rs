@@ -14,4 +14,4 @@ pub use edit::{Edited, edit_change, edit_position};
 pub use id::stable_id;
 pub use positions::{EXACT_UP_TO, fewest_positions};
 pub use report::{NewPosition, TeamAnswer};
-pub use search::{Answer, Gap, Kind, Outcome, answer};
+pub use search::{Answer, Gap, Kind, MAX_GAPS, Outcome, answer};

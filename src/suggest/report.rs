@@ -23,13 +23,15 @@ pub struct TeamAnswer<'t> {
     pub positions: Vec<NewPosition>,
     /// Whether `positions` is the fewest there can be (exact search) or a greedy answer.
     pub exact: bool,
+    /// Gaps not answered in this run (past the most one run answers).
+    pub more_gaps: usize,
 }
 
 impl<'t> TeamAnswer<'t> {
     /// Answer the gaps of `team`.
     #[must_use]
     pub fn of(team: &'t Team) -> Self {
-        let (outcomes, _) = answer(team);
+        let (outcomes, _, more_gaps) = answer(team);
         let left: Vec<RoleIdx> = outcomes
             .iter()
             .filter(|o| o.chosen.is_none() && o.gap.kind == Kind::Missing)
@@ -54,6 +56,7 @@ impl<'t> TeamAnswer<'t> {
             outcomes,
             positions,
             exact,
+            more_gaps,
         }
     }
 

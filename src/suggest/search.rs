@@ -15,6 +15,13 @@ use crate::team::{Engagement, Team};
 /// work, less capacity left (in hundredths of an A/R, negated).
 type Rank = (usize, usize, bool, i64);
 
+/// The gaps answered in one run, at most (each costs whole-team checks); the rest are
+/// counted, to answer once these are.
+pub const MAX_GAPS: usize = 50;
+
+/// The candidates tried for one gap, at most.
+const PER_GAP: usize = 12;
+
 /// What a gap is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -171,13 +178,19 @@ fn candidates(team: &Team, gap: &Gap) -> Vec<Change> {
 }
 
 /// Answer every gap of `team`, one after another on the team as the earlier answers left
-/// it. Returns each gap's outcome and the team with every chosen change made.
+/// it. Returns each gap's outcome, the team with every chosen change made, and how many
+/// gaps were left for a later run (past [`MAX_GAPS`]).
 #[must_use]
-pub fn answer(team: &Team) -> (Vec<Outcome>, Team) {
+pub fn answer(team: &Team) -> (Vec<Outcome>, Team, usize) {
     let mut state = team.clone();
+    // Whole-team checks to spend: plenty for a team, a few for an org of 100k people.
+    let mut budget = (2_000_000 / team.people.len().max(1)).clamp(3 * PER_GAP, 5_000);
     let start = findings(&state);
     let mut outcomes = Vec::new();
-    for gap in gaps(team, &start) {
+    let mut all = gaps(team, &start);
+    let more = all.len().saturating_sub(MAX_GAPS);
+    all.truncate(MAX_GAPS);
+    for gap in all {
         let now = findings(&state);
         let gap_key = now
             .iter()
@@ -188,7 +201,24 @@ pub fn answer(team: &Team) -> (Vec<Outcome>, Team) {
         let before: HashSet<_> = now.iter().map(key).collect();
         let loads_before = Resolved::new(&state).loads();
         let mut judged: Vec<(Rank, Answer, Team)> = Vec::new();
-        for change in candidates(&state, &gap) {
+        // The most promising first (related work, then room), and only as many as the
+        // budget of whole-team checks allows: a big org costs a lot per check.
+        let mut list = candidates(&state, &gap);
+        list.sort_by_cached_key(|c| {
+            let t = state.people.iter().position(|p| *p.id == *c.taker());
+            let room = t.map_or(0.0, |t| {
+                loads_before[t].allowed - as_f64(loads_before[t].ra)
+            });
+            #[allow(clippy::cast_possible_truncation, reason = "a rank, rounded")]
+            let room = -(room * 100.0).round() as i64;
+            (t.and_then(|t| related(&state, t, c.role())).is_none(), room)
+        });
+        let allowed = budget.min(PER_GAP);
+        if list.len() > allowed {
+            list.truncate(allowed);
+        }
+        budget -= list.len();
+        for change in list {
             let mut next = state.clone();
             if !change.make(&mut next) {
                 continue;
@@ -252,7 +282,7 @@ pub fn answer(team: &Team) -> (Vec<Outcome>, Team) {
             others: judged.take(3).map(|(_, a, _)| a).collect(),
         });
     }
-    (outcomes, state)
+    (outcomes, state, more)
 }
 
 /// Whether finding `f` is the gap `gap` (same role or person).
