@@ -241,7 +241,7 @@ pub fn answer(team: &Team) -> (Vec<Outcome>, Team, usize) {
                 &state,
                 &change,
                 taker.map(|t| (loads_before.get(t).copied(), loads[t])),
-                same_unit,
+                same_unit && gap.kind == Kind::Overloaded,
             );
             if let Some(why) = &related {
                 reason = format!("{why}; {reason}");
