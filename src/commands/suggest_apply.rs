@@ -29,8 +29,12 @@ fn edits_of(id: &str, answers: &[TeamAnswer<'_>], ctx: &Ctx<'_>) -> Result<(Vec<
         }
         for p in &a.positions {
             if p.id == id {
-                // From the next day: a planned hire (`planned-hire`), not a missing role.
-                let start = ctx.at.tomorrow().unwrap_or(ctx.at);
+                // A month from the day checked: a planned hire (`planned-hire`) until then,
+                // not a missing role; the planner moves `start` to the real date.
+                let start = ctx
+                    .at
+                    .checked_add(jiff::Span::new().months(1))
+                    .unwrap_or(ctx.at);
                 let edit = edit_position(a.team, &p.roles, start).map_err(anyhow::Error::msg)?;
                 let ids: Vec<&str> = p
                     .roles

@@ -74,12 +74,17 @@ pub fn human(answers: &[TeamAnswer<'_>], at: jiff::civil::Date) -> String {
                     let _ = writeln!(out, "    → {}", terminal(&said(a.team, &c.change)));
                     write_details(&mut out, a.team, c, &o.others);
                 }
-                None => {
-                    let _ = writeln!(
-                        out,
-                        "    nobody on the team can take it without an error, a conflict or going past the limits"
-                    );
-                }
+                None => match &o.instead {
+                    Some(instead) => {
+                        let _ = writeln!(out, "    → {}", terminal(instead));
+                    }
+                    None => {
+                        let _ = writeln!(
+                            out,
+                            "    nobody on the team can take it and leave fewer findings, without an error, a conflict or going past the limits"
+                        );
+                    }
+                },
             }
             out.push('\n');
         }
@@ -118,6 +123,9 @@ fn write_details(out: &mut String, team: &Team, chosen: &Answer, others: &[Answe
             terminal(&said(team, &other.change)),
             terminal(&other.reason)
         );
+        for also in &other.also {
+            let _ = writeln!(out, "          also: {}", terminal(also));
+        }
     }
 }
 
@@ -137,14 +145,18 @@ pub fn markdown_report(answers: &[TeamAnswer<'_>], at: jiff::civil::Date) -> Str
             out.push_str("| id | gap | suggestion | why |\n|---|---|---|---|\n");
             for o in &a.outcomes {
                 let (id, what, why) = match &o.chosen {
-                    Some(c) => (
-                        a.id_of(&c.change),
-                        said(a.team, &c.change),
-                        c.reason.clone(),
-                    ),
+                    Some(c) => {
+                        let mut why = c.reason.clone();
+                        for also in &c.also {
+                            why = format!("{why}; also {also}");
+                        }
+                        (a.id_of(&c.change), said(a.team, &c.change), why)
+                    }
                     None => (
                         "–".to_owned(),
-                        "nobody on the team can take it".to_owned(),
+                        o.instead
+                            .clone()
+                            .unwrap_or_else(|| "nobody on the team can take it".to_owned()),
                         String::new(),
                     ),
                 };
@@ -220,6 +232,7 @@ pub fn json(answers: &[TeamAnswer<'_>], at: jiff::civil::Date) -> String {
                         "message": o.gap.message,
                         "suggestion": o.chosen.as_ref().map(|c| change_json(a, c)),
                         "others": o.others.iter().map(|c| change_json(a, c)).collect::<Vec<_>>(),
+                        "instead": o.instead,
                     })
                 })
                 .collect();

@@ -27,7 +27,9 @@ pub struct Edited {
 pub fn edit_change(team: &Team, change: &Change) -> Result<Vec<Edited>, String> {
     let role = &team.catalog.roles[change.role()].id;
     let mut out: Vec<Edited> = Vec::new();
+    // `holding`: edit the entry (of an org, the unit's file) where they list the role.
     let mut edit = |who: &str,
+                    holding: bool,
                     f: &dyn Fn(&mut Table, &Team) -> Result<(), String>|
      -> Result<(), String> {
         let person = team
@@ -35,7 +37,12 @@ pub fn edit_change(team: &Team, change: &Change) -> Result<Vec<Edited>, String> 
             .iter()
             .find(|p| *p.id == *who)
             .ok_or_else(|| format!("`{who}` is not on the team on the day checked"))?;
-        let source = Arc::clone(team.locate(person.span.clone()).source);
+        let span = person
+            .roles
+            .iter()
+            .find(|r| holding && team.catalog.role(&r.name) == Some(change.role()))
+            .map_or_else(|| person.span.clone(), |r| r.span.clone());
+        let source = Arc::clone(team.locate(span).source);
         let text = match out.iter().find(|e| e.path == source.path()) {
             Some(e) => e.after.clone(),
             None => source.text.clone(),
@@ -49,7 +56,7 @@ pub fn edit_change(team: &Team, change: &Change) -> Result<Vec<Edited>, String> 
             .and_then(Item::as_table_mut)
             .ok_or_else(|| format!("`[people.{who}]` in {} is not a table teamplan can edit: make the change by hand", source.path().display()))?;
         f(table, team)?;
-        let after = doc.to_string();
+        let after = keep_line_ends(&source.text, doc.to_string());
         match out.iter_mut().find(|e| e.path == source.path()) {
             Some(e) => e.after = after,
             None => out.push(Edited {
@@ -73,11 +80,11 @@ pub fn edit_change(team: &Team, change: &Change) -> Result<Vec<Edited>, String> 
         }
     };
     match change {
-        Change::AddRole { person, .. } => edit(person, &push("roles"))?,
-        Change::Lead { person, .. } => edit(person, &push("leads"))?,
+        Change::AddRole { person, .. } => edit(person, false, &push("roles"))?,
+        Change::Lead { person, .. } => edit(person, true, &push("leads"))?,
         Change::MoveRole { from, to, role: r } => {
             let r = *r;
-            edit(from, &move |t: &mut Table, team: &Team| {
+            edit(from, true, &move |t: &mut Table, team: &Team| {
                 let list = t
                     .get_mut("roles")
                     .and_then(Item::as_array_mut)
@@ -85,7 +92,7 @@ pub fn edit_change(team: &Team, change: &Change) -> Result<Vec<Edited>, String> 
                 list.retain(|v| v.as_str().and_then(|s| team.catalog.role(s)) != Some(r));
                 Ok(())
             })?;
-            edit(to, &push("roles"))?;
+            edit(to, false, &push("roles"))?;
         }
     }
     Ok(out)
@@ -146,6 +153,16 @@ pub fn edit_position(team: &Team, roles: &[RoleIdx], start: Date) -> Result<Edit
     Ok(Edited {
         path: team.source.path().to_path_buf(),
         before: Arc::clone(&team.source),
-        after: doc.to_string(),
+        after: keep_line_ends(&team.source.text, doc.to_string()),
     })
+}
+
+/// `after` with the line ends of `before`: a CRLF file stays CRLF (`toml_edit` writes the
+/// lines it adds with LF).
+fn keep_line_ends(before: &str, after: String) -> String {
+    if before.contains("\r\n") {
+        after.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        after
+    }
 }

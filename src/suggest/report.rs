@@ -2,9 +2,10 @@
 //! positions for the required roles nobody can take.
 
 use super::change::Change;
+use super::gap::{Kind, Outcome};
 use super::id::stable_id;
 use super::positions::fewest_positions;
-use super::search::{Kind, Outcome, answer};
+use super::search::answer;
 use crate::catalog::RoleIdx;
 use crate::team::Team;
 
@@ -34,7 +35,7 @@ impl<'t> TeamAnswer<'t> {
         let (outcomes, _, more_gaps) = answer(team);
         let left: Vec<RoleIdx> = outcomes
             .iter()
-            .filter(|o| o.chosen.is_none() && o.gap.kind == Kind::Missing)
+            .filter(|o| o.chosen.is_none() && o.instead.is_none() && o.gap.kind == Kind::Missing)
             .filter_map(|o| o.gap.role)
             .collect();
         let (groups, exact) = fewest_positions(&team.catalog, &left);

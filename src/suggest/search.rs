@@ -5,6 +5,8 @@
 use std::collections::HashSet;
 
 use super::change::{Change, findings, key};
+use super::gap::{Answer, Gap, Kind, Outcome};
+use super::reasons::{as_f64, instead, reason, related, same_unit};
 use crate::catalog::{Catalog, RoleIdx};
 use crate::diag::finding::Finding;
 use crate::diag::rule::{Rule, Severity};
@@ -21,60 +23,6 @@ pub const MAX_GAPS: usize = 50;
 
 /// The candidates tried for one gap, at most.
 const PER_GAP: usize = 12;
-
-/// What a gap is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// A required role nobody holds (`missing-role`).
-    Missing,
-    /// A recommended role nobody holds.
-    Recommended,
-    /// Several holders and no lead.
-    NoLead,
-    /// A person over their limits.
-    Overloaded,
-}
-
-impl Kind {
-    #[must_use]
-    pub fn rule(self) -> Rule {
-        match self {
-            Kind::Missing => Rule::MissingRole,
-            Kind::Recommended => Rule::MissingRecommendedRole,
-            Kind::NoLead => Rule::NoLead,
-            Kind::Overloaded => Rule::Overloaded,
-        }
-    }
-}
-
-/// A gap of the team, from one of its findings.
-#[derive(Debug, Clone)]
-pub struct Gap {
-    pub kind: Kind,
-    pub role: Option<RoleIdx>,
-    /// The overloaded person's id.
-    pub person: Option<String>,
-    /// The finding's message.
-    pub message: String,
-}
-
-/// A change that answers a gap, with why and what else it does.
-#[derive(Debug, Clone)]
-pub struct Answer {
-    pub change: Change,
-    /// One line: why this one.
-    pub reason: String,
-    /// The findings it adds (warnings: an answer that adds an error is never given).
-    pub also: Vec<String>,
-}
-
-/// A gap and what `suggest` makes of it: the chosen answer and the runners-up, or none.
-#[derive(Debug, Clone)]
-pub struct Outcome {
-    pub gap: Gap,
-    pub chosen: Option<Answer>,
-    pub others: Vec<Answer>,
-}
 
 /// The gaps of `team` in the order they are answered: errors first.
 #[must_use]
@@ -98,11 +46,13 @@ pub fn gaps(team: &Team, now: &[Finding]) -> Vec<Gap> {
             })
         })
         .collect();
+    // Overloads last: a recommended role given to someone takes its work off the person
+    // it falls to now, who may be the one overloaded.
     out.sort_by_key(|g| match g.kind {
         Kind::Missing => 0,
         Kind::NoLead => 1,
-        Kind::Overloaded => 2,
-        Kind::Recommended => 3,
+        Kind::Recommended => 2,
+        Kind::Overloaded => 3,
     });
     out
 }
@@ -198,6 +148,15 @@ pub fn answer(team: &Team) -> (Vec<Outcome>, Team, usize) {
             .map(key);
         // Answered already by an earlier change.
         let Some(gap_key) = gap_key else { continue };
+        if let Some(instead) = instead(&state, &gap, &now) {
+            outcomes.push(Outcome {
+                gap,
+                chosen: None,
+                others: Vec::new(),
+                instead: Some(instead),
+            });
+            continue;
+        }
         let before: HashSet<_> = now.iter().map(key).collect();
         let loads_before = Resolved::new(&state).loads();
         let mut judged: Vec<(Rank, Answer, Team)> = Vec::new();
@@ -228,8 +187,13 @@ pub fn answer(team: &Team) -> (Vec<Outcome>, Team, usize) {
                 continue;
             }
             let added: Vec<&Finding> = after.iter().filter(|f| !before.contains(&key(f))).collect();
+            // Never an error, never work to keep in house handed out, and the team must end
+            // with fewer findings (a swap of one warning for another is no answer).
             let errors = added.iter().filter(|f| f.level == Severity::Error).count();
-            if errors > 0 {
+            let outsourced = added
+                .iter()
+                .any(|f| f.rule == Rule::OutsourcedAccountability);
+            if errors > 0 || outsourced || after.len() >= now.len() {
                 continue;
             }
             let taker = next.people.iter().position(|p| *p.id == *change.taker());
@@ -280,6 +244,7 @@ pub fn answer(team: &Team) -> (Vec<Outcome>, Team, usize) {
             gap,
             chosen,
             others: judged.take(3).map(|(_, a, _)| a).collect(),
+            instead: None,
         });
     }
     (outcomes, state, more)
@@ -292,92 +257,4 @@ fn same_gap(team: &Team, f: &Finding, gap: &Gap) -> bool {
         Kind::Overloaded => facts.person == gap.person,
         _ => facts.role.as_deref().and_then(|r| team.catalog.role(r)) == gap.role,
     }
-}
-
-/// What makes `role` close to the work person `p` does: a role of theirs in the same main
-/// area, or the role its work falls to when nobody holds it.
-fn related(team: &Team, p: usize, role: RoleIdx) -> Option<String> {
-    let catalog = &team.catalog;
-    let areas = catalog.main_areas();
-    let held: Vec<RoleIdx> = team.people[p]
-        .roles
-        .iter()
-        .filter_map(|r| catalog.role(&r.name))
-        .filter(|&r| r != role)
-        .collect();
-    if let Some(&up) = held
-        .iter()
-        .find(|&&h| catalog.roles[role].reports_to == Some(h))
-    {
-        return Some(format!(
-            "its work falls to their role `{}` now",
-            catalog.roles[up].id
-        ));
-    }
-    let area = areas.get(role).copied().flatten()?;
-    held.iter()
-        .find(|&&h| areas.get(h).copied().flatten() == Some(area))
-        .map(|&h| {
-            format!(
-                "related work: they hold `{}` ({})",
-                catalog.roles[h].id,
-                area.as_str()
-            )
-        })
-}
-
-/// Whether the taker is in a unit the gap is in (an overloaded person's, or the holders'
-/// of a role without a lead); outside an org, or for an org-wide gap, any unit is.
-fn same_unit(team: &Team, gap: &Gap, taker: &str) -> bool {
-    let Some(org) = &team.org else { return true };
-    let index = |id: &str| team.people.iter().position(|p| *p.id == *id);
-    let units_of = |i: usize| -> Vec<&str> {
-        org.units
-            .iter()
-            .filter(|u| u.people.contains(&i))
-            .map(|u| u.name.as_str())
-            .collect()
-    };
-    let Some(t) = index(taker) else { return false };
-    match (&gap.person, gap.kind) {
-        (Some(who), Kind::Overloaded) => index(who).is_some_and(|w| {
-            let theirs = units_of(w);
-            units_of(t).iter().any(|u| theirs.contains(u))
-        }),
-        _ => true,
-    }
-}
-
-fn reason(
-    team: &Team,
-    change: &Change,
-    load: Option<(Option<crate::resolve::Load>, crate::resolve::Load)>,
-    same_unit: bool,
-) -> String {
-    let mut parts = Vec::new();
-    if let Some((before, after)) = load {
-        let spare = |l: crate::resolve::Load| (l.allowed - as_f64(l.ra)).max(0.0);
-        parts.push(match before {
-            Some(b) => format!(
-                "spare capacity {:.0} → {:.0} A/R (of {:.0} at their fte)",
-                spare(b),
-                spare(after),
-                after.allowed
-            ),
-            None => format!("{:.0} A/R to spare after it", spare(after)),
-        });
-    }
-    parts.push("no conflicting role".to_owned());
-    if let Change::MoveRole { from, .. } = change {
-        parts.push(format!("takes it off `{from}`"));
-    }
-    if team.org.is_some() && same_unit {
-        parts.push("same unit".to_owned());
-    }
-    parts.join("; ")
-}
-
-#[allow(clippy::cast_precision_loss, reason = "counts far below 2^52")]
-fn as_f64(n: usize) -> f64 {
-    n as f64
 }

@@ -246,7 +246,7 @@ fn apply_opens_a_position_as_a_planned_hire() {
     assert!(
         text.contains("[people.hire-")
             && text.contains("status = \"open\"")
-            && text.contains("start = 2026-06-02"),
+            && text.contains("start = 2026-07-01"),
         "{text}"
     );
     let (_, after) = check_json(&[&path], &[]);
@@ -256,4 +256,86 @@ fn apply_opens_a_position_as_a_planned_hire() {
         rules(&after).contains(&"planned-hire".to_owned()),
         "{after:#}"
     );
+}
+
+#[test]
+fn a_misspelt_role_or_an_overdue_position_is_the_answer_not_a_new_holder() {
+    let (code, out, _) = run(&["suggest", "examples/broken.toml", "--format", "json"]);
+    assert_eq!(code, 0);
+    let doc: Value = serde_json::from_str(&out).expect("json");
+    let gap = doc["teams"][0]["gaps"]
+        .as_array()
+        .expect("gaps")
+        .iter()
+        .find(|g| g["role"] == "ecommerce-manager")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(gap["suggestion"], Value::Null, "{gap:#}");
+    assert!(
+        gap["instead"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("`teamplan check --fix` makes it `ecommerce-manager`"),
+        "{gap:#}"
+    );
+    let (_, out, _) = run(&["suggest", "examples/plan", "--at", "2027-06-20"]);
+    assert!(out.contains("fill the open position `hire-web`"), "{out}");
+    assert!(
+        !out.contains("New positions"),
+        "an overdue position is not opened again: {out}"
+    );
+}
+
+#[test]
+fn apply_keeps_crlf_and_writes_a_lead_where_the_role_is_held() {
+    let s = Scratch::new();
+    let path = s.write("team.toml", &JOINT.replace('\n', "\r\n"));
+    let p = path.to_str().unwrap_or_default().to_owned();
+    let id = first_id(&suggest_json(&path));
+    let (_, _, err) = run(&["suggest", &p, "--apply", &id]);
+    assert!(err.contains("applied"), "{err}");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "every line still ends in CRLF"
+    );
+    // In an org, Piret is in two units and holds the role without a lead in one of them.
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path().join(".git")).expect("mkdir");
+    s.write(
+        "org.toml",
+        "[org]\nname = \"O\"\ncatalog = \"small-team\"\n",
+    );
+    s.write("a.toml", "[team]\nname = \"A\"\n\n[people.maya]\nroles = [\"ecommerce-manager\"]\n\n[people.dev]\nroles = [\"web-developer\"]\n\n[people.piret]\nroles = [\"customer-service-representative\"]\nfte = 0.5\n");
+    let b = s.write("b.toml", "[team]\nname = \"B\"\n\n[people.piret]\nroles = [\"digital-marketing-specialist\"]\nfte = 0.5\n\n[people.ott]\nroles = [\"customer-service-representative\"]\nfte = 0.3\n");
+    let (code, doc) = check_json(&[s.path()], &[]);
+    assert_eq!(code, 1, "{doc:#}");
+    let doc = suggest_json(s.path());
+    let gap = &doc["teams"][0]["gaps"][0];
+    assert_eq!(gap["rule"], "no-lead", "{doc:#}");
+    let id = gap["suggestion"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let who = gap["suggestion"]["person"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let (_, _, err) = run(&[
+        "suggest",
+        s.path().to_str().unwrap_or_default(),
+        "--apply",
+        &id,
+    ]);
+    assert!(err.contains("applied"), "{err}");
+    let (code, doc) = check_json(&[s.path()], &[]);
+    assert_eq!((code, rules(&doc)), (0, vec![]), "{doc:#}");
+    // Piret has the room; her lead is written in A, where she holds the role, not in B.
+    assert_eq!(who, "piret");
+    let unit_a = std::fs::read_to_string(s.path().join("a.toml")).expect("read");
+    assert!(
+        unit_a.contains("leads = [\"customer-service-representative\"]"),
+        "{unit_a}"
+    );
+    assert!(!std::fs::read_to_string(&b).expect("read").contains("leads"));
 }
