@@ -33,17 +33,13 @@ pub fn run(
     if super::stop::must_stop(&analysis) {
         return super::stop::refuse(analysis, skipped, err, "suggested");
     }
-    let errors_before = analysis
-        .findings
-        .iter()
-        .filter(|f| f.level == crate::diag::rule::Severity::Error)
-        .count();
+    let errors_before = super::suggest_apply::error_keys(&analysis.findings);
     let answers: Vec<TeamAnswer<'_>> = analysis.teams.iter().map(TeamAnswer::of).collect();
     if let Some(id) = &args.apply {
         return super::suggest_apply::apply(
             id,
             &answers,
-            errors_before,
+            &errors_before,
             &inputs,
             args,
             ctx,

@@ -16,8 +16,49 @@ use crate::render::{escape, findings, unified};
 use crate::suggest::{Edited, TeamAnswer, edit_change, edit_position};
 use crate::write::Options;
 
+/// An error as compared before and after a change: its rule, and the role and person it
+/// is about (its message may change with the counts it quotes).
+fn key(f: &crate::diag::finding::Finding) -> (String, String, String) {
+    let facts = f.facts();
+    (
+        f.rule.name().to_owned(),
+        facts.role.clone().unwrap_or_default(),
+        facts.person.clone().unwrap_or_default(),
+    )
+}
+
+/// The errors of a run, as [`key`]s.
+#[must_use]
+pub fn error_keys(
+    findings: &[crate::diag::finding::Finding],
+) -> std::collections::HashSet<(String, String, String)> {
+    findings
+        .iter()
+        .filter(|f| f.level == Severity::Error)
+        .map(key)
+        .collect()
+}
+
 /// The edits of the suggestion `id`, and what it does in words.
 fn edits_of(id: &str, answers: &[TeamAnswer<'_>], ctx: &Ctx<'_>) -> Result<(Vec<Edited>, String)> {
+    let teams = answers
+        .iter()
+        .filter(|a| {
+            a.positions.iter().any(|p| p.id == id)
+                || a.outcomes.iter().any(|o| {
+                    o.chosen
+                        .iter()
+                        .chain(&o.others)
+                        .any(|c| a.id_of(&c.change) == id)
+                })
+        })
+        .count();
+    if teams > 1 {
+        bail!(
+            "the id `{}` names suggestions of {teams} teams (files declaring the same team name?): run `teamplan suggest` on one of them",
+            escape::terminal(id)
+        );
+    }
     for a in answers {
         for o in &a.outcomes {
             for answer in o.chosen.iter().chain(&o.others) {
@@ -62,7 +103,7 @@ fn edits_of(id: &str, answers: &[TeamAnswer<'_>], ctx: &Ctx<'_>) -> Result<(Vec<
 pub fn apply(
     id: &str,
     answers: &[TeamAnswer<'_>],
-    errors_before: usize,
+    errors_before: &std::collections::HashSet<(String, String, String)>,
     inputs: &[Input],
     args: &SuggestArgs,
     ctx: &Ctx<'_>,
@@ -88,17 +129,22 @@ pub fn apply(
         &LevelOverrides::default(),
         Keep::Membership,
     );
-    let errors_after = after
+    // Any error the files did not have, even where another was fixed, stops it.
+    let new_errors: Vec<&crate::diag::finding::Finding> = after
         .findings
         .iter()
         .filter(|f| f.level == Severity::Error)
-        .count();
-    if errors_after > errors_before {
+        .filter(|f| !errors_before.contains(&key(f)))
+        .collect();
+    if let Some(first) = new_errors.first() {
         writeln!(
             err,
-            "error: not applied: {} would add {} (the files changed since the suggestion was made?)",
+            "error: not applied: {} would add {} (first: {}[{}] {}); apply the suggestions it follows first, or choose another",
             escape::terminal(&said),
-            crate::diag::words::count(errors_after - errors_before, "error")
+            crate::diag::words::count(new_errors.len(), "error"),
+            first.level.as_str(),
+            first.rule.name(),
+            escape::terminal(&first.message)
         )?;
         return Ok(1);
     }

@@ -163,8 +163,16 @@ pub fn answer(team: &Team) -> (Vec<Outcome>, Team, usize) {
         // The most promising first (related work, then room), and only as many as the
         // budget of whole-team checks allows: a big org costs a lot per check.
         let mut list = candidates(&state, &gap);
+        // Each person's place, looked up once (a big org has 100k people and as many
+        // candidates for an overloaded person's roles).
+        let place: foldhash::HashMap<&str, usize> = state
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (&*p.id, i))
+            .collect();
         list.sort_by_cached_key(|c| {
-            let t = state.people.iter().position(|p| *p.id == *c.taker());
+            let t = place.get(c.taker()).copied();
             let room = t.map_or(0.0, |t| {
                 loads_before[t].allowed - as_f64(loads_before[t].ra)
             });
